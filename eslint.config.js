@@ -1,0 +1,87 @@
+// @ts-check
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** Modules with I/O that the pure core must never reach for (shared/STYLE.md, "purity"). */
+const ioModules = [
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'http',
+  'https',
+  'http2',
+  'net',
+  'dgram',
+  'dns',
+  'tls',
+  'child_process',
+  'cluster',
+  'worker_threads',
+  'readline',
+  'process',
+  'express',
+  'better-sqlite3',
+  'pg',
+  'node-cron',
+  'pino',
+  'nock',
+  '@hubspot/api-client',
+  '@hubspot/api-client/*',
+];
+
+/** @type {import('eslint').Linter.RulesRecord} */
+const pureCoreRules = {
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: [
+        { regex: '^node:', message: 'The pure core does no I/O: pass data in as arguments.' },
+        { group: ioModules, message: 'The pure core does no I/O: pass data in as arguments.' },
+        {
+          regex: '(^|/)(hubspot|store|jobs|server|cli|sandbox|models)/',
+          message: 'The pure core must not depend on the shell layers.',
+        },
+      ],
+    },
+  ],
+  'no-restricted-globals': [
+    'error',
+    { name: 'process', message: 'Config and environment come in as arguments.' },
+    { name: 'fetch', message: 'The pure core does no I/O.' },
+  ],
+  'no-restricted-syntax': [
+    'error',
+    {
+      selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+      message: 'The pure core never reads the clock: take `now` as a parameter.',
+    },
+    {
+      selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+      message: 'The pure core never reads the clock: take `now` as a parameter.',
+    },
+    {
+      selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+      message: 'The pure core is deterministic: take randomness as a parameter.',
+    },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'data/', 'coverage/', '.ci/.node/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    files: ['src/scoring/**', 'src/signals/**', 'src/plays/**'],
+    rules: pureCoreRules,
+  },
+);
