@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { formatPath } from '../validation/describe-issues.ts';
 import type {
   Band,
   DimensionDef,
@@ -49,7 +50,7 @@ export function checkModel(model: ModelShape, ctx: z.RefinementCtx): void {
 function checkKeys(model: ModelShape, issue: Issue): void {
   const seen = new Map<string, string>();
   const claim = (key: string, path: (string | number)[]) => {
-    const where = path.join('.');
+    const where = formatPath(path);
     const first = seen.get(key);
     if (first) issue(path, `The key "${key}" is already used at ${first}; keys must be unique.`);
     else seen.set(key, where);

@@ -2,6 +2,7 @@ import { bestValue } from './best-value.ts';
 import { planFor } from './compile-model.ts';
 import type { CompiledModel, Plan, SignalValue } from './compile-model.ts';
 import { describeCondition, negateCondition } from './describe-condition.ts';
+import { exactRaw } from './exact-score.ts';
 import type { Segment } from './model-schema.ts';
 import { modifierEffects, scoreAccount } from './score-account.ts';
 import type { AccountSignals, ScoreResult } from './score-account.ts';
@@ -120,7 +121,8 @@ export function explainAccount(model: CompiledModel, account: AccountSignals): E
     };
   });
 
-  const raw = result.score === null ? null : signals.reduce((sum, s) => sum + s.contribution, 0);
+  const exact = exactRaw(model, plan, account.signals);
+  const raw = exact === null ? null : Number(exact.n) / Number(exact.d);
   const modifiers = raw === null ? [] : modifierDetails(model, plan, account, raw);
   losses.push(
     ...modifiers

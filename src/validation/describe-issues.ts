@@ -69,11 +69,8 @@ function messageFor(issue: z.core.$ZodIssue, value: unknown): string {
     case 'too_big':
       if (!issue.message.startsWith('Too big')) return issue.message;
       return `Got ${show(value)}; the largest allowed is ${String(issue.maximum)}.`;
-    case 'invalid_format':
     case 'custom':
-      return issue.message.includes(show(value))
-        ? issue.message
-        : `Got ${show(value)}. ${issue.message}`;
+      return issue.message;
     default:
       return `Got ${show(value)}. ${issue.message}`;
   }
