@@ -21,7 +21,7 @@ export function signalValue(signal: CompiledSignal): fc.Arbitrary<SignalValue> {
         fc.constantFrom(
           ...def.bands
             .flatMap((b) => [b.atLeast, b.above, b.atMost, b.below])
-            .filter((v) => v !== undefined && v >= min && v <= max),
+            .filter((v): v is number => v !== undefined && v >= min && v <= max),
         ),
       );
   const words = Object.keys(def.words ?? {});
