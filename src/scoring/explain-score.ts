@@ -137,7 +137,7 @@ export function explainAccount(model: CompiledModel, account: AccountSignals): E
   );
   return {
     ...result,
-    segment: plan.segment,
+    segment: account.segment ?? null,
     raw,
     dimensions,
     signals,

@@ -1,0 +1,73 @@
+import { Command, CommanderError, Option } from 'commander';
+import { DEFAULT_MODEL } from '../models/load-model.ts';
+import { CliError, EXIT } from './cli-error.ts';
+import { listModels } from './list-models.ts';
+import type { OutputFormat } from './print-score-report.ts';
+import { processIo, type Io } from './process-io.ts';
+import { scoreCommand, type ScoreOptions } from './score-command.ts';
+import { showModel } from './show-model.ts';
+import { startCommand } from './start-command.ts';
+
+const SCORE_HELP = `
+Exit status: 0 when every account was scored, 1 when some were rejected (the rest are
+still scored and printed), 2 when the file or the model cannot be used.
+
+Example:
+  vitals score --input accounts.json --format json`;
+
+/** Runs the CLI on `argv` (as in process.argv) and returns the exit status. */
+export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  let status: number = EXIT.ok;
+  const program = buildProgram(io, (code) => (status = code));
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.err(`${error.message}\n`);
+      return error.exitCode;
+    }
+    // Commander has already printed its message; a usage mistake is as fatal as a bad file.
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.unusable;
+    throw error;
+  }
+  return status;
+}
+
+function buildProgram(io: Io, exit: (code: number) => void): Command {
+  const program = new Command('vitals')
+    .description('Customer health scores for HubSpot companies, with the reasons behind each one.')
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .showSuggestionAfterError();
+  const format = () =>
+    new Option('-f, --format <format>', 'output format').choices(['table', 'json']);
+
+  program
+    .command('score')
+    .description('Score accounts from a JSON file and explain each score')
+    .requiredOption('-i, --input <file>', 'JSON file with an "accounts" list')
+    .option('-m, --model <name-or-path>', 'preset name or model file', DEFAULT_MODEL)
+    .addOption(format().default('table'))
+    .addHelpText('after', SCORE_HELP)
+    .action((options: ScoreOptions) => exit(scoreCommand(options, io)));
+
+  const models = program
+    .command('models')
+    .description('List the scoring models (models show NAME for one in full)')
+    .addOption(format().default('table'))
+    .action((options: { format: OutputFormat }) => exit(listModels(options.format, io)));
+  models
+    .command('show')
+    .description('Show one model in full: signals, points, tiers and modifiers')
+    .argument('<name-or-path>', 'preset name or model file')
+    .addOption(format())
+    .action((name: string, options: { format?: OutputFormat }) =>
+      exit(showModel(name, options.format ?? (models.opts().format as OutputFormat), io)),
+    );
+
+  program
+    .command('start')
+    .description('Score the bundled demo accounts, to see what Vitals does')
+    .action(() => exit(startCommand(io)));
+  return program;
+}

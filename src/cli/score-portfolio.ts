@@ -1,0 +1,33 @@
+import type { CompiledModel } from '../scoring/compile-model.ts';
+import { explainAccount } from '../scoring/explain-score.ts';
+import { AccountsFileError, parseAccounts, type AccountError } from '../scoring/parse-accounts.ts';
+import { CliError } from './cli-error.ts';
+import { toResultRow, type ResultRow } from './to-result-row.ts';
+
+export interface ScoreReport {
+  model: string;
+  results: ResultRow[];
+  errors: AccountError[];
+}
+
+/** Scores every valid account of an input file; `total` counts the accounts in the file. */
+export function scorePortfolio(
+  data: unknown,
+  compiled: CompiledModel,
+  source: string,
+): { report: ScoreReport; total: number } {
+  let parsed: ReturnType<typeof parseAccounts>;
+  try {
+    parsed = parseAccounts(data, compiled);
+  } catch (error) {
+    if (error instanceof AccountsFileError) throw new CliError(`${source}: ${error.message}`);
+    throw error;
+  }
+  const results = parsed.accounts.map((account) =>
+    toResultRow(account, explainAccount(compiled, account)),
+  );
+  return {
+    report: { model: compiled.model.name, results, errors: parsed.errors },
+    total: (data as { accounts: unknown[] }).accounts.length,
+  };
+}
