@@ -1,5 +1,6 @@
 import { comparatorsOf } from './check-model.ts';
 import type { Condition, Model, ModifierDef, Segment, SignalDef, TierDef } from './model-schema.ts';
+import { tieBounds } from './tie-bounds.ts';
 
 export type SignalValue = number | string;
 
@@ -49,7 +50,12 @@ export interface CompiledModel {
   modifiers: CompiledModifier[];
   defaultPlan: Plan;
   plans: Partial<Record<Segment, Plan>>;
+  /** Whether a float score or coverage this close to .5 is known to be exactly .5. */
+  exactTies: { score: boolean; coverage: boolean };
 }
+
+/** Float error on the score's sums stays far below this. */
+export const HALF_TOLERANCE = 1e-9;
 
 export function compileModel(model: Model): CompiledModel {
   const dimensions = model.dimensions.map((d, index) => {
@@ -82,6 +88,8 @@ export function compileModel(model: Model): CompiledModel {
     modifiers,
     defaultPlan: buildPlan(model, null, undefined, undefined),
     plans,
+    // Every plan's weights add up to 100 (checkModel), so one bound serves all segments.
+    exactTies: tieBounds(model.dimensions, 100, HALF_TOLERANCE),
   };
 }
 
@@ -136,19 +144,19 @@ function compileSignal(def: SignalDef, dimensionIndex: number): CompiledSignal {
     scale: def.scale,
   };
   if (def.type === 'enum') {
-    const table = new Map(Object.entries(def.values));
+    const table = pointsTable(def.values);
     return {
       ...base,
-      best: Math.max(...table.values()),
+      best: Math.max(...Object.values(def.values)),
       points: (value) => lookup(table, def.key, value),
     };
   }
-  const words = new Map(Object.entries(def.words ?? {}));
+  const words = pointsTable(def.words ?? {});
   const tests = def.bands.map((band) => conditionTest(band));
   const bandPoints = def.bands.map((band) => band.points);
   return {
     ...base,
-    best: Math.max(...bandPoints, ...words.values()),
+    best: Math.max(...bandPoints, ...Object.values(def.words ?? {})),
     points: (value) => {
       if (typeof value === 'string') return lookup(words, def.key, value);
       for (let i = 0; i < tests.length; i++) if (tests[i]!(value)) return bandPoints[i]!;
@@ -157,8 +165,17 @@ function compileSignal(def: SignalDef, dimensionIndex: number): CompiledSignal {
   };
 }
 
-function lookup(table: Map<string, number>, key: string, value: SignalValue): number {
-  const points = table.get(String(value));
+/** A prototype-free object: faster to index by string than a Map, and no inherited keys. */
+function pointsTable(values: Record<string, number>): Record<string, number | undefined> {
+  return Object.assign(Object.create(null) as Record<string, number>, values);
+}
+
+function lookup(
+  table: Record<string, number | undefined>,
+  key: string,
+  value: SignalValue,
+): number {
+  const points = table[value];
   if (points === undefined) throw new TypeError(`"${String(value)}" is not a value of ${key}.`);
   return points;
 }

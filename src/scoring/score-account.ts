@@ -1,4 +1,4 @@
-import { planFor, tierFor } from './compile-model.ts';
+import { HALF_TOLERANCE, planFor, tierFor } from './compile-model.ts';
 import type { CompiledModel, Plan, SignalValue } from './compile-model.ts';
 import { exactAdjusted, exactCoverage, exactRaw, roundHalfUp } from './exact-score.ts';
 import type { Segment } from './model-schema.ts';
@@ -18,9 +18,6 @@ export interface ScoreResult {
 }
 
 export const UNKNOWN_TIER = 'unknown';
-
-/** Float error on these sums stays far below this; closer to .5 than this, recompute exactly. */
-const HALF_TOLERANCE = 1e-9;
 
 /** Score one account: the fast path, no explanation. Input must already be valid for the model. */
 export function scoreAccount(model: CompiledModel, account: AccountSignals): ScoreResult {
@@ -48,22 +45,25 @@ export function scoreAccount(model: CompiledModel, account: AccountSignals): Sco
   }
   if (weightWithData === 0) return { score: null, tier: UNKNOWN_TIER, coverage: 0 };
 
-  let coverage = roundNear((covered * 100) / plan.totalWeight);
+  let coverage = roundNear((covered * 100) / plan.totalWeight, model.exactTies.coverage);
   if (coverage === null) coverage = roundHalfUp(exactCoverage(model, plan, signals));
 
   const { penalty, cap } = modifierEffects(model, plan, account.modifiers);
   const adjusted = Math.min(cap, Math.max(0, (100 * weighted) / weightWithData - penalty));
-  let score = roundNear(adjusted);
+  let score = roundNear(adjusted, model.exactTies.score);
   if (score === null) {
     score = roundHalfUp(exactAdjusted(exactRaw(model, plan, signals)!, penalty, cap));
   }
   return { score, tier: tierFor(plan, score).key, coverage };
 }
 
-/** Round half up, or null when x is too close to .5 for a float to decide. */
-function roundNear(x: number): number | null {
+/**
+ * Round half up. A float this close to .5 is a tie when the model's arithmetic allows nothing
+ * else there (`tiesAreExact`); otherwise null asks for the exact rational path.
+ */
+function roundNear(x: number, tiesAreExact: boolean): number | null {
   const floor = Math.floor(x);
-  if (Math.abs(x - floor - 0.5) < HALF_TOLERANCE) return null;
+  if (Math.abs(x - floor - 0.5) < HALF_TOLERANCE) return tiesAreExact ? floor + 1 : null;
   return x - floor > 0.5 ? floor + 1 : floor;
 }
 
