@@ -1,0 +1,84 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { migrateSqlite, schemaVersion } from './migrate-sqlite.ts';
+import { sqliteCompanyState } from './sqlite-company-state.ts';
+import { sqliteJobRuns } from './sqlite-job-runs.ts';
+import { sqliteLease } from './sqlite-lease.ts';
+import { sqliteMigrations } from './sqlite-migrations.ts';
+import { sqliteScoreHistory } from './sqlite-score-history.ts';
+import type { PageCommit, Store, StoreHealth } from './store.ts';
+
+export const SQLITE_FILE_NAME = 'vitals.sqlite';
+
+export interface SqliteStoreOptions {
+  now?: () => Date;
+}
+
+/**
+ * Opens (creating it if needed) `<dataDir>/vitals.sqlite` and migrates it. Async although SQLite
+ * is not, so callers can swap in a database that must connect first.
+ */
+export async function openSqliteStore(
+  dataDir: string,
+  { now = () => new Date() }: SqliteStoreOptions = {},
+): Promise<Store> {
+  mkdirSync(dataDir, { recursive: true });
+  const location = join(dataDir, SQLITE_FILE_NAME);
+  const db = new Database(location, { timeout: 5000 });
+  try {
+    // WAL lets readers (the card API) go on while a run writes; NORMAL sync keeps every committed
+    // page through a process kill, and only risks the last commits on power loss.
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    migrateSqlite(db, sqliteMigrations, location, now);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return sqliteStore(db, location, now);
+}
+
+function sqliteStore(db: Database.Database, location: string, now: () => Date): Store {
+  const history = sqliteScoreHistory(db, now);
+  const states = sqliteCompanyState(db);
+  const runs = sqliteJobRuns(db, now);
+  const lease = sqliteLease(db, now);
+  const commitPage = db.transaction((page: PageCommit) => {
+    history.append(page.scores);
+    states.put(page.states);
+    runs.saveProgress(page.runId, page.progress);
+  });
+
+  return {
+    appendScores: async (rows) => history.append(rows),
+    latestScores: async (portal, ids) => history.latest(portal, ids),
+    scoresAtOrBefore: async (portal, ids, at) => history.atOrBefore(portal, ids, at),
+    scoreHistory: async (portal, id, days) => history.history(portal, id, days),
+    companyStates: async (portal, ids) => states.get(portal, ids),
+    putCompanyStates: async (rows) => states.put(rows),
+    startRun: async (run) => runs.start(run),
+    // The write lock is taken at BEGIN, so a busy file means waiting, never a failed lock upgrade.
+    commitPage: async (page) => commitPage.immediate(page),
+    finishRun: async (id, outcome) => runs.finish(id, outcome),
+    findResumableRun: async (filter) => runs.findResumable(filter),
+    resumeRun: async (id) => runs.resume(id),
+    listRuns: async (filter) => runs.list(filter),
+    acquireLease: async (name, holder, ttlMs) => lease.acquire(name, holder, ttlMs),
+    renewLease: async (name, holder, ttlMs) => lease.renew(name, holder, ttlMs),
+    releaseLease: async (name, holder) => lease.release(name, holder),
+    health: async () => health(db, location),
+    close: async () => {
+      db.close();
+    },
+  };
+}
+
+function health(db: Database.Database, location: string): StoreHealth {
+  try {
+    return { ok: true, backend: 'sqlite', location, schemaVersion: schemaVersion(db) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, backend: 'sqlite', location, error: message };
+  }
+}

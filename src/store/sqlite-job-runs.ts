@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { RunOutcome, RunProgress, RunRecord, StartRun } from './store.ts';
+import { StoreError } from './store-error.ts';
+
+interface RunRow {
+  id: string;
+  portal: string;
+  kind: RunRecord['kind'];
+  source: RunRecord['source'];
+  dry_run: number;
+  status: RunRecord['status'];
+  started_at: string;
+  updated_at: string;
+  finished_at: string | null;
+  error: string | null;
+  cursor: string | null;
+  pages_done: number;
+  companies: number;
+  scored: number;
+  unchanged: number;
+  updated: number;
+  api_calls: string;
+}
+
+/** Job runs on SQLite: synchronous, so `commitPage` can compose them inside a transaction. */
+export function sqliteJobRuns(db: Database.Database, now: () => Date) {
+  const sql = prepareStatements(db);
+  const get = (id: string): RunRecord => {
+    const row = sql.select.get(id);
+    if (!row) throw new StoreError('run-not-found', `There is no job run with id ${id}.`);
+    return toRun(row);
+  };
+  const saveProgress = (id: string, totals: RunProgress): void => {
+    if (sql.progress.run({ id, now: stamp(now), ...progressParams(totals) }).changes === 0) {
+      throw notRunning(get(id));
+    }
+  };
+
+  return {
+    saveProgress,
+    start(run: StartRun): RunRecord {
+      const id = randomUUID();
+      const { portal, kind, source } = run;
+      sql.insert.run({ id, portal, kind, source, dryRun: run.dryRun ? 1 : 0, now: stamp(now) });
+      return get(id);
+    },
+    finish: db.transaction((id: string, outcome: RunOutcome): RunRecord => {
+      if (outcome.progress) saveProgress(id, outcome.progress);
+      const params = { id, status: outcome.status, error: outcome.error ?? null, now: stamp(now) };
+      if (sql.finish.run(params).changes === 0) throw notRunning(get(id));
+      return get(id);
+    }),
+    findResumable(filter: StartRun): RunRecord | null {
+      const row = sql.newest.get(filter.portal, filter.kind, filter.dryRun ? 1 : 0);
+      return row && row.status !== 'completed' ? toRun(row) : null;
+    },
+    resume(id: string): RunRecord {
+      if (sql.reopen.run({ id, now: stamp(now) }).changes === 0) {
+        throw new StoreError('run-completed', `Job run ${get(id).id} completed: start a new one.`);
+      }
+      return get(id);
+    },
+    list(filter: { portal?: string; limit?: number } = {}): RunRecord[] {
+      const params = { portal: filter.portal ?? null, limit: filter.limit ?? 20 };
+      return sql.recent.all(params).map(toRun);
+    },
+  };
+}
+
+// Only a running run takes progress or a finish, so a page can never land on a finished run.
+function prepareStatements(db: Database.Database) {
+  return {
+    insert: db.prepare(`INSERT INTO job_runs
+      (id, portal, kind, source, dry_run, status, started_at, updated_at)
+      VALUES (@id, @portal, @kind, @source, @dryRun, 'running', @now, @now)`),
+    select: db.prepare<[string], RunRow>('SELECT * FROM job_runs WHERE id = ?'),
+    progress: db.prepare(`UPDATE job_runs SET cursor = @cursor, pages_done = @pagesDone,
+      companies = @companies, scored = @scored, unchanged = @unchanged, updated = @updated,
+      api_calls = @apiCalls, updated_at = @now WHERE id = @id AND status = 'running'`),
+    finish: db.prepare(`UPDATE job_runs SET status = @status, error = @error,
+      finished_at = @now, updated_at = @now WHERE id = @id AND status = 'running'`),
+    reopen: db.prepare(`UPDATE job_runs SET status = 'running', error = NULL,
+      finished_at = NULL, updated_at = @now WHERE id = @id AND status <> 'completed'`),
+    newest: db.prepare<[string, string, number], RunRow>(`SELECT * FROM job_runs
+      WHERE portal = ? AND kind = ? AND dry_run = ? ORDER BY started_at DESC, rowid DESC LIMIT 1`),
+    recent: db.prepare<{ portal: string | null; limit: number }, RunRow>(`SELECT * FROM job_runs
+      WHERE @portal IS NULL OR portal = @portal ORDER BY started_at DESC, rowid DESC LIMIT @limit`),
+  };
+}
+
+const stamp = (now: () => Date) => now().toISOString();
+
+function progressParams(totals: RunProgress) {
+  const { cursor, pagesDone, companies, scored, unchanged, updated } = totals;
+  const apiCalls = JSON.stringify(totals.apiCalls);
+  return { cursor, pagesDone, companies, scored, unchanged, updated, apiCalls };
+}
+
+function notRunning(run: RunRecord): StoreError {
+  return new StoreError('run-not-running', `Job run ${run.id} is ${run.status}: resume it first.`);
+}
+
+function toRun(row: RunRow): RunRecord {
+  return {
+    id: row.id,
+    portal: row.portal,
+    kind: row.kind,
+    source: row.source,
+    dryRun: row.dry_run === 1,
+    status: row.status,
+    startedAt: row.started_at,
+    updatedAt: row.updated_at,
+    finishedAt: row.finished_at,
+    error: row.error,
+    progress: {
+      cursor: row.cursor,
+      pagesDone: row.pages_done,
+      companies: row.companies,
+      scored: row.scored,
+      unchanged: row.unchanged,
+      updated: row.updated,
+      apiCalls: JSON.parse(row.api_calls) as RunProgress['apiCalls'],
+    },
+  };
+}

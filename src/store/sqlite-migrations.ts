@@ -1,0 +1,82 @@
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/**
+ * The SQLite schema, one migration per concern. Append new ones; never edit one that has shipped,
+ * because databases that already ran it will not run it again.
+ */
+export const sqliteMigrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'score history',
+    sql: `
+      CREATE TABLE score_history (
+        id INTEGER PRIMARY KEY,
+        portal TEXT NOT NULL,
+        company_id TEXT NOT NULL,
+        scored_at TEXT NOT NULL,
+        score INTEGER CHECK (score IS NULL OR score BETWEEN 0 AND 100),
+        tier TEXT NOT NULL,
+        coverage REAL NOT NULL CHECK (coverage BETWEEN 0 AND 100),
+        dimensions TEXT NOT NULL,
+        model_name TEXT NOT NULL,
+        model_version TEXT NOT NULL,
+        top_drivers TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX score_history_by_company ON score_history (portal, company_id, scored_at);
+    `,
+  },
+  {
+    version: 2,
+    name: 'company state',
+    sql: `
+      CREATE TABLE company_state (
+        portal TEXT NOT NULL,
+        company_id TEXT NOT NULL,
+        properties TEXT NOT NULL,
+        checked_at TEXT NOT NULL,
+        PRIMARY KEY (portal, company_id)
+      ) STRICT;
+    `,
+  },
+  {
+    version: 3,
+    name: 'job runs',
+    sql: `
+      CREATE TABLE job_runs (
+        id TEXT PRIMARY KEY,
+        portal TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        source TEXT NOT NULL,
+        dry_run INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        finished_at TEXT,
+        error TEXT,
+        cursor TEXT,
+        pages_done INTEGER NOT NULL DEFAULT 0,
+        companies INTEGER NOT NULL DEFAULT 0,
+        scored INTEGER NOT NULL DEFAULT 0,
+        unchanged INTEGER NOT NULL DEFAULT 0,
+        updated INTEGER NOT NULL DEFAULT 0,
+        api_calls TEXT NOT NULL DEFAULT '{}'
+      ) STRICT;
+      CREATE INDEX job_runs_by_portal ON job_runs (portal, kind, dry_run, started_at);
+    `,
+  },
+  {
+    version: 4,
+    name: 'leases',
+    sql: `
+      CREATE TABLE leases (
+        name TEXT PRIMARY KEY,
+        holder TEXT NOT NULL,
+        expires_at INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
+];

@@ -1,0 +1,12 @@
+export type StoreErrorCode =
+  'invalid-input' | 'schema-too-new' | 'run-not-found' | 'run-not-running' | 'run-completed';
+
+/** A store call that cannot succeed as asked; the message says what to do instead. */
+export class StoreError extends Error {
+  readonly code: StoreErrorCode;
+  constructor(code: StoreErrorCode, message: string) {
+    super(message);
+    this.name = 'StoreError';
+    this.code = code;
+  }
+}

@@ -1,0 +1,126 @@
+// Jobs, server and webhooks see only this interface, so a PostgreSQL implementation can replace
+// SQLite. Every method returns a Promise because a networked database cannot answer
+// synchronously. Times are ISO-8601 UTC strings; the store normalises them on write.
+
+/** One scoring of one company, appended to the history. */
+export interface ScoreRecord {
+  /** The HubSpot portal id, or "sandbox" for the embedded demo portal. */
+  portal: string;
+  companyId: string;
+  scoredAt: string;
+  /** 0–100, or null when the company had no data at all. */
+  score: number | null;
+  tier: string;
+  /** 0–100: the share of the model's weight that had data. */
+  coverage: number;
+  /** Score per dimension key; null for a dimension without data. */
+  dimensions: Record<string, number | null>;
+  model: { name: string; version: string };
+  topDrivers: string;
+}
+
+/** What the app last wrote to a company in HubSpot; "write only what changed" diffs against it. */
+export interface CompanyState {
+  portal: string;
+  companyId: string;
+  /** The health properties exactly as last written (HubSpot property values are strings). */
+  properties: Record<string, string>;
+  /** When a run last scored this company, whether or not it wrote anything. */
+  checkedAt: string;
+}
+
+export type RunKind = 'full';
+export type RunSource = 'sandbox' | 'hubspot';
+export type RunStatus = 'running' | 'completed' | 'failed' | 'stopped';
+
+/** Totals for a whole run so far (not one page's increments, so saving them twice is harmless). */
+export interface RunProgress {
+  /** HubSpot's `after` for the next page; null before the first (pagesDone 0) and after last. */
+  cursor: string | null;
+  pagesDone: number;
+  companies: number;
+  scored: number;
+  unchanged: number;
+  updated: number;
+  /** API calls by endpoint. */
+  apiCalls: Record<string, number>;
+}
+
+export interface RunRecord {
+  id: string;
+  portal: string;
+  kind: RunKind;
+  source: RunSource;
+  dryRun: boolean;
+  status: RunStatus;
+  startedAt: string;
+  /** Last progress save: an old value on a 'running' run means its process died. */
+  updatedAt: string;
+  finishedAt: string | null;
+  error: string | null;
+  progress: RunProgress;
+}
+
+export interface StartRun {
+  portal: string;
+  kind: RunKind;
+  source: RunSource;
+  dryRun: boolean;
+}
+
+/** Everything one page produced, committed in one transaction so a kill never half-writes it. */
+export interface PageCommit {
+  runId: string;
+  progress: RunProgress;
+  scores: readonly ScoreRecord[];
+  states: readonly CompanyState[];
+}
+
+export interface RunOutcome {
+  status: Exclude<RunStatus, 'running'>;
+  error?: string | null;
+  /** Final totals, when calls made after the last page should count. */
+  progress?: RunProgress;
+}
+
+export type StoreHealth =
+  | { ok: true; backend: string; location: string; schemaVersion: number }
+  | { ok: false; backend: string; location: string; error: string };
+
+export interface Store {
+  appendScores(rows: readonly ScoreRecord[]): Promise<void>;
+  /** The newest record of each company that has one, keyed by company id: one query per page. */
+  latestScores(portal: string, companyIds: readonly string[]): Promise<Map<string, ScoreRecord>>;
+  /** Per company, the newest record scored at or before `at` (the 7-day change asks now − 7d). */
+  scoresAtOrBefore(
+    portal: string,
+    companyIds: readonly string[],
+    at: string,
+  ): Promise<Map<string, ScoreRecord>>;
+  /** One company's records of the last `days` days, oldest first. */
+  scoreHistory(portal: string, companyId: string, days: number): Promise<ScoreRecord[]>;
+
+  companyStates(portal: string, companyIds: readonly string[]): Promise<Map<string, CompanyState>>;
+  putCompanyStates(rows: readonly CompanyState[]): Promise<void>;
+
+  startRun(run: StartRun): Promise<RunRecord>;
+  /** Appends the scores, upserts the states and saves the run's progress, all or nothing. */
+  commitPage(page: PageCommit): Promise<void>;
+  finishRun(runId: string, outcome: RunOutcome): Promise<RunRecord>;
+  /** The newest run of this portal, kind and mode unless it completed; ask holding the lease. */
+  findResumableRun(filter: StartRun): Promise<RunRecord | null>;
+  /** Marks a stopped, failed or orphaned run as running again so its cursor and totals carry on. */
+  resumeRun(runId: string): Promise<RunRecord>;
+  /** Newest first. */
+  listRuns(filter?: { portal?: string; limit?: number }): Promise<RunRecord[]>;
+
+  /** True when the lease was free, expired, or already this holder's; it then lasts `ttlMs`. */
+  acquireLease(name: string, holder: string, ttlMs: number): Promise<boolean>;
+  /** False when this holder no longer has the lease (released or taken over): stop working. */
+  renewLease(name: string, holder: string, ttlMs: number): Promise<boolean>;
+  releaseLease(name: string, holder: string): Promise<boolean>;
+
+  /** For doctor and /healthz: never throws. */
+  health(): Promise<StoreHealth>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,79 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { migrateSqlite } from '../../../src/store/migrate-sqlite.ts';
+import { openSqliteStore, SQLITE_FILE_NAME } from '../../../src/store/open-sqlite-store.ts';
+import { sqliteMigrations } from '../../../src/store/sqlite-migrations.ts';
+import { openTestStore, tempDataDir } from './open-test-store.ts';
+
+const LATEST = sqliteMigrations.at(-1)!.version;
+
+const inspect = (dataDir: string) => new Database(join(dataDir, SQLITE_FILE_NAME));
+
+describe('opening the SQLite store', () => {
+  it('creates a missing data directory and the file inside it', async () => {
+    const dataDir = join(tempDataDir(), 'nested', 'data');
+    const store = await openSqliteStore(dataDir);
+    expect(await store.health()).toEqual({
+      ok: true,
+      backend: 'sqlite',
+      location: join(dataDir, 'vitals.sqlite'),
+      schemaVersion: LATEST,
+    });
+    await store.close();
+  });
+
+  it('applies every migration to a new database and turns WAL on', async () => {
+    const { dataDir } = await openTestStore();
+    const db = inspect(dataDir);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    const versions = db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck();
+    expect(versions.all()).toEqual(sqliteMigrations.map((m) => m.version));
+    db.close();
+  });
+
+  it('applies nothing when opened again', async () => {
+    const { store, open, dataDir, clock } = await openTestStore();
+    await store.close();
+    clock.advance(60_000);
+    await open();
+    const db = inspect(dataDir);
+    const applied = db.prepare('SELECT DISTINCT applied_at FROM schema_migrations').pluck().all();
+    expect(applied).toEqual(['2025-03-10T12:00:00.000Z']);
+    db.close();
+  });
+
+  it('migrates a version-1 database to the latest and keeps its history', async () => {
+    const dataDir = tempDataDir();
+    const old = inspect(dataDir);
+    migrateSqlite(old, sqliteMigrations.slice(0, 1), 'old', () => new Date());
+    old.exec(`INSERT INTO score_history (portal, company_id, scored_at, score, tier, coverage,
+      dimensions, model_name, model_version, top_drivers)
+      VALUES ('sandbox', '7', '2025-01-01T00:00:00.000Z', 40, 'at_risk', 50, '{}', 'm', '1', '')`);
+    old.close();
+
+    const store = await openSqliteStore(dataDir);
+    expect(await store.health()).toMatchObject({ schemaVersion: LATEST });
+    expect((await store.latestScores('sandbox', ['7'])).get('7')).toMatchObject({ score: 40 });
+    expect(await store.acquireLease('run', 'me', 1000)).toBe(true);
+    await store.close();
+  });
+
+  it('refuses a database migrated by a newer Vitals and says what to do', async () => {
+    const { store, dataDir, open } = await openTestStore();
+    await store.close();
+    const db = inspect(dataDir);
+    db.prepare("INSERT INTO schema_migrations VALUES (99, 'future', '2030-01-01')").run();
+    db.close();
+    await expect(open()).rejects.toMatchObject({
+      code: 'schema-too-new',
+      message: expect.stringMatching(/version 99.*upgrade Vitals/),
+    });
+  });
+
+  it('reports itself unhealthy once closed, without throwing', async () => {
+    const { store } = await openTestStore();
+    await store.close();
+    expect(await store.health()).toMatchObject({ ok: false, backend: 'sqlite' });
+  });
+});
