@@ -1,26 +1,12 @@
 // @ts-check
+import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /** Modules with I/O that the pure core must never reach for (shared/STYLE.md, "purity"). */
 const ioModules = [
-  'fs',
-  'fs/*',
-  'path',
-  'os',
-  'http',
-  'https',
-  'http2',
-  'net',
-  'dgram',
-  'dns',
-  'tls',
-  'child_process',
-  'cluster',
-  'worker_threads',
-  'readline',
-  'process',
+  ...builtinModules.flatMap((name) => [name, `${name}/*`]),
   'express',
   'better-sqlite3',
   'pg',
@@ -50,6 +36,10 @@ const pureCoreRules = {
     'error',
     { name: 'process', message: 'Config and environment come in as arguments.' },
     { name: 'fetch', message: 'The pure core does no I/O.' },
+    {
+      name: 'performance',
+      message: 'The pure core never reads the clock: take `now` as a parameter.',
+    },
   ],
   'no-restricted-syntax': [
     'error',
@@ -60,6 +50,15 @@ const pureCoreRules = {
     {
       selector: "NewExpression[callee.name='Date'][arguments.length=0]",
       message: 'The pure core never reads the clock: take `now` as a parameter.',
+    },
+    {
+      selector: "CallExpression[callee.name='Date']",
+      message: 'The pure core never reads the clock: take `now` as a parameter.',
+    },
+    {
+      selector:
+        "MemberExpression[object.name='globalThis'][property.name=/^(process|performance|fetch)$/]",
+      message: 'The pure core does no I/O and reads no environment: pass data in as arguments.',
     },
     {
       selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
@@ -81,7 +80,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/scoring/**', 'src/signals/**', 'src/plays/**'],
+    files: ['src/scoring/**', 'src/signals/**', 'src/plays/**', 'src/validation/**'],
     rules: pureCoreRules,
   },
 );

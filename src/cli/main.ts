@@ -15,6 +15,16 @@ still scored and printed), 2 when the file or the model cannot be used.
 Example:
   vitals score --input accounts.json --format json`;
 
+// Commander lists only top-level commands; admins should see `models show` without digging.
+const EVERY_COMMAND = `
+Every command:
+  vitals score --input FILE [--model NAME|PATH] [--format table|json]
+  vitals models [--format table|json]
+  vitals models show NAME|PATH [--format table|json]
+  vitals start
+
+Run "vitals COMMAND --help" for the details of one.`;
+
 /** Runs the CLI on `argv` (as in process.argv) and returns the exit status. */
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
   let status: number = EXIT.ok;
@@ -38,7 +48,8 @@ function buildProgram(io: Io, exit: (code: number) => void): Command {
     .description('Customer health scores for HubSpot companies, with the reasons behind each one.')
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
-    .showSuggestionAfterError();
+    .showSuggestionAfterError()
+    .addHelpText('after', EVERY_COMMAND);
   const format = () =>
     new Option('-f, --format <format>', 'output format').choices(['table', 'json']);
 

@@ -9,16 +9,23 @@ export interface Fraction {
 const ZERO: Fraction = { n: 0n, d: 1n };
 
 function add(a: Fraction, b: Fraction): Fraction {
-  return { n: a.n * b.d + b.n * a.d, d: a.d * b.d };
+  return reduce(a.n * b.d + b.n * a.d, a.d * b.d);
 }
 
 function scale(a: Fraction, by: bigint, over: bigint): Fraction {
-  return { n: a.n * by, d: a.d * over };
+  return reduce(a.n * by, a.d * over);
 }
 
+// Kept in lowest terms so that large models cannot overflow Number() when a caller converts.
+function reduce(n: bigint, d: bigint): Fraction {
+  let [a, b] = [n < 0n ? -n : n, d];
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a > 1n ? { n: n / a, d: d / a } : { n, d };
+}
+
+/** Rounds a non-negative fraction half up. */
 export function roundHalfUp(x: Fraction): number {
-  const n = x.n < 0n ? 0n : x.n;
-  return Number((2n * n + x.d) / (2n * x.d));
+  return Number((2n * x.n + x.d) / (2n * x.d));
 }
 
 type Signals = Readonly<Record<string, SignalValue | null | undefined>>;

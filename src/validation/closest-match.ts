@@ -2,6 +2,7 @@ import { distance } from 'fastest-levenshtein';
 
 /** The known name a mistyped one most likely meant, if any is close enough to suggest. */
 export function closestMatch(name: string, known: readonly string[]): string | null {
+  if (name.trim() === '') return null;
   let best: string | null = null;
   let bestDistance = Infinity;
   for (const candidate of known) {

@@ -61,6 +61,7 @@ describe.concurrent('vitals CLI', () => {
     expect(code).toBe(0);
     for (const command of ['score', 'models', 'start'])
       expect(stdout).toMatch(new RegExp(`^  ${command}( \\[options\\])? +\\w.+$`, 'm'));
+    expect(stdout).toContain('vitals models show NAME|PATH');
   });
 
   it('runs as the package bin through npx from the repo root', { timeout: 30_000 }, async () => {
@@ -105,7 +106,39 @@ describe.concurrent('vitals CLI', () => {
     expect(partial.modifiers).toMatchObject([{ key: 'days_since_last_contact', impact: -10 }]);
     const login = partial.signals.find((s: { key: string }) => s.key === 'login_frequency_pct');
     expect(login).toMatchObject({ dimension: 'usage', value: 75, points: 7, contribution: 12.73 });
-    expect(Object.keys(login)).toEqual(expect.arrayContaining(['key', 'dimension', 'value']));
+    // The issue's keys, plus the documented extras (name, segment, raw, label, maxPoints).
+    expect(Object.keys(partial).sort()).toEqual([
+      'coverage',
+      'dimensions',
+      'drivers',
+      'id',
+      'levers',
+      'modifiers',
+      'name',
+      'raw',
+      'score',
+      'segment',
+      'signals',
+      'tier',
+    ]);
+    expect(Object.keys(partial.dimensions.usage).sort()).toEqual(['label', 'score', 'weight']);
+    expect(Object.keys(login).sort()).toEqual([
+      'contribution',
+      'dimension',
+      'key',
+      'label',
+      'maxPoints',
+      'points',
+      'value',
+    ]);
+    expect(Object.keys(partial.modifiers[0]).sort()).toEqual([
+      'amount',
+      'effect',
+      'impact',
+      'key',
+      'label',
+      'value',
+    ]);
     expect(partial.levers.length).toBeGreaterThan(0);
     expect(detractor).toMatchObject({ score: 74, tier: 'monitor', raw: 100 });
     expect(empty).toMatchObject({ id: 'no-data', score: null, tier: 'unknown', coverage: 0 });

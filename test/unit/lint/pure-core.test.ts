@@ -25,14 +25,24 @@ describe('the lint config keeps scoring, signals and plays pure', () => {
     ['export const token = process.env.HUBSPOT_ACCESS_TOKEN;', 'no-restricted-globals'],
     ['export const now = Date.now();', 'no-restricted-syntax'],
     ['export const now = new Date();', 'no-restricted-syntax'],
+    ['export const now = Date();', 'no-restricted-syntax'],
+    ['export const t = performance.now();', 'no-restricted-globals'],
+    ['export const env = globalThis.process.env;', 'no-restricted-syntax'],
+    ["import { gzipSync } from 'zlib';\nexport const x = gzipSync;", 'no-restricted-imports'],
+    [
+      "import { performance as p } from 'perf_hooks';\nexport const x = p;",
+      'no-restricted-imports',
+    ],
   ] as const;
 
-  it.each(['src/scoring/probe.ts', 'src/signals/probe.ts', 'src/plays/probe.ts'])(
-    'rejects I/O, env and clock in %s',
-    async (file) => {
-      for (const [code, rule] of forbidden) expect(await ruleIdsFor(code, file)).toContain(rule);
-    },
-  );
+  it.each([
+    'src/scoring/probe.ts',
+    'src/signals/probe.ts',
+    'src/plays/probe.ts',
+    'src/validation/probe.ts',
+  ])('rejects I/O, env and clock in %s', async (file) => {
+    for (const [code, rule] of forbidden) expect(await ruleIdsFor(code, file)).toContain(rule);
+  });
 
   it('allows pure code there, and I/O in the shell', async () => {
     expect(

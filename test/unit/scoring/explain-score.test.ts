@@ -98,6 +98,22 @@ describe('explainAccount', () => {
     ]);
   });
 
+  it('puts a binding cap first among the drivers, since no signal can move the score past it', () => {
+    // usage (10 + 4 + 3)/3 → raw 87; 30 days without contact → 77; NPS 3 caps at 74 (−3).
+    const signals = { ...FULL_MARKS, core_features_adopted: 2, usage_depth: 'basic' };
+    const capped = explainAccount(model, {
+      signals,
+      modifiers: { nps_last: 3, days_since_last_contact: 30 },
+    });
+    expect(capped.score).toBe(74);
+    expect(capped.drivers.map((d) => [d.key, Math.round(d.impact)])).toEqual([
+      ['nps_last', -3],
+      ['days_since_last_contact', -10],
+      ['usage_depth', -7],
+    ]);
+    expect(capped.levers.map((l) => [l.key, l.gain])).toEqual([['nps_last', 3]]);
+  });
+
   it('explains an account with no data without inventing drivers or levers', () => {
     const empty = explainAccount(model, { signals: {}, modifiers: { nps_last: 2 } });
     expect(empty).toMatchObject({

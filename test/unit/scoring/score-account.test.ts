@@ -34,9 +34,9 @@ describe('scoreAccount with retention-os (DOMAIN §1, worked by hand)', () => {
     expect(result).toEqual({ score: 63, tier: 'monitor', coverage: 13 });
   });
 
-  it('rounds an exact .5 up even where a float sum lands just below it', () => {
+  it('rounds an exact .5 up', () => {
     // usage (10+4)/2 = 7, engagement 7, financial (7+10)/2 = 8.5, relationship (3+10)/2 = 6.5
-    // over weight 90: 652.5 / 9 = 72.5 exactly; summed in floats it comes to 72.49999999999999.
+    // over weight 90: 652.5 / 9 = 72.5 exactly; a sum of per-dimension shares gives 72.49999999999999.
     const result = score({
       login_frequency_pct: 95,
       core_features_adopted: 2,
@@ -90,6 +90,24 @@ describe('scoreAccount with retention-os (DOMAIN §1, worked by hand)', () => {
       'critical',
       'critical',
     ]);
+  });
+});
+
+describe('exact .5 in cs-engine', () => {
+  it('scores 53 where the float sum is 52.49999999999999', () => {
+    // usage (6 + 7)/2 = 6.5 at 30, relationship 2 at 15, financial 6 at 15, over weight 60:
+    // (195 + 30 + 90) / 60 × 10 = 52.5 exactly.
+    const signals = {
+      dau_mau_pct: 30,
+      core_actions_pct_of_target: 75,
+      champion_coverage: 'no_champion',
+      payment_standing: 'on_time',
+    };
+    expect(scoreAccount(preset('cs-engine'), { signals })).toEqual({
+      score: 53,
+      tier: 'at_risk',
+      coverage: 50,
+    });
   });
 });
 
