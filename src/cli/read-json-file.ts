@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { CliError } from './cli-error.ts';
-import { locateJsonError } from './locate-json-error.ts';
+import { locateJsonError } from '../validation/locate-json-error.ts';
 
 /** Reads and parses a JSON file; any failure is a CliError that says where and how to fix it. */
 export function readJsonFile(path: string): unknown {

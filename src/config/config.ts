@@ -1,0 +1,32 @@
+import type { Model, Segment } from '../scoring/model-schema.ts';
+import type { SegmentRule } from './segment-rules-schema.ts';
+import type { Secret } from './secret.ts';
+import type { SignalSource } from './signal-source-schema.ts';
+
+/** Everything Vitals needs to run, validated: what loadConfig returns. */
+export interface Config {
+  /** The config file used; null when none was found and the built-in defaults apply. */
+  file: string | null;
+  /** The model with its overrides applied, validated as a whole. */
+  model: Model;
+  /** Where the model came from: "preset retention-os" or a file path. */
+  modelSource: string;
+  segments: { rules: SegmentRule[]; default: Segment | null };
+  /** Signal or modifier key → source. Keys of the model not listed here are missing data. */
+  signals: Readonly<Record<string, SignalSource>>;
+  mrrProperty: string | null;
+  schedule: { cron: string; timezone: string | null };
+  rateLimit: { per10s: 100 | 190 | 250; dailyLimit: number | null };
+  dryRun: boolean;
+  /** Absolute path of the directory that holds the store and the sandbox portal. */
+  dataDir: string;
+  hubspot: {
+    /** "sandbox" when no access token is set: the app runs against the embedded demo portal. */
+    mode: 'sandbox' | 'hubspot';
+    accessToken: Secret | null;
+    clientSecret: Secret | null;
+  };
+}
+
+/** The part of the config that turns HubSpot records into signals (see src/signals). */
+export type MappingConfig = Pick<Config, 'model' | 'segments' | 'signals' | 'mrrProperty'>;

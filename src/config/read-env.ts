@@ -1,0 +1,36 @@
+import { resolve } from 'node:path';
+import type { IssueReport } from '../validation/describe-issues.ts';
+import type { Config } from './config.ts';
+import { Secret } from './secret.ts';
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export const DEFAULT_DATA_DIR = './data';
+
+export interface EnvSettings {
+  dataDir: string;
+  hubspot: Config['hubspot'];
+  issues: IssueReport[];
+}
+
+/** The settings that come from the environment: where data lives, and the HubSpot secrets. */
+export function readEnv(env: Env, cwd: string): EnvSettings {
+  const issues: IssueReport[] = [];
+  const secret = (name: string) => {
+    const value = env[name]?.trim();
+    if (!value) return null;
+    // Never echo the value: say what is wrong with it instead.
+    if (/[\s"']/.test(value)) {
+      issues.push({
+        path: name,
+        message: `The value holds spaces or quotes; set ${name} to the bare token, with nothing around it.`,
+      });
+    }
+    return new Secret(value);
+  };
+  const accessToken = secret('HUBSPOT_ACCESS_TOKEN');
+  const clientSecret = secret('HUBSPOT_CLIENT_SECRET');
+  const dataDir = resolve(cwd, env.VITALS_DATA_DIR?.trim() || DEFAULT_DATA_DIR);
+  const mode = accessToken ? 'hubspot' : 'sandbox';
+  return { dataDir, hubspot: { mode, accessToken, clientSecret }, issues };
+}
