@@ -1,0 +1,158 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import { Client } from '@hubspot/api-client';
+import { companyPages, type CompanyPage, type CompanyPagesOptions } from './company-pages.ts';
+import { createCaller, type RetryOptions } from './create-caller.ts';
+import { createProperty, type PropertyDefinition } from './create-property.ts';
+import { createPropertyGroup } from './create-property-group.ts';
+import { createTasks, type CreateTasksResult, type TaskInput } from './create-tasks.ts';
+import { currentEnrollment, type CurrentEnrollment } from './current-enrollment.ts';
+import { enrollInSequence, type Enrollment, type EnrollmentRequest } from './enroll-in-sequence.ts';
+import type { GatewayContext } from './gateway-context.ts';
+import { listOwners, type Owner } from './list-owners.ts';
+import { listProperties, type HubSpotProperty } from './list-properties.ts';
+import { listPropertyGroups, type PropertyGroup } from './list-property-groups.ts';
+import { listSequences, type Sequence } from './list-sequences.ts';
+import { nextMidnight } from './next-midnight.ts';
+import { RateLimits } from './rate-limits.ts';
+import { readAssociations } from './read-associations.ts';
+import { readContacts } from './read-contacts.ts';
+import type { HubSpotRecord } from './record-schema.ts';
+import { createRequestJson } from './request-json.ts';
+import { sdkApis } from './sdk-apis.ts';
+import { sdkMiddleware } from './sdk-middleware.ts';
+import { tokenScopes } from './token-scopes.ts';
+import { updateCompanies, type CompanyUpdate, type UpdateResult } from './update-companies.ts';
+
+export interface GatewayLogger {
+  warn(details: object, message: string): void;
+}
+
+export interface GatewayOptions {
+  accessToken: string;
+  /** HubSpot's API root; in sandbox mode the sandbox's http://127.0.0.1:PORT. */
+  basePath?: string | undefined;
+  /** The portal's limit per rolling 10 s (Free/Starter 100, Pro/Enterprise 190, add-on 250). */
+  per10s: 100 | 190 | 250;
+  /** Stop the run (DailyLimitError) after this many calls in one portal day. */
+  dailyLimit?: number | undefined;
+  /** The portal's IANA time zone, in which HubSpot's daily limit resets. Default UTC. */
+  timeZone?: string | undefined;
+  /**
+   * Share of HubSpot's rate limits to use, default 0.9: HubSpot counts its window by arrival,
+   * which network jitter shifts against our count by start, and every other caller of the same
+   * private app (webhook workers, the card API) draws on the same limit.
+   */
+  headroom?: number | undefined;
+  retry?: Partial<RetryOptions> | undefined;
+  clock?: (() => number) | undefined;
+  sleep?: ((ms: number) => Promise<void>) | undefined;
+  random?: (() => number) | undefined;
+  logger?: GatewayLogger | undefined;
+}
+
+/** The only way the app talks to HubSpot. */
+export interface Gateway {
+  companyPages(options: CompanyPagesOptions): AsyncGenerator<CompanyPage, void, undefined>;
+  readContacts(ids: readonly string[], properties: readonly string[]): Promise<HubSpotRecord[]>;
+  readAssociations(
+    fromType: string,
+    toType: string,
+    ids: readonly string[],
+  ): Promise<Map<string, string[]>>;
+  updateCompanies(updates: readonly CompanyUpdate[]): Promise<UpdateResult>;
+  listProperties(objectType: string): Promise<HubSpotProperty[]>;
+  createProperty(objectType: string, definition: PropertyDefinition): Promise<HubSpotProperty>;
+  listPropertyGroups(objectType: string): Promise<PropertyGroup[]>;
+  createPropertyGroup(objectType: string, group: PropertyGroup): Promise<PropertyGroup>;
+  listOwners(): Promise<Owner[]>;
+  /** The scopes granted to the gateway's own access token. */
+  tokenScopes(): Promise<string[]>;
+  createTasks(tasks: readonly TaskInput[]): Promise<CreateTasksResult>;
+  listSequences(userId: string): Promise<Sequence[]>;
+  enrollInSequence(request: EnrollmentRequest): Promise<Enrollment>;
+  currentEnrollment(contactId: string): Promise<CurrentEnrollment | null>;
+  /** HTTP requests sent so far by endpoint name, retries included: the run's API cost. */
+  apiCalls(): Record<string, number>;
+}
+
+const HUBSPOT_API = 'https://api.hubapi.com';
+const DEFAULT_RETRY: RetryOptions = {
+  maxAttempts: 5,
+  maxRateLimitRetries: 10,
+  baseDelayMs: 500,
+  maxDelayMs: 30_000,
+};
+
+/** Builds the gateway on @hubspot/api-client, with our limiter and retries around every call. */
+export function createGateway(options: GatewayOptions): Gateway {
+  const counts = new Map<string, number>();
+  const ctx = createContext(options, (endpoint) =>
+    counts.set(endpoint, (counts.get(endpoint) ?? 0) + 1),
+  );
+  return {
+    companyPages: (pageOptions) => companyPages(ctx, pageOptions),
+    readContacts: (ids, properties) => readContacts(ctx, ids, properties),
+    readAssociations: (fromType, toType, ids) => readAssociations(ctx, fromType, toType, ids),
+    updateCompanies: (updates) => updateCompanies(ctx, updates),
+    listProperties: (objectType) => listProperties(ctx, objectType),
+    createProperty: (objectType, definition) => createProperty(ctx, objectType, definition),
+    listPropertyGroups: (objectType) => listPropertyGroups(ctx, objectType),
+    createPropertyGroup: (objectType, group) => createPropertyGroup(ctx, objectType, group),
+    listOwners: () => listOwners(ctx),
+    tokenScopes: () => tokenScopes(ctx, options.accessToken),
+    createTasks: (tasks) => createTasks(ctx, tasks),
+    listSequences: (userId) => listSequences(ctx, userId),
+    enrollInSequence: (request) => enrollInSequence(ctx, request),
+    currentEnrollment: (contactId) => currentEnrollment(ctx, contactId),
+    apiCalls: () => Object.fromEntries([...counts].sort(([a], [b]) => a.localeCompare(b))),
+  };
+}
+
+function createContext(options: GatewayOptions, count: (endpoint: string) => void): GatewayContext {
+  const settings = resolve(options);
+  const warn = settings.logger.warn.bind(settings.logger);
+  const limits = new RateLimits({ ...settings, warn });
+  // Retries off in the client (it counts attempts, 0 = no decorator) so each resend passes our
+  // limiter and counter; its middleware hook is where we see raw answers.
+  const client = new Client({
+    accessToken: options.accessToken,
+    basePath: settings.basePath,
+    numberOfApiCallRetries: 0,
+    middleware: [sdkMiddleware(limits.observe)],
+  });
+  const classify = { ...settings, accessToken: options.accessToken };
+  return {
+    sdk: sdkApis(client),
+    request: createRequestJson(client, limits.observe),
+    call: createCaller({ ...settings, limits, count, warn, classify }),
+  };
+}
+
+function resolve(options: GatewayOptions) {
+  if (!options.accessToken) {
+    throw new TypeError('No HubSpot access token: set HUBSPOT_ACCESS_TOKEN.');
+  }
+  const timeZone = options.timeZone ?? 'UTC';
+  try {
+    nextMidnight(0, timeZone);
+  } catch {
+    throw new RangeError(`"${timeZone}" is not an IANA time zone (e.g. "Europe/Berlin").`);
+  }
+  return {
+    basePath: (options.basePath ?? HUBSPOT_API).replace(/\/+$/, ''),
+    per10s: options.per10s,
+    dailyLimit: options.dailyLimit,
+    timeZone,
+    headroom: options.headroom ?? 0.9,
+    retry: withFloor({ ...DEFAULT_RETRY, ...options.retry }),
+    clock: options.clock ?? Date.now,
+    sleep: options.sleep ?? ((ms: number) => delay(ms)),
+    random: options.random ?? Math.random,
+    logger: options.logger ?? { warn: () => undefined },
+  };
+}
+
+/** At least one send per call, whatever the configuration says. */
+function withFloor(retry: RetryOptions): RetryOptions {
+  return { ...retry, maxAttempts: Math.max(1, retry.maxAttempts) };
+}
