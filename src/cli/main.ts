@@ -6,6 +6,9 @@ import type { OutputFormat } from './print-score-report.ts';
 import { processIo, type Io } from './process-io.ts';
 import { scoreCommand, type ScoreOptions } from './score-command.ts';
 import { showModel } from './show-model.ts';
+import { runCommand, type RunOptions } from './run-command.ts';
+import { sandboxReset } from './sandbox-reset.ts';
+import { setupCommand } from './setup-command.ts';
 import { startCommand } from './start-command.ts';
 
 const SCORE_HELP = `
@@ -21,6 +24,9 @@ Every command:
   vitals score --input FILE [--model NAME|PATH] [--format table|json]
   vitals models [--format table|json]
   vitals models show NAME|PATH [--format table|json]
+  vitals run [--once] [--dry-run] [--json]
+  vitals setup [--dry-run]
+  vitals sandbox reset
   vitals start
 
 Run "vitals COMMAND --help" for the details of one.`;
@@ -75,6 +81,27 @@ function buildProgram(io: Io, exit: (code: number) => void): Command {
     .action((name: string, options: { format?: OutputFormat }) =>
       exit(showModel(name, options.format ?? (models.opts().format as OutputFormat), io)),
     );
+
+  program
+    .command('run')
+    .description('Rescore every company and write the health properties back to HubSpot')
+    .option('--once', 'run one full pass and exit, instead of staying on the schedule')
+    .option('--dry-run', 'read and score, but write nothing to HubSpot')
+    .option('--json', 'print the run summary as JSON on stdout (progress goes to stderr)')
+    .action(async (options: RunOptions) => exit(await runCommand(options, io)));
+
+  program
+    .command('setup')
+    .description('Create the "Customer health" properties and check the mapping and the token')
+    .option('--dry-run', 'say what would be created, and create nothing')
+    .action(async (options: { dryRun?: boolean }) => exit(await setupCommand(options, io)));
+
+  program
+    .command('sandbox')
+    .description('Manage the sandbox demo portal (sandbox reset starts it over)')
+    .command('reset')
+    .description('Delete the sandbox portal so the next start seeds it afresh')
+    .action(() => exit(sandboxReset(io)));
 
   program
     .command('start')

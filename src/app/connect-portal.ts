@@ -1,0 +1,44 @@
+import { join } from 'node:path';
+import type { Config } from '../config/config.ts';
+import { createGateway, type Gateway } from '../hubspot/create-gateway.ts';
+import { startSandbox } from '../sandbox/start-sandbox.ts';
+
+export interface PortalConnection {
+  gateway: Gateway;
+  source: 'sandbox' | 'hubspot';
+  /** The store's key for this portal. */
+  portal: string;
+  /** Said once at start so nobody mistakes the sandbox for their portal, or the reverse. */
+  description: string;
+  close(): Promise<void>;
+}
+
+/** The real portal when a token is set; otherwise the sandbox portal, started on loopback. */
+export async function connectPortal(config: Config): Promise<PortalConnection> {
+  const rate = {
+    per10s: config.rateLimit.per10s,
+    dailyLimit: config.rateLimit.dailyLimit ?? undefined,
+  };
+  const token = config.hubspot.accessToken;
+  if (config.hubspot.mode === 'hubspot' && token) {
+    return {
+      gateway: createGateway({ accessToken: token.reveal(), ...rate }),
+      source: 'hubspot',
+      portal: 'hubspot',
+      description: 'Talking to your HubSpot portal (HUBSPOT_ACCESS_TOKEN is set).',
+      close: async () => {},
+    };
+  }
+  const sandbox = await startSandbox({
+    dataDir: join(config.dataDir, 'sandbox'),
+    port: 0,
+    rateLimit: { per10s: config.rateLimit.per10s },
+  });
+  return {
+    gateway: createGateway({ accessToken: sandbox.token, basePath: sandbox.url, ...rate }),
+    source: 'sandbox',
+    portal: 'sandbox',
+    description: `Talking to the SANDBOX demo portal at ${sandbox.url} (no HUBSPOT_ACCESS_TOKEN set): nothing here touches a real HubSpot portal.`,
+    close: () => sandbox.close(),
+  };
+}

@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import cron from 'node-cron';
+import { openApp, type App } from '../app/open-app.ts';
+import { ConfigError } from '../config/config-error.ts';
+import { HubSpotError } from '../hubspot/hubspot-error.ts';
+import { runRescore, RunInProgressError, type RescoreSummary } from '../jobs/run-rescore.ts';
+import { isSetUp, setupPortal } from '../jobs/setup-portal.ts';
+import { CliError, EXIT } from './cli-error.ts';
+import { printRunSummary } from './print-run-summary.ts';
+import type { Io } from './process-io.ts';
+import { progressReporter } from './progress-reporter.ts';
+
+export interface RunOptions {
+  once?: boolean;
+  dryRun?: boolean;
+  json?: boolean;
+}
+
+/** `vitals run`: one full rescore now, then (without --once) again on the configured schedule. */
+export async function runCommand(options: RunOptions, io: Io): Promise<number> {
+  const app = await openOrExplain();
+  // With --json, stdout carries the summary alone: everything else goes to stderr.
+  const say = options.json ? io.err : io.out;
+  say(`${app.connection.description}\n`);
+  try {
+    await ensureSetUp(app, say);
+    const summary = await rescoreOnce(app, options, io);
+    report(summary, app, options, io);
+    if (options.once) return EXIT.ok;
+    await keepRunning(app, options, io, say);
+    return EXIT.ok;
+  } catch (error) {
+    throw explain(error);
+  } finally {
+    if (options.once) await app.close();
+  }
+}
+
+async function openOrExplain(): Promise<App> {
+  try {
+    return await openApp();
+  } catch (error) {
+    throw explain(error);
+  }
+}
+
+async function ensureSetUp(app: App, say: (text: string) => void): Promise<void> {
+  const properties = await app.connection.gateway.listProperties('companies');
+  if (isSetUp(properties, app.config)) return;
+  if (app.connection.source === 'hubspot') {
+    throw new CliError(
+      'This portal has no "Customer health" properties yet, so a run has nowhere to write. Run `vitals setup` first.',
+    );
+  }
+  const report = await setupPortal(app.connection.gateway, app.config, { dryRun: false });
+  say(`Set up the sandbox portal: created ${report.created.length} health properties.\n`);
+}
+
+function rescoreOnce(app: App, options: RunOptions, io: Io): Promise<RescoreSummary> {
+  return runRescore(
+    {
+      gateway: app.connection.gateway,
+      store: app.store,
+      mapping: app.config,
+      model: app.model,
+      portal: app.connection.portal,
+      source: app.connection.source,
+      holder: `${process.pid}-${randomUUID()}`,
+      onProgress: progressReporter(io),
+    },
+    { dryRun: options.dryRun ?? app.config.dryRun },
+  );
+}
+
+function report(summary: RescoreSummary, app: App, options: RunOptions, io: Io): void {
+  if (!options.json) {
+    printRunSummary(summary, new Map(app.model.model.tiers.map((t) => [t.key, t.label])), io);
+    return;
+  }
+  const { companies, scored, unchanged, updated, apiCalls, durationMs, source } = summary;
+  io.out(
+    `${JSON.stringify({ companies, scored, unchanged, updated, apiCalls, durationMs, source, dryRun: summary.dryRun, resumed: summary.resumed, failedUpdates: summary.failedUpdates })}\n`,
+  );
+}
+
+async function keepRunning(
+  app: App,
+  options: RunOptions,
+  io: Io,
+  say: (text: string) => void,
+): Promise<void> {
+  const { cron: expression, timezone } = app.config.schedule;
+  say(
+    `Next runs on the schedule "${expression}"${timezone ? ` (${timezone})` : ''}. Press Ctrl+C to stop.\n`,
+  );
+  const task = cron.schedule(
+    expression,
+    async () => {
+      try {
+        report(await rescoreOnce(app, options, io), app, options, io);
+      } catch (error) {
+        io.err(`The scheduled run failed: ${explain(error).message}\n`);
+      }
+    },
+    { timezone: timezone ?? undefined, noOverlap: true },
+  );
+  await new Promise<void>((resolve) => process.once('SIGINT', resolve).once('SIGTERM', resolve));
+  await task.stop();
+  await app.close();
+}
+
+function explain(error: unknown): Error {
+  if (error instanceof CliError) return error;
+  if (error instanceof ConfigError) return new CliError(error.message);
+  if (error instanceof RunInProgressError) return new CliError(error.message, EXIT.rejected);
+  if (error instanceof HubSpotError)
+    return new CliError(`HubSpot said no: ${error.message}`, EXIT.rejected);
+  return error as Error;
+}

@@ -1,0 +1,39 @@
+import { openApp } from '../app/open-app.ts';
+import { setupPortal } from '../jobs/setup-portal.ts';
+import { EXIT } from './cli-error.ts';
+import type { Io } from './process-io.ts';
+
+/** `vitals setup`: creates the health properties once and checks the mapping and the token. */
+export async function setupCommand(options: { dryRun?: boolean }, io: Io): Promise<number> {
+  const app = await openApp();
+  try {
+    io.out(`${app.connection.description}\n`);
+    const dryRun = options.dryRun ?? false;
+    const report = await setupPortal(app.connection.gateway, app.config, { dryRun });
+    if (report.created.length === 0)
+      io.out(
+        'Nothing to change: the "Customer health" group and its properties are already there.\n',
+      );
+    for (const item of report.created) io.out(`${dryRun ? 'Would create' : 'Created'} ${item}\n`);
+    for (const conflict of report.conflicts)
+      io.err(
+        `Conflict: ${conflict}. Rename or delete that property in HubSpot, then run setup again.\n`,
+      );
+    for (const m of report.missingProperties) {
+      const hint = m.closest ? ` Did you mean "${m.closest}"?` : '';
+      io.err(
+        `The signal mapping reads the ${m.object} property "${m.name}", which this portal does not have.${hint} Fix the mapping in your config.\n`,
+      );
+    }
+    if (report.missingScopes.length > 0) {
+      io.err(
+        `The access token lacks these scopes: ${report.missingScopes.join(', ')}. Add them to the private app and update HUBSPOT_ACCESS_TOKEN.\n`,
+      );
+    }
+    const problems =
+      report.conflicts.length + report.missingProperties.length + report.missingScopes.length;
+    return problems === 0 ? EXIT.ok : EXIT.rejected;
+  } finally {
+    await app.close();
+  }
+}

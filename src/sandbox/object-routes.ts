@@ -1,0 +1,71 @@
+import { batchReadObjects } from './batch-read-objects.ts';
+import { batchUpdateObjects } from './batch-update-objects.ts';
+import { createTask, createTaskBatch } from './create-tasks.ts';
+import { listObjects } from './list-objects.ts';
+import { objectStore } from './object-store.ts';
+import { objectScopes } from './object-scopes.ts';
+import { objectTypeInfo, type ObjectType, type ObjectTypeInfo } from './object-types.ts';
+import type { PortalContext } from './portal-context.ts';
+import { propertyCatalog } from './property-catalog.ts';
+import { nameList, propertySelection } from './property-selection.ts';
+import { publicObject } from './public-object.ts';
+import { notFoundError } from './sandbox-http-error.ts';
+import type { SandboxRoute } from './sandbox-route.ts';
+import { searchObjects } from './search-objects.ts';
+
+function readRoutes(ctx: PortalContext, info: ObjectTypeInfo): SandboxRoute[] {
+  const base = `/crm/v3/objects/${info.type}`;
+  const scopes = [objectScopes(info.type).read];
+  return [
+    { method: 'get', path: base, scopes, handle: listObjects(ctx, info) },
+    { method: 'post', path: `${base}/batch/read`, scopes, handle: batchReadObjects(ctx, info) },
+    {
+      method: 'post',
+      path: `${base}/search`,
+      scopes,
+      limit: 'search',
+      handle: searchObjects(ctx, info),
+    },
+    {
+      method: 'get',
+      path: `${base}/:objectId`,
+      scopes,
+      handle: (req, res) => {
+        const id = String(req.params.objectId);
+        const store = objectStore(ctx.db);
+        const row = /^\d{1,16}$/.test(id) ? store.find(info.type, Number(id)) : undefined;
+        if (!row) throw notFoundError(`No ${info.singular} with id ${id} exists.`);
+        const definitions = propertyCatalog(ctx.db).propertyMap(info.type);
+        const selection = propertySelection(
+          info,
+          definitions,
+          nameList(req.query.properties),
+          nameList(req.query.propertiesWithHistory),
+        );
+        res.json(publicObject(store, row, selection));
+      },
+    },
+  ];
+}
+
+/** The CRM object endpoints Vitals uses: read all three types, update companies, create tasks. */
+export function objectRoutes(ctx: PortalContext): SandboxRoute[] {
+  const types: ObjectType[] = ['companies', 'contacts', 'tasks'];
+  const taskWrite = [objectScopes('tasks').write];
+  return [
+    {
+      method: 'post',
+      path: '/crm/v3/objects/companies/batch/update',
+      scopes: [objectScopes('companies').write],
+      handle: batchUpdateObjects(ctx, objectTypeInfo('companies')),
+    },
+    { method: 'post', path: '/crm/v3/objects/tasks', scopes: taskWrite, handle: createTask(ctx) },
+    {
+      method: 'post',
+      path: '/crm/v3/objects/tasks/batch/create',
+      scopes: taskWrite,
+      handle: createTaskBatch(ctx),
+    },
+    ...types.flatMap((type) => readRoutes(ctx, objectTypeInfo(type))),
+  ];
+}

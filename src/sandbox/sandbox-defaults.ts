@@ -1,0 +1,20 @@
+/** Fixed values of the demo portal, so every run and every test sees the same one. */
+export const SANDBOX_DEFAULTS = {
+  /** Shaped like a private-app token; it only opens the sandbox. */
+  token: 'pat-na1-5a4db0c5-0000-4000-8000-000000000001',
+  seed: 20_261_116,
+  companies: 300,
+  /** The "today" of the seeded data: renewals, last contacts and surveys are relative to it. */
+  referenceDate: '2026-11-16',
+  host: '127.0.0.1',
+  hubId: 48_000_001,
+  appId: 5_100_001,
+  per10s: 190,
+} as const;
+
+/** HubSpot's daily request allowance for each 10-second tier (shared/HUBSPOT.md). */
+export function dailyAllowance(per10s: number): number {
+  if (per10s >= 250) return 1_000_000;
+  if (per10s >= 190) return 625_000;
+  return 250_000;
+}

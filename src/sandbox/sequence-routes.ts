@@ -1,0 +1,80 @@
+import { LIMITS } from './batch-limits.ts';
+import { cachedStatement } from './cached-statement.ts';
+import { enrollContact } from './enroll-contact.ts';
+import type { PortalContext } from './portal-context.ts';
+import { cursorParam, integerParam } from './query-params.ts';
+import { notFoundError } from './sandbox-http-error.ts';
+import type { SandboxRoute } from './sandbox-route.ts';
+import { sequenceUser } from './sequence-user.ts';
+
+const READ = 'automation.sequences.read';
+const SEQUENCE = `SELECT CAST(id AS TEXT) AS id, name, CAST(user_id AS TEXT) AS userId,
+  created_at AS createdAt, updated_at AS updatedAt FROM sequences`;
+
+/** Sequences v4: list and read sequences, enroll a contact, read a contact's enrollment. */
+export function sequenceRoutes(ctx: PortalContext): SandboxRoute[] {
+  const base = '/automation/v4/sequences';
+  return [
+    {
+      method: 'get',
+      path: base,
+      scopes: [READ],
+      handle: (req, res) => {
+        sequenceUser(ctx, req);
+        const limit = integerParam(req.query.limit, 'limit', 10, 1, LIMITS.sequencesPage);
+        const after = cursorParam(req.query.after);
+        const { total } = cachedStatement(
+          ctx.db,
+          'SELECT COUNT(*) AS total FROM sequences',
+        ).get() as { total: number };
+        const results = cachedStatement(ctx.db, `${SEQUENCE} ORDER BY id LIMIT ? OFFSET ?`).all(
+          limit,
+          after,
+        );
+        const more = after + limit < total;
+        res.json(
+          more
+            ? { total, results, paging: { next: { after: String(after + limit) } } }
+            : { total, results },
+        );
+      },
+    },
+    {
+      method: 'post',
+      path: `${base}/enrollments`,
+      scopes: [READ, 'automation.sequences.enrollments.write'],
+      handle: enrollContact(ctx),
+    },
+    {
+      method: 'get',
+      path: `${base}/enrollments/contact/:contactId`,
+      scopes: [READ],
+      handle: (req, res) => {
+        const enrollment = cachedStatement(
+          ctx.db,
+          `SELECT CAST(e.id AS TEXT) AS id, CAST(e.sequence_id AS TEXT) AS sequenceId, s.name AS sequenceName,
+             e.enrolled_at AS enrolledAt, CAST(e.user_id AS TEXT) AS enrolledBy, o.email AS enrolledByEmail,
+             e.to_email AS toEmail, e.updated_at AS updatedAt
+           FROM enrollments e JOIN sequences s ON s.id = e.sequence_id JOIN owners o ON o.user_id = e.user_id
+           WHERE e.contact_id = ? ORDER BY e.id DESC LIMIT 1`,
+        ).get(req.params.contactId);
+        if (!enrollment)
+          throw notFoundError(`Contact ${req.params.contactId} is not enrolled in a sequence.`);
+        res.json(enrollment);
+      },
+    },
+    {
+      method: 'get',
+      path: `${base}/:sequenceId`,
+      scopes: [READ],
+      handle: (req, res) => {
+        sequenceUser(ctx, req);
+        const sequence = cachedStatement(ctx.db, `${SEQUENCE} WHERE id = ?`).get(
+          req.params.sequenceId,
+        );
+        if (!sequence) throw notFoundError(`Sequence ${req.params.sequenceId} does not exist.`);
+        res.json(sequence);
+      },
+    },
+  ];
+}

@@ -1,0 +1,114 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createSandboxApp } from './create-sandbox-app.ts';
+import { dailyUsage } from './daily-usage.ts';
+import { ensurePortalSeeded } from './ensure-portal-seeded.ts';
+import { createFaultInjector, type SandboxFaults } from './fault-injector.ts';
+import type { PortalContext } from './portal-context.ts';
+import { openPortalDatabase, type PortalDatabase } from './portal-database.ts';
+import { createRateLimiter } from './rate-limiter.ts';
+import { dailyAllowance, SANDBOX_DEFAULTS } from './sandbox-defaults.ts';
+import { SANDBOX_SCOPES } from './sandbox-scopes.ts';
+import type { SeedSummary } from './seed-portal.ts';
+import type { SeedInput } from './seed-spec.ts';
+
+export { resetSandbox } from './reset-sandbox.ts';
+export { seedSandbox } from './seed-sandbox.ts';
+export type { SandboxFaults } from './fault-injector.ts';
+
+export interface SandboxOptions extends SeedInput {
+  /** The portal lives in `<dataDir>/sandbox-portal.sqlite` and survives restarts. */
+  dataDir: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  host?: string;
+  token?: string;
+  /** Requests per rolling 10 s (HubSpot: 100, 190 or 250) and per UTC day. */
+  rateLimit?: { per10s: number; daily?: number };
+  faults?: SandboxFaults;
+  /** Scopes the token holds; default every scope Vitals needs. */
+  scopes?: readonly string[];
+  /** Status for enrolling a contact already in a sequence; HubSpot's is unverified. */
+  alreadyEnrolledStatus?: 400 | 409;
+}
+
+export interface SandboxHandle {
+  url: string;
+  token: string;
+  portal: SeedSummary;
+  setFaults(partial: SandboxFaults): void;
+  /** Requests received, keyed by method and route pattern ("POST /crm/v3/objects/tasks"). */
+  requestCount(): Record<string, number>;
+  resetRequestCount(): void;
+  close(): Promise<void>;
+}
+
+function checkRateLimit(per10s: number, daily: number | undefined): void {
+  if (!Number.isInteger(per10s) || per10s < 1)
+    throw new Error(`rateLimit.per10s must be a positive whole number, got ${per10s}`);
+  if (daily !== undefined && (!Number.isInteger(daily) || daily < 0)) {
+    throw new Error(`rateLimit.daily must be a whole number, got ${daily}`);
+  }
+}
+
+function listen(server: Server, port: number, host: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      const { address, port: bound } = server.address() as AddressInfo;
+      resolve(`http://${address.includes(':') ? `[${address}]` : address}:${bound}`);
+    });
+  });
+}
+
+function serve(db: PortalDatabase, options: SandboxOptions, portal: SeedSummary) {
+  const per10s = options.rateLimit?.per10s ?? SANDBOX_DEFAULTS.per10s;
+  let url = '';
+  const ctx: PortalContext = {
+    db,
+    token: options.token ?? SANDBOX_DEFAULTS.token,
+    scopes: options.scopes ?? SANDBOX_SCOPES,
+    hubId: SANDBOX_DEFAULTS.hubId,
+    appId: SANDBOX_DEFAULTS.appId,
+    alreadyEnrolledStatus: options.alreadyEnrolledStatus ?? 400,
+    baseUrl: () => url,
+    now: () => new Date(),
+  };
+  const faults = createFaultInjector(options.faults ?? {}, portal.seed);
+  const daily = () => faults.get().dailyLimit ?? options.rateLimit?.daily ?? dailyAllowance(per10s);
+  const limiter = createRateLimiter({ per10s, daily, usage: dailyUsage(db), clock: Date.now });
+  const counts = new Map<string, number>();
+  const server = createServer(createSandboxApp({ ctx, limiter, faults, counts }));
+  const setUrl = (value: string) => (url = value);
+  return { ctx, faults, counts, server, setUrl };
+}
+
+/** Starts the sandbox portal on loopback, seeding it first if the data directory has none. */
+export async function startSandbox(options: SandboxOptions): Promise<SandboxHandle> {
+  checkRateLimit(options.rateLimit?.per10s ?? SANDBOX_DEFAULTS.per10s, options.rateLimit?.daily);
+  const db = openPortalDatabase(options.dataDir);
+  try {
+    const portal = ensurePortalSeeded(db, options);
+    const { ctx, faults, counts, server, setUrl } = serve(db, options, portal);
+    const url = setUrl(
+      await listen(server, options.port ?? 0, options.host ?? SANDBOX_DEFAULTS.host),
+    );
+    let closing: Promise<void> | undefined;
+    return {
+      url,
+      token: ctx.token,
+      portal,
+      setFaults: (partial) => faults.set(partial),
+      requestCount: () => Object.fromEntries(counts),
+      resetRequestCount: () => counts.clear(),
+      close: () =>
+        (closing ??= new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        }).finally(() => db.close())),
+    };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,139 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { resolveConfig } from '../../../src/config/resolve-config.ts';
+import { createGateway, type Gateway } from '../../../src/hubspot/create-gateway.ts';
+import { runRescore, RunInProgressError, type RescoreDeps } from '../../../src/jobs/run-rescore.ts';
+import { setupPortal } from '../../../src/jobs/setup-portal.ts';
+import { startSandbox, type SandboxHandle } from '../../../src/sandbox/start-sandbox.ts';
+import { compileModel } from '../../../src/scoring/compile-model.ts';
+import { openSqliteStore } from '../../../src/store/open-sqlite-store.ts';
+import type { Store } from '../../../src/store/store.ts';
+
+const open: { close(): Promise<void> }[] = [];
+afterEach(async () => {
+  for (const thing of open.splice(0).reverse()) await thing.close();
+});
+
+async function world(companies = 250) {
+  const dir = mkdtempSync(join(tmpdir(), 'vitals-run-'));
+  const sandbox: SandboxHandle = await startSandbox({
+    dataDir: join(dir, 'sandbox'),
+    companies,
+    rateLimit: { per10s: 250 },
+  });
+  const store: Store = await openSqliteStore(dir);
+  open.push(sandbox, store);
+  const config = resolveConfig({}, { env: { VITALS_DATA_DIR: dir }, cwd: dir, file: null });
+  const gateway = createGateway({
+    accessToken: sandbox.token,
+    basePath: sandbox.url,
+    per10s: 250,
+    retry: { baseDelayMs: 5, maxDelayMs: 20 },
+  });
+  await setupPortal(gateway, config, { dryRun: false });
+  const deps = (g: RescoreDeps['gateway'] = gateway, holder = 'test'): RescoreDeps => ({
+    gateway: g,
+    store,
+    mapping: config,
+    model: compileModel(config.model),
+    portal: 'sandbox',
+    source: 'sandbox',
+    holder,
+  });
+  return { sandbox, store, gateway, deps };
+}
+
+/** Counts every company id sent to batch update, across runs. */
+function countingUpdates(gateway: Gateway, seen: string[]): Gateway {
+  return {
+    ...gateway,
+    updateCompanies: (updates) => {
+      seen.push(...updates.map((u) => u.id));
+      return gateway.updateCompanies(updates);
+    },
+  };
+}
+
+describe('runRescore against the sandbox portal', () => {
+  it('scores every company, writes the health properties, and writes nothing on a second run', async () => {
+    const { deps, sandbox } = await world();
+    const first = await runRescore(deps(), { dryRun: false });
+    expect(first).toMatchObject({
+      companies: 250,
+      updated: 250,
+      unchanged: 0,
+      source: 'sandbox',
+      resumed: false,
+    });
+    sandbox.resetRequestCount();
+    const second = await runRescore(deps(), { dryRun: false });
+    expect(second).toMatchObject({ companies: 250, updated: 0, unchanged: 250 });
+    expect(second.apiCalls['companies.batchUpdate']).toBeUndefined();
+    expect(Object.keys(sandbox.requestCount()).some((k) => k.includes('batch/update'))).toBe(false);
+  });
+
+  it('uses the fewest calls: list pages, one association read per 1,000 companies, contacts by 100', async () => {
+    const { deps } = await world(250);
+    const { apiCalls, updated } = await runRescore(deps(), { dryRun: false });
+    expect(apiCalls['companies.list']).toBe(3);
+    expect(apiCalls['associations.batchRead']).toBe(1);
+    expect(apiCalls['companies.batchUpdate']).toBe(Math.ceil(updated / 100));
+  });
+
+  it('writes nothing in a dry run but still reports what it would change', async () => {
+    const { deps, sandbox } = await world(120);
+    const dry = await runRescore(deps(), { dryRun: true });
+    expect(dry).toMatchObject({ companies: 120, updated: 0, dryRun: true });
+    expect(Object.keys(sandbox.requestCount()).some((k) => k.includes('batch/update'))).toBe(false);
+    const real = await runRescore(deps(), { dryRun: false });
+    expect(real.updated).toBe(120);
+  });
+
+  it('carries on from its cursor after a crash, without writing finished pages again', async () => {
+    const { deps, gateway } = await world(500);
+    const written: string[] = [];
+    let pages = 0;
+    const crashing: Gateway = {
+      ...countingUpdates(gateway, written),
+      async *companyPages(options) {
+        for await (const page of gateway.companyPages(options)) {
+          if (++pages === 3) throw new Error('killed');
+          yield page;
+        }
+      },
+    };
+    await expect(runRescore(deps(crashing), { dryRun: false, pagesPerChunk: 1 })).rejects.toThrow(
+      'killed',
+    );
+    expect(written).toHaveLength(200);
+    const resumed = await runRescore(deps(countingUpdates(gateway, written)), {
+      dryRun: false,
+      pagesPerChunk: 1,
+    });
+    expect(resumed.resumed).toBe(true);
+    expect(resumed.companies).toBe(500);
+    expect(new Set(written).size).toBe(500);
+    expect(written).toHaveLength(500);
+  });
+
+  it('refuses to start while another process holds the run lease', async () => {
+    const { deps, store } = await world(10);
+    expect(await store.acquireLease('full-rescore', 'someone-else', 60_000)).toBe(true);
+    await expect(runRescore(deps(), { dryRun: false })).rejects.toBeInstanceOf(RunInProgressError);
+  });
+
+  it('finishes through a 429 storm and a share of 5xx answers', async () => {
+    const { deps, sandbox } = await world(300);
+    sandbox.setFaults({
+      rateLimitStorm: 3,
+      stormRetryAfterSeconds: 0,
+      serverErrorRate: 0.2,
+      serverErrorSeed: 7,
+    });
+    const summary = await runRescore(deps(), { dryRun: false });
+    expect(summary).toMatchObject({ companies: 300, updated: 300 });
+    expect(summary.apiCalls['companies.list']).toBeGreaterThan(3);
+  }, 30_000);
+});
