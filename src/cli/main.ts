@@ -9,7 +9,7 @@ import { showModel } from './show-model.ts';
 import { runCommand, type RunOptions } from './run-command.ts';
 import { sandboxReset } from './sandbox-reset.ts';
 import { setupCommand } from './setup-command.ts';
-import { startCommand } from './start-command.ts';
+import { demoCommand } from './demo-command.ts';
 
 const SCORE_HELP = `
 Exit status: 0 when every account was scored, 1 when some were rejected (the rest are
@@ -28,6 +28,7 @@ Every command:
   vitals setup [--dry-run]
   vitals sandbox reset
   vitals start
+  vitals demo
 
 Run "vitals COMMAND --help" for the details of one.`;
 
@@ -105,7 +106,14 @@ function buildProgram(io: Io, exit: (code: number) => void): Command {
 
   program
     .command('start')
-    .description('Score the bundled demo accounts, to see what Vitals does')
-    .action(() => exit(startCommand(io)));
+    .description(
+      'Run the main job now and then on its schedule (the sandbox portal when no token is set)',
+    )
+    .action(async () => exit(await runCommand({ once: false }, io)));
+
+  program
+    .command('demo')
+    .description('Score the bundled demo accounts file, to see the scoring on its own')
+    .action(() => exit(demoCommand(io)));
   return program;
 }

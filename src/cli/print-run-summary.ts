@@ -6,19 +6,19 @@ const money = (n: number) => `$${Math.round(n).toLocaleString('en-US')}`;
 /** The summary a person reads after a run: what moved, where the money sits, what it cost. */
 export function printRunSummary(
   summary: RescoreSummary,
-  tierLabels: Map<string, string>,
+  tierLabels: ReadonlyMap<string, string>,
   io: Io,
 ): void {
-  const verb = summary.dryRun ? 'would update' : 'updated';
+  const verb = summary.dryRun ? 'would be updated' : 'updated';
   io.out(
     `${summary.companies} companies read, ${summary.scored} scored, ${summary.updated} ${verb}, ${summary.unchanged} unchanged` +
       `${summary.resumed ? ' (carried on from an interrupted run)' : ''} in ${(summary.durationMs / 1000).toFixed(1)} s.\n\n`,
   );
   io.out('Tier         Accounts  MRR\n');
-  for (const [tier, { accounts, mrr }] of Object.entries(summary.portfolio.tiers)) {
-    io.out(
-      `${(tierLabels.get(tier) ?? tier).padEnd(12)} ${String(accounts).padStart(8)}  ${money(mrr)}\n`,
-    );
+  // In the model's order, best tier first, so the table reads like the tiers themselves.
+  for (const [tier, label] of tierLabels) {
+    const row = summary.portfolio.tiers[tier];
+    if (row) io.out(`${label.padEnd(12)} ${String(row.accounts).padStart(8)}  ${money(row.mrr)}\n`);
   }
   const movers = [...summary.portfolio.down, ...summary.portfolio.up];
   if (movers.length > 0) {

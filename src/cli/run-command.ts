@@ -53,7 +53,7 @@ async function ensureSetUp(app: App, say: (text: string) => void): Promise<void>
     );
   }
   const report = await setupPortal(app.connection.gateway, app.config, { dryRun: false });
-  say(`Set up the sandbox portal: created ${report.created.length} health properties.\n`);
+  say(`Set up the sandbox portal: ${report.created.join(', ')}.\n`);
 }
 
 function rescoreOnce(app: App, options: RunOptions, io: Io): Promise<RescoreSummary> {
@@ -74,7 +74,8 @@ function rescoreOnce(app: App, options: RunOptions, io: Io): Promise<RescoreSumm
 
 function report(summary: RescoreSummary, app: App, options: RunOptions, io: Io): void {
   if (!options.json) {
-    printRunSummary(summary, new Map(app.model.model.tiers.map((t) => [t.key, t.label])), io);
+    const tiers = [...app.model.model.tiers, { key: 'unknown', label: 'No data' }];
+    printRunSummary(summary, new Map(tiers.map((t) => [t.key, t.label])), io);
     return;
   }
   const { companies, scored, unchanged, updated, apiCalls, durationMs, source } = summary;

@@ -84,6 +84,33 @@ function lastContactedMs(random: Random, health: number, referenceMs: number) {
   return referenceMs - Math.round(days * DAY_MS);
 }
 
+interface Drawn {
+  story: Story;
+  mrr: number;
+  count: number;
+  name: string;
+  domain: string;
+  ownerId: string | undefined;
+}
+
+function companyProperties(random: Random, drawn: Drawn, health: number, referenceMs: number) {
+  const { story } = drawn;
+  const properties: Record<string, string> = {
+    name: drawn.name,
+    domain: drawn.domain,
+    lifecyclestage: { active: 'customer', trial: 'opportunity', churned: 'other' }[story.status],
+    customer_status: story.status,
+    mrr: String(drawn.mrr),
+    renewal_date: isoDate(renewalMs(random, story, referenceMs)),
+    num_associated_contacts: String(drawn.count),
+    ...generateUsage(random, health),
+  };
+  if (drawn.ownerId) properties.hubspot_owner_id = drawn.ownerId;
+  const contacted = lastContactedMs(random, health, referenceMs);
+  if (random.chance(0.9)) properties.notes_last_contacted = isoDateTime(contacted);
+  return properties;
+}
+
 /** One demo company with its contacts, drawn from the seeded generator. */
 export function generateCompany(random: Random, index: number, ctx: CompanyContext): DemoCompany {
   const { referenceMs } = ctx;
@@ -95,24 +122,11 @@ export function generateCompany(random: Random, index: number, ctx: CompanyConte
   const age = story.status === 'trial' ? random.int(3, 30) : random.int(30, 1400);
   const createdMs = referenceMs - age * DAY_MS - random.int(0, 86_399) * 1000;
   const updatedMs = Math.max(createdMs, referenceMs - random.int(0, 20) * DAY_MS);
-  const contacted = lastContactedMs(random, health, referenceMs);
-  const usage = generateUsage(random, health);
   const count = Math.max(contactCount(random, story.status, mrr), story.championLeft ? 2 : 1);
-  const properties: Record<string, string> = {
-    name,
-    domain,
-    lifecyclestage: { active: 'customer', trial: 'opportunity', churned: 'other' }[story.status],
-    customer_status: story.status,
-    mrr: String(mrr),
-    renewal_date: isoDate(renewalMs(random, story, referenceMs)),
-    num_associated_contacts: String(count),
-    ...usage,
-  };
-  if (ownerId) properties.hubspot_owner_id = ownerId;
-  if (random.chance(0.9)) properties.notes_last_contacted = isoDateTime(contacted);
+  const drawn = { story, mrr, count, name, domain, ownerId };
   const company = {
     id: objectTypeInfo('companies').idBase + index * 3 + (index % 3) + 1,
-    properties,
+    properties: companyProperties(random, drawn, health, referenceMs),
     createdAt: isoDateTime(createdMs),
     updatedAt: isoDateTime(updatedMs),
   };

@@ -5,7 +5,8 @@ import { objectScopes } from './object-scopes.ts';
 import { objectType, type ObjectTypeInfo } from './object-types.ts';
 import { parseBody } from './parse-body.ts';
 import type { PortalContext } from './portal-context.ts';
-import { propertyCatalog } from './property-catalog.ts';
+import { propertyCatalog, type PropertyCatalog } from './property-catalog.ts';
+import type { PropertyGroup } from './property-definition.ts';
 import { notFoundError, SandboxHttpError, validationError } from './sandbox-http-error.ts';
 import type { SandboxRoute } from './sandbox-route.ts';
 
@@ -28,81 +29,78 @@ const scopes = (kind: 'schemaRead' | 'schemaWrite') => (params: Request['params'
   return info ? [objectScopes(info.type)[kind]] : [];
 };
 
-/** Properties and property groups: read, and create the way setup does. */
+function createGroup(catalog: PropertyCatalog, req: Request): PropertyGroup {
+  const { type } = typeOf(req);
+  const input = parseBody(GroupCreate, req.body);
+  if (!INTERNAL_NAME.test(input.name)) {
+    throw validationError(
+      `Group name "${input.name}" must start with a lowercase letter and hold only lowercase letters, digits and underscores.`,
+    );
+  }
+  if (catalog.group(type, input.name)) {
+    const message = `Property group named '${input.name}' already exists.`;
+    throw new SandboxHttpError(409, 'CONFLICT', message);
+  }
+  const group = { ...input, displayOrder: input.displayOrder ?? -1, archived: false };
+  catalog.addGroup(type, group);
+  return group;
+}
+
+function found<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw notFoundError(`Unable to find ${what}`);
+  return value;
+}
+
+/** Properties and property groups: read them, and create them the way setup does. */
 export function propertyRoutes(ctx: PortalContext): SandboxRoute[] {
   const catalog = propertyCatalog(ctx.db);
+  const read = scopes('schemaRead');
+  const write = scopes('schemaWrite');
   return [
     {
       method: 'get',
       path: `${BASE}/groups`,
-      scopes: scopes('schemaRead'),
+      scopes: read,
       handle: (req, res) => void res.json({ results: catalog.groups(typeOf(req).type) }),
     },
     {
       method: 'post',
       path: `${BASE}/groups`,
-      scopes: scopes('schemaWrite'),
-      handle: (req, res) => {
-        const { type } = typeOf(req);
-        const input = parseBody(GroupCreate, req.body);
-        if (!INTERNAL_NAME.test(input.name)) {
-          throw validationError(
-            `Group name "${input.name}" must start with a lowercase letter and hold only lowercase letters, digits and underscores.`,
-          );
-        }
-        if (catalog.group(type, input.name)) {
-          throw new SandboxHttpError(
-            409,
-            'CONFLICT',
-            `Property group named '${input.name}' already exists.`,
-          );
-        }
-        const group = {
-          name: input.name,
-          label: input.label,
-          displayOrder: input.displayOrder ?? -1,
-          archived: false,
-        };
-        catalog.addGroup(type, group);
-        res.status(201).json(group);
-      },
+      scopes: write,
+      handle: (req, res) => void res.status(201).json(createGroup(catalog, req)),
     },
     {
       method: 'get',
       path: `${BASE}/groups/:groupName`,
-      scopes: scopes('schemaRead'),
+      scopes: read,
       handle: (req, res) => {
-        const group = catalog.group(typeOf(req).type, String(req.params.groupName));
-        if (!group)
-          throw notFoundError(`Unable to find property group named '${req.params.groupName}'`);
-        res.json(group);
+        const name = String(req.params.groupName);
+        res.json(found(catalog.group(typeOf(req).type, name), `property group named '${name}'`));
       },
     },
     {
       method: 'get',
       path: BASE,
-      scopes: scopes('schemaRead'),
+      scopes: read,
       handle: (req, res) => void res.json({ results: catalog.properties(typeOf(req).type) }),
     },
     {
       method: 'post',
       path: BASE,
-      scopes: scopes('schemaWrite'),
+      scopes: write,
       handle: (req, res) => {
-        const { type } = typeOf(req);
         const input = parseBody(PropertyCreate, req.body);
-        res.status(201).json(createProperty(catalog, type, input, ctx.now().toISOString()));
+        const at = ctx.now().toISOString();
+        res.status(201).json(createProperty(catalog, typeOf(req).type, input, at));
       },
     },
     {
       method: 'get',
       path: `${BASE}/:propertyName`,
-      scopes: scopes('schemaRead'),
+      scopes: read,
       handle: (req, res) => {
-        const definition = catalog.property(typeOf(req).type, String(req.params.propertyName));
-        if (!definition)
-          throw notFoundError(`Unable to find property named '${req.params.propertyName}'`);
-        res.json(definition);
+        const name = String(req.params.propertyName);
+        res.json(found(catalog.property(typeOf(req).type, name), `property named '${name}'`));
       },
     },
   ];

@@ -1,3 +1,4 @@
+import type { Request, Response } from 'express';
 import { LIMITS } from './batch-limits.ts';
 import { cachedStatement } from './cached-statement.ts';
 import { enrollContact } from './enroll-contact.ts';
@@ -8,64 +9,57 @@ import type { SandboxRoute } from './sandbox-route.ts';
 import { sequenceUser } from './sequence-user.ts';
 
 const READ = 'automation.sequences.read';
+const BASE = '/automation/v4/sequences';
 const SEQUENCE = `SELECT CAST(id AS TEXT) AS id, name, CAST(user_id AS TEXT) AS userId,
   created_at AS createdAt, updated_at AS updatedAt FROM sequences`;
+const ENROLLMENT = `SELECT CAST(e.id AS TEXT) AS id, CAST(e.sequence_id AS TEXT) AS sequenceId,
+  s.name AS sequenceName, e.enrolled_at AS enrolledAt, CAST(e.user_id AS TEXT) AS enrolledBy,
+  o.email AS enrolledByEmail, e.to_email AS toEmail, e.updated_at AS updatedAt
+  FROM enrollments e JOIN sequences s ON s.id = e.sequence_id JOIN owners o ON o.user_id = e.user_id
+  WHERE e.contact_id = ? ORDER BY e.id DESC LIMIT 1`;
+
+function listSequences(ctx: PortalContext, req: Request, res: Response): void {
+  sequenceUser(ctx, req);
+  const limit = integerParam(req.query.limit, 'limit', 10, 1, LIMITS.sequencesPage);
+  const after = cursorParam(req.query.after);
+  const count = cachedStatement(ctx.db, 'SELECT COUNT(*) AS total FROM sequences').get();
+  const { total } = count as { total: number };
+  const page = cachedStatement(ctx.db, `${SEQUENCE} ORDER BY id LIMIT ? OFFSET ?`);
+  const results = page.all(limit, after);
+  const next = after + limit < total ? String(after + limit) : undefined;
+  res.json(next ? { total, results, paging: { next: { after: next } } } : { total, results });
+}
 
 /** Sequences v4: list and read sequences, enroll a contact, read a contact's enrollment. */
 export function sequenceRoutes(ctx: PortalContext): SandboxRoute[] {
-  const base = '/automation/v4/sequences';
   return [
     {
       method: 'get',
-      path: base,
+      path: BASE,
       scopes: [READ],
-      handle: (req, res) => {
-        sequenceUser(ctx, req);
-        const limit = integerParam(req.query.limit, 'limit', 10, 1, LIMITS.sequencesPage);
-        const after = cursorParam(req.query.after);
-        const { total } = cachedStatement(
-          ctx.db,
-          'SELECT COUNT(*) AS total FROM sequences',
-        ).get() as { total: number };
-        const results = cachedStatement(ctx.db, `${SEQUENCE} ORDER BY id LIMIT ? OFFSET ?`).all(
-          limit,
-          after,
-        );
-        const more = after + limit < total;
-        res.json(
-          more
-            ? { total, results, paging: { next: { after: String(after + limit) } } }
-            : { total, results },
-        );
-      },
+      handle: (req, res) => listSequences(ctx, req, res),
     },
     {
       method: 'post',
-      path: `${base}/enrollments`,
+      path: `${BASE}/enrollments`,
       scopes: [READ, 'automation.sequences.enrollments.write'],
       handle: enrollContact(ctx),
     },
     {
       method: 'get',
-      path: `${base}/enrollments/contact/:contactId`,
+      path: `${BASE}/enrollments/contact/:contactId`,
       scopes: [READ],
       handle: (req, res) => {
-        const enrollment = cachedStatement(
-          ctx.db,
-          `SELECT CAST(e.id AS TEXT) AS id, CAST(e.sequence_id AS TEXT) AS sequenceId, s.name AS sequenceName,
-             e.enrolled_at AS enrolledAt, CAST(e.user_id AS TEXT) AS enrolledBy, o.email AS enrolledByEmail,
-             e.to_email AS toEmail, e.updated_at AS updatedAt
-           FROM enrollments e JOIN sequences s ON s.id = e.sequence_id JOIN owners o ON o.user_id = e.user_id
-           WHERE e.contact_id = ? ORDER BY e.id DESC LIMIT 1`,
-        ).get(req.params.contactId);
-        if (!enrollment)
+        const enrollment = cachedStatement(ctx.db, ENROLLMENT).get(req.params.contactId);
+        if (!enrollment) {
           throw notFoundError(`Contact ${req.params.contactId} is not enrolled in a sequence.`);
+        }
         res.json(enrollment);
       },
     },
     {
       method: 'get',
-      path: `${base}/:sequenceId`,
+      path: `${BASE}/:sequenceId`,
       scopes: [READ],
       handle: (req, res) => {
         sequenceUser(ctx, req);

@@ -59,7 +59,7 @@ describe.concurrent('vitals CLI', () => {
   it('lists every command with a one-line description in --help', async () => {
     const { code, stdout } = await run(['--help']);
     expect(code).toBe(0);
-    for (const command of ['score', 'models', 'start'])
+    for (const command of ['score', 'models', 'run', 'setup', 'sandbox', 'start', 'demo'])
       expect(stdout).toMatch(new RegExp(`^  ${command}( \\[options\\])? +\\w.+$`, 'm'));
     expect(stdout).toContain('vitals models show NAME|PATH');
   });
@@ -327,8 +327,8 @@ describe.concurrent('vitals CLI', () => {
     expect(JSON.parse(json.stdout)).toMatchObject({ name: 'cs-engine', label: 'CS Engine' });
   });
 
-  it('start scores the demo portfolio: plainly demo data, every tier, no rejects', async () => {
-    const { code, stdout, stderr } = await run(['start']);
+  it('demo scores the demo portfolio: plainly demo data, every tier, no rejects', async () => {
+    const { code, stdout, stderr } = await run(['demo']);
     expect([code, stderr]).toEqual([0, '']);
     expect(stdout.split('\n')[0]).toMatch(/^DEMO DATA: .*made up/);
     const lines = stdout.trimEnd().split('\n');

@@ -162,6 +162,19 @@ describe('sandbox CRM objects', () => {
     expect(none.body.errors[0].subCategory).toBe('crm.associations.NO_ASSOCIATIONS_FOUND');
   });
 
+  it('answers a malformed JSON body with a 400 VALIDATION_ERROR', async () => {
+    const res = await fetch(`${t.sandbox.url}/crm/v3/objects/companies/batch/read`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${t.sandbox.token}`, 'content-type': 'application/json' },
+      body: '{"inputs": [',
+    });
+    expectStandardError(
+      { status: res.status, headers: res.headers, body: await res.json() },
+      400,
+      'VALIDATION_ERROR',
+    );
+  });
+
   it('lists 6 to 10 owners in HubSpot owner shape', async () => {
     const reply = await t.get('/crm/v3/owners');
     expect(reply.body.results.length).toBeGreaterThanOrEqual(6);

@@ -9,8 +9,8 @@ import { scorePortfolio } from './score-portfolio.ts';
 
 const DEMO_PORTFOLIO = fileURLToPath(new URL('../demo/portfolio.json', import.meta.url));
 
-/** `vitals start`: scores the bundled demo portfolio with the default model. */
-export function startCommand(io: Io): number {
+/** `vitals demo`: scores the bundled demo portfolio file with the default model. */
+export function demoCommand(io: Io): number {
   const model = loadCliModel(DEFAULT_MODEL);
   const data = readJsonFile(DEMO_PORTFOLIO);
   const scored = scorePortfolio(data, compileModel(model), DEMO_PORTFOLIO);

@@ -1,0 +1,75 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const CLI = join(ROOT, 'src/cli/vitals.js');
+
+function vitals(args: string[], env: Record<string, string>) {
+  const clean = { ...process.env, HUBSPOT_ACCESS_TOKEN: '', VITALS_CONFIG: '', ...env };
+  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    execFile(
+      process.execPath,
+      [CLI, ...args],
+      { cwd: ROOT, env: clean },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? Number(error.code ?? -1) : 0, stdout, stderr });
+      },
+    );
+  });
+}
+
+describe.concurrent('vitals run, setup and sandbox reset', () => {
+  it('runs once against the sandbox with only the JSON summary on stdout, then writes nothing the second time', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'vitals-cli-run-'));
+    const first = await vitals(['run', '--once', '--json'], { VITALS_DATA_DIR: dataDir });
+    expect(first.code).toBe(0);
+    const summary = JSON.parse(first.stdout);
+    expect(summary).toMatchObject({ companies: 300, scored: 300, updated: 300, source: 'sandbox' });
+    expect(Object.keys(summary)).toEqual(
+      expect.arrayContaining([
+        'companies',
+        'scored',
+        'unchanged',
+        'updated',
+        'apiCalls',
+        'durationMs',
+        'source',
+      ]),
+    );
+    expect(first.stderr).toContain('SANDBOX demo portal');
+    const second = await vitals(['run', '--once', '--json'], { VITALS_DATA_DIR: dataDir });
+    expect(JSON.parse(second.stdout)).toMatchObject({ updated: 0, unchanged: 300 });
+  }, 30_000);
+
+  it('stops on a bad config before touching any portal, naming the path, the value and the fix', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'vitals-cli-badcfg-'));
+    const config = join(dataDir, 'vitals.config.yaml');
+    writeFileSync(config, 'rateLimit:\n  per10s: 120\n');
+    const { code, stderr } = await vitals(['run', '--once'], {
+      VITALS_DATA_DIR: dataDir,
+      VITALS_CONFIG: config,
+    });
+    expect(code).toBe(2);
+    expect(stderr).toContain('rateLimit.per10s');
+    expect(stderr).toContain('120');
+    expect(existsSync(join(dataDir, 'sandbox'))).toBe(false);
+  });
+
+  it('sets up idempotently: the second setup changes nothing and says so', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'vitals-cli-setup-'));
+    const first = await vitals(['setup'], { VITALS_DATA_DIR: dataDir });
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('Created property health_score');
+    const second = await vitals(['setup'], { VITALS_DATA_DIR: dataDir });
+    expect(second.stdout).toContain('Nothing to change');
+    const reset = await vitals(['sandbox', 'reset'], { VITALS_DATA_DIR: dataDir });
+    expect(reset.code).toBe(0);
+    expect((await vitals(['setup', '--dry-run'], { VITALS_DATA_DIR: dataDir })).stdout).toContain(
+      'Would create property health_score',
+    );
+  }, 30_000);
+});
