@@ -33,6 +33,21 @@ export const FULL_MARKS = {
   roi_status: 'clear_positive',
 } as const;
 
+/**
+ * The worked example of the scoring tests: usage (10+7+3)/3, engagement (1+7)/2, financial 7,
+ * relationship 0, outcome 7 → raw 51, coverage 63.
+ */
+export const WORKED_EXAMPLE = {
+  login_frequency_pct: 95,
+  core_features_adopted: 3,
+  usage_depth: 'basic',
+  reply_time_days: 'none',
+  checkin_attendance: 'usually',
+  payment_history: 'one_late',
+  champion_status: 'left',
+  goal_status: 'on_track',
+} as const;
+
 /** A small two-dimension model for tests of weights, segments and modifiers. */
 export function tinyModel(overrides: Partial<ModelInput> = {}): ModelInput {
   return {

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { explainAccount } from '../../../src/scoring/explain-score.ts';
-import { FULL_MARKS, preset } from '../../support/models.ts';
+import { FULL_MARKS, preset, WORKED_EXAMPLE } from '../../support/models.ts';
 
 const model = preset('retention-os');
-const SIGNALS = {
-  login_frequency_pct: 95,
-  core_features_adopted: 3,
-  usage_depth: 'basic',
-  reply_time_days: 'none',
-  checkin_attendance: 'usually',
-  payment_history: 'one_late',
-  champion_status: 'left',
-  goal_status: 'on_track',
-};
+const SIGNALS = WORKED_EXAMPLE;
 
 describe('explainAccount', () => {
   const explained = explainAccount(model, {

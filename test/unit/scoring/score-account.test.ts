@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planFor, tierFor } from '../../../src/scoring/compile-model.ts';
 import { scoreAccount } from '../../../src/scoring/score-account.ts';
-import { compileTiny, FULL_MARKS, preset } from '../../support/models.ts';
+import { compileTiny, FULL_MARKS, preset, WORKED_EXAMPLE } from '../../support/models.ts';
 
 const model = preset('retention-os');
 const score = (signals: Record<string, number | string | null>, modifiers = {}, segment?: 'smb') =>
@@ -15,17 +15,7 @@ describe('scoreAccount with retention-os (DOMAIN §1, worked by hand)', () => {
   it('weights dimension means 30/25/20/15/10', () => {
     // usage (10+7+3)/3, engagement (1+7)/2, financial 7, relationship 0, outcome 7:
     // (30·6.667 + 25·4 + 20·7 + 15·0 + 10·7) / 10 = 51; coverage 30 + 16.67 + 6.67 + 5 + 5 = 63.3.
-    const result = score({
-      login_frequency_pct: 95,
-      core_features_adopted: 3,
-      usage_depth: 'basic',
-      reply_time_days: 'none',
-      checkin_attendance: 'usually',
-      payment_history: 'one_late',
-      champion_status: 'left',
-      goal_status: 'on_track',
-    });
-    expect(result).toEqual({ score: 51, tier: 'monitor', coverage: 63 });
+    expect(score(WORKED_EXAMPLE)).toEqual({ score: 51, tier: 'monitor', coverage: 63 });
   });
 
   it('drops missing signals and dimensions and re-normalises the weights', () => {
