@@ -10,6 +10,7 @@ import { runCommand, type RunOptions } from './run-command.ts';
 import { sandboxReset } from './sandbox-reset.ts';
 import { setupCommand } from './setup-command.ts';
 import { demoCommand } from './demo-command.ts';
+import { doctorCommand } from './doctor-command.ts';
 
 const SCORE_HELP = `
 Exit status: 0 when every account was scored, 1 when some were rejected (the rest are
@@ -26,6 +27,7 @@ Every command:
   vitals models show NAME|PATH [--format table|json]
   vitals run [--once] [--dry-run] [--json]
   vitals setup [--dry-run]
+  vitals doctor
   vitals sandbox reset
   vitals start
   vitals demo
@@ -96,6 +98,11 @@ function buildProgram(io: Io, exit: (code: number) => void): Command {
     .description('Create the "Customer health" properties and check the mapping and the token')
     .option('--dry-run', 'say what would be created, and create nothing')
     .action(async (options: { dryRun?: boolean }) => exit(await setupCommand(options, io)));
+
+  program
+    .command('doctor')
+    .description('Check token, scopes, properties, mapping, database and config, with fixes')
+    .action(async () => exit(await doctorCommand(io)));
 
   program
     .command('sandbox')

@@ -59,6 +59,25 @@ describe.concurrent('vitals run, setup and sandbox reset', () => {
     expect(existsSync(join(dataDir, 'sandbox'))).toBe(false);
   });
 
+  it('doctor says what works and what does not, each failure with its fix', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'vitals-cli-doctor-'));
+    const config = join(dataDir, 'vitals.config.yaml');
+    writeFileSync(
+      config,
+      'signals:\n  usage_depth: { from: company, property: product_usage_dept }\n',
+    );
+    const env = { VITALS_DATA_DIR: dataDir, VITALS_CONFIG: config };
+    const before = await vitals(['doctor'], env);
+    expect(before.code).toBe(1);
+    expect(before.stdout).toMatch(/^ok +database/m);
+    expect(before.stdout).toMatch(/^FAIL +health properties +not created yet: run `vitals setup`/m);
+    expect(before.stdout).toMatch(
+      /^FAIL +signal mapping .*companies\.product_usage_dept \(did you mean product_usage_depth\?\)/m,
+    );
+    await vitals(['setup'], env);
+    expect((await vitals(['doctor'], env)).stdout).toMatch(/^ok +health properties +all there/m);
+  }, 30_000);
+
   it('sets up idempotently: the second setup changes nothing and says so', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'vitals-cli-setup-'));
     const first = await vitals(['setup'], { VITALS_DATA_DIR: dataDir });
