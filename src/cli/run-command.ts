@@ -32,7 +32,8 @@ export async function runCommand(options: RunOptions, io: Io): Promise<number> {
   } catch (error) {
     throw explain(error);
   } finally {
-    if (options.once) await app.close();
+    // Also on failure: an open sandbox server would otherwise keep the process alive.
+    await app.close();
   }
 }
 
@@ -107,7 +108,6 @@ async function keepRunning(
   );
   await new Promise<void>((resolve) => process.once('SIGINT', resolve).once('SIGTERM', resolve));
   await task.stop();
-  await app.close();
 }
 
 function explain(error: unknown): Error {

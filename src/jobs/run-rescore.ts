@@ -50,7 +50,7 @@ export interface RescoreSummary {
 export class RunInProgressError extends Error {
   constructor() {
     super(
-      'Another Vitals run holds the lock on this data directory. Wait for it to finish (or for its lock to expire in 10 minutes) and try again.',
+      `Another Vitals run holds the lock on this data directory. Wait for it to finish (or for its lock to expire in ${LEASE_MS / 60_000} minutes) and try again.`,
     );
     this.name = 'RunInProgressError';
   }
