@@ -3,6 +3,8 @@ export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
   color: boolean;
+  /** Whether stderr is a terminal: a progress bar there, JSON log lines otherwise. */
+  errIsTTY: boolean;
 }
 
 export function processIo(): Io {
@@ -15,5 +17,6 @@ export function processIo(): Io {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
     color: process.stdout.isTTY === true,
+    errIsTTY: process.stderr.isTTY === true,
   };
 }

@@ -57,20 +57,35 @@ async function ensureSetUp(app: App, say: (text: string) => void): Promise<void>
   say(`Set up the sandbox portal: ${report.created.join(', ')}.\n`);
 }
 
-function rescoreOnce(app: App, options: RunOptions, io: Io): Promise<RescoreSummary> {
-  return runRescore(
-    {
-      gateway: app.connection.gateway,
-      store: app.store,
-      mapping: app.config,
-      model: app.model,
-      portal: app.connection.portal,
-      source: app.connection.source,
-      holder: `${process.pid}-${randomUUID()}`,
-      onProgress: progressReporter(io),
-    },
-    { dryRun: options.dryRun ?? app.config.dryRun },
-  );
+async function rescoreOnce(app: App, options: RunOptions, io: Io): Promise<RescoreSummary> {
+  const progress = progressReporter({ write: io.err, isTTY: io.errIsTTY }, await lastRunSize(app));
+  try {
+    const summary = await runRescore(
+      {
+        gateway: app.connection.gateway,
+        store: app.store,
+        mapping: app.config,
+        model: app.model,
+        portal: app.connection.portal,
+        source: app.connection.source,
+        holder: `${process.pid}-${randomUUID()}`,
+        onProgress: (p) => progress.update(p),
+      },
+      { dryRun: options.dryRun ?? app.config.dryRun },
+    );
+    progress.finish('completed');
+    return summary;
+  } catch (error) {
+    progress.finish('failed');
+    throw error;
+  }
+}
+
+/** Companies in the portal at the last completed run: the progress bar's ETA is based on it. */
+async function lastRunSize(app: App): Promise<number | null> {
+  const runs = await app.store.listRuns({ portal: app.connection.portal, limit: 10 });
+  const done = runs.find((r) => r.status === 'completed' && !r.dryRun);
+  return done ? done.progress.companies : null;
 }
 
 function report(summary: RescoreSummary, app: App, options: RunOptions, io: Io): void {

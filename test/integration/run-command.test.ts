@@ -41,6 +41,13 @@ describe.concurrent('vitals run, setup and sandbox reset', () => {
       ]),
     );
     expect(first.stderr).toContain('SANDBOX demo portal');
+    // Not a terminal: progress arrives as JSON log records on stderr.
+    const logs = first.stderr
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line));
+    expect(logs.at(-2)).toMatchObject({ msg: 'rescore progress', pages: 3, companies: 300 });
+    expect(logs.at(-1)).toMatchObject({ msg: 'rescore finished' });
     const second = await vitals(['run', '--once', '--json'], { VITALS_DATA_DIR: dataDir });
     expect(JSON.parse(second.stdout)).toMatchObject({ updated: 0, unchanged: 300 });
   }, 30_000);
