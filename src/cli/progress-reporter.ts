@@ -10,7 +10,7 @@ export interface ProgressStream {
 export interface ProgressReporter {
   update(progress: RunProgress): void;
   /** Clears the bar (or logs the end) so the summary prints on a clean line. */
-  finish(outcome: 'completed' | 'failed'): void;
+  finish(outcome: 'completed' | 'failed', reason?: string): void;
 }
 
 const totalCalls = (p: RunProgress) => Object.values(p.apiCalls).reduce((a, b) => a + b, 0);
@@ -78,10 +78,10 @@ function logReporter(stream: ProgressStream): ProgressReporter {
         'rescore progress',
       );
     },
-    finish(outcome) {
+    finish(outcome, reason) {
       const fields = { companies: last?.companies ?? 0, elapsedMs: Date.now() - started };
       if (outcome === 'completed') log.info(fields, 'rescore finished');
-      else log.warn(fields, 'rescore stopped before the end; the next run carries on from here');
+      else log.warn({ ...fields, reason }, 'rescore did not finish');
     },
   };
 }

@@ -76,7 +76,7 @@ async function rescoreOnce(app: App, options: RunOptions, io: Io): Promise<Resco
     progress.finish('completed');
     return summary;
   } catch (error) {
-    progress.finish('failed');
+    progress.finish('failed', (error as Error).message);
     throw error;
   }
 }

@@ -45,10 +45,14 @@ describe('run progress', () => {
     const out = capture(false);
     const reporter = progressReporter(out.stream, null);
     reporter.update(progress(1000, 10));
-    reporter.finish('failed');
+    reporter.finish('failed', 'HubSpot answered 503 five times');
     const last = JSON.parse(out.text().trim().split('\n').at(-1)!);
-    expect(last).toMatchObject({ level: 40, companies: 1000 });
-    expect(last.msg).toContain('carries on');
+    expect(last).toMatchObject({
+      level: 40,
+      companies: 1000,
+      msg: 'rescore did not finish',
+      reason: 'HubSpot answered 503 five times',
+    });
   });
 
   it('draws a bar with companies, pages, API calls and an ETA on a terminal', () => {
