@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_SEGMENTS } from './default-mapping.ts';
 import { modelSectionSchema } from './model-section-schema.ts';
+import { playsSectionSchema } from './plays-section-schema.ts';
 import { propertyName } from './property-name.ts';
 import { DEFAULT_CRON, scheduleSchema } from './schedule-schema.ts';
 import { segmentsSchema } from './segment-rules-schema.ts';
@@ -39,6 +40,7 @@ export const configSchema = strictSection(
     rateLimit: rateLimitSchema.prefault({}),
     /** Compute and report, but write nothing to HubSpot. */
     dryRun: z.boolean().default(false),
+    plays: playsSectionSchema.prefault({}),
   },
   'the config',
 );

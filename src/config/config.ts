@@ -1,3 +1,4 @@
+import type { ChurnSignal, ExpansionSignal, PlaySettings } from '../plays/play-types.ts';
 import type { Model, Segment } from '../scoring/model-schema.ts';
 import type { SegmentRule } from './segment-rules-schema.ts';
 import type { Secret } from './secret.ts';
@@ -18,6 +19,10 @@ export interface Config {
   schedule: { cron: string; timezone: string | null };
   rateLimit: { per10s: 100 | 190 | 250; dailyLimit: number | null };
   dryRun: boolean;
+  /** What the plays core needs besides the account: owners, caps, due times, sequences. */
+  plays: PlaySettings;
+  /** Where the shell reads the facts plays react to (churn, renewal, payments, signals). */
+  playsMapping: PlaysMapping;
   /** Absolute path of the directory that holds the store and the sandbox portal. */
   dataDir: string;
   hubspot: {
@@ -30,3 +35,20 @@ export interface Config {
 
 /** The part of the config that turns HubSpot records into signals (see src/signals). */
 export type MappingConfig = Pick<Config, 'model' | 'segments' | 'signals' | 'mrrProperty'>;
+
+/** Company properties the shell reads to give the plays core an account's facts. */
+export interface PlaysMapping {
+  /** Churn or expansion signal → the date property holding when it was last observed. */
+  signals: Partial<Record<ChurnSignal | ExpansionSignal, string>>;
+  /** A company has churned when `property` equals `equals`; null: churn is never detected. */
+  churn: {
+    property: string;
+    equals: string;
+    /** The date it churned; null: the shell must find when `property` changed. */
+    dateProperty: string | null;
+  } | null;
+  /** The company's renewal date (YYYY-MM-DD); null when the portal keeps none. */
+  renewalDateProperty: string | null;
+  /** When a payment last failed, and how many failed in a row; null when not kept. */
+  payment: { failedAtProperty: string | null; failuresProperty: string | null };
+}

@@ -10,6 +10,7 @@ import { DEFAULT_SIGNALS } from './default-mapping.ts';
 import { describeConfigIssues } from './describe-config-issues.ts';
 import { modelSectionSchema } from './model-section-schema.ts';
 import { readEnv, type Env } from './read-env.ts';
+import { resolvePlays } from './resolve-plays.ts';
 import { resolveConfigModel } from './resolve-config-model.ts';
 import { signalSourceSchema, type SignalSource } from './signal-source-schema.ts';
 
@@ -43,6 +44,7 @@ export function resolveConfig(data: unknown, { env, cwd, file }: ResolveOptions)
     throw new ConfigError(file ?? 'no config file: built-in defaults', issues);
   }
   const { segments, mrrProperty, schedule, rateLimit, dryRun } = parsed.data;
+  const { plays, playsMapping } = resolvePlays(parsed.data.plays, schedule.timezone);
   return {
     file,
     model: resolved.model,
@@ -53,6 +55,8 @@ export function resolveConfig(data: unknown, { env, cwd, file }: ResolveOptions)
     schedule: { cron: schedule.cron, timezone: schedule.timezone ?? null },
     rateLimit: { per10s: rateLimit.per10s, dailyLimit: rateLimit.dailyLimit ?? null },
     dryRun,
+    plays,
+    playsMapping,
     dataDir: fromEnv.dataDir,
     hubspot: fromEnv.hubspot,
   };

@@ -29,7 +29,8 @@ const cron = z.string().superRefine((expression, ctx) => {
   });
 });
 
-const timezone = z.string().superRefine((zone, ctx) => {
+/** An IANA time zone name; a misspelt one gets a did-you-mean. */
+export const timezone = z.string().superRefine((zone, ctx) => {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
   } catch {

@@ -2,12 +2,14 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { migrateSqlite, schemaVersion } from './migrate-sqlite.ts';
+import { sqliteActionLedger } from './sqlite-action-ledger.ts';
 import { sqliteCompanyState } from './sqlite-company-state.ts';
 import { sqliteJobRuns } from './sqlite-job-runs.ts';
 import { sqliteLease } from './sqlite-lease.ts';
 import { sqliteMigrations } from './sqlite-migrations.ts';
+import { sqlitePlayState } from './sqlite-play-state.ts';
 import { sqliteScoreHistory } from './sqlite-score-history.ts';
-import type { PageCommit, Store, StoreHealth } from './store.ts';
+import type { PageCommit, PlaysCommit, Store, StoreHealth } from './store.ts';
 
 export const SQLITE_FILE_NAME = 'vitals.sqlite';
 
@@ -44,10 +46,17 @@ function sqliteStore(db: Database.Database, location: string, now: () => Date): 
   const states = sqliteCompanyState(db);
   const runs = sqliteJobRuns(db, now);
   const lease = sqliteLease(db, now);
+  const ledger = sqliteActionLedger(db, now);
+  const plays = sqlitePlayState(db);
   const commitPage = db.transaction((page: PageCommit) => {
     history.append(page.scores);
     states.put(page.states);
     runs.saveProgress(page.runId, page.progress);
+  });
+  const commitPlays = db.transaction((commit: PlaysCommit) => {
+    const recorded = ledger.record(commit.portal, commit.intents);
+    plays.put(commit.portal, commit.active);
+    return recorded;
   });
 
   return {
@@ -64,9 +73,24 @@ function sqliteStore(db: Database.Database, location: string, now: () => Date): 
     findResumableRun: async (filter) => runs.findResumable(filter),
     resumeRun: async (id) => runs.resume(id),
     listRuns: async (filter) => runs.list(filter),
+    // Ledger writes read the row first, so they too take the write lock at BEGIN.
+    recordIntents: async (portal, actions) => ledger.record.immediate(portal, actions),
+    commitPlays: async (commit) => commitPlays.immediate(commit),
+    completeAction: async (portal, key, id) => ledger.settle.immediate(portal, key, 'done', id),
+    skipAction: async (portal, key, why) => ledger.settle.immediate(portal, key, 'skipped', why),
+    failAction: async (portal, key, error) => ledger.settle.immediate(portal, key, 'failed', error),
+    holdAction: async (portal, key, why) => ledger.settle.immediate(portal, key, 'held', why),
+    unfinishedActions: async (portal) => ledger.withStatus(portal, 'intent'),
+    heldActions: async (portal) => ledger.withStatus(portal, 'held'),
+    tasksCreatedForOwnerSince: async (portal, ownerId, since) =>
+      ledger.tasksDoneSince(portal, ownerId, since),
+    ledgerForCompany: async (portal, companyId) => ledger.forCompany(portal, companyId),
+    activeRules: async (portal, ids) => plays.get(portal, ids),
+    putActiveRules: async (portal, rows) => plays.put(portal, rows),
     acquireLease: async (name, holder, ttlMs) => lease.acquire(name, holder, ttlMs),
     renewLease: async (name, holder, ttlMs) => lease.renew(name, holder, ttlMs),
     releaseLease: async (name, holder) => lease.release(name, holder),
+    leaseHolder: async (name) => lease.holder(name),
     health: async () => health(db, location),
     close: async () => {
       db.close();

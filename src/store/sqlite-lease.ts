@@ -16,6 +16,7 @@ export function sqliteLease(db: Database.Database, now: () => Date) {
     'UPDATE leases SET expires_at = @expiresAt WHERE name = @name AND holder = @holder',
   );
   const release = db.prepare('DELETE FROM leases WHERE name = @name AND holder = @holder');
+  const read = db.prepare('SELECT holder, expires_at AS expiresAt FROM leases WHERE name = ?');
 
   const timing = (ttlMs: number) => {
     if (!(ttlMs > 0 && Number.isFinite(ttlMs))) {
@@ -35,6 +36,10 @@ export function sqliteLease(db: Database.Database, now: () => Date) {
     },
     release(name: string, holder: string): boolean {
       return release.run({ name, holder }).changes === 1;
+    },
+    holder(name: string): { holder: string; expiresAt: string } | null {
+      const row = read.get(name) as { holder: string; expiresAt: number } | undefined;
+      return row ? { holder: row.holder, expiresAt: new Date(row.expiresAt).toISOString() } : null;
     },
   };
 }

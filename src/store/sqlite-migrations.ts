@@ -79,4 +79,45 @@ export const sqliteMigrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 5,
+    name: 'action ledger',
+    sql: `
+      CREATE TABLE action_ledger (
+        portal TEXT NOT NULL,
+        key TEXT NOT NULL,
+        company_id TEXT NOT NULL,
+        rule_id TEXT NOT NULL,
+        episode TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('task', 'enroll', 'property')),
+        owner_id TEXT,
+        status TEXT NOT NULL CHECK (status IN ('intent', 'done', 'skipped', 'held', 'failed')),
+        marker TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        hubspot_id TEXT,
+        detail TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        done_at TEXT,
+        PRIMARY KEY (portal, key)
+      ) STRICT;
+      CREATE INDEX action_ledger_by_company ON action_ledger (portal, company_id, created_at);
+      CREATE INDEX action_ledger_by_status ON action_ledger (portal, status, created_at);
+      CREATE INDEX action_ledger_tasks_done ON action_ledger (portal, owner_id, done_at)
+        WHERE kind = 'task' AND status = 'done';
+    `,
+  },
+  {
+    version: 6,
+    name: 'play state',
+    sql: `
+      CREATE TABLE play_state (
+        portal TEXT NOT NULL,
+        company_id TEXT NOT NULL,
+        active_rules TEXT NOT NULL,
+        evaluated_at TEXT NOT NULL,
+        PRIMARY KEY (portal, company_id)
+      ) STRICT;
+    `,
+  },
 ];

@@ -1,5 +1,11 @@
 export type StoreErrorCode =
-  'invalid-input' | 'schema-too-new' | 'run-not-found' | 'run-not-running' | 'run-completed';
+  | 'invalid-input'
+  | 'schema-too-new'
+  | 'run-not-found'
+  | 'run-not-running'
+  | 'run-completed'
+  | 'action-not-found'
+  | 'action-not-pending';
 
 /** A store call that cannot succeed as asked; the message says what to do instead. */
 export class StoreError extends Error {

@@ -2,6 +2,8 @@
 // SQLite. Every method returns a Promise because a networked database cannot answer
 // synchronously. Times are ISO-8601 UTC strings; the store normalises them on write.
 
+import type { PlannedAction } from '../plays/play-types.ts';
+
 /** One scoring of one company, appended to the history. */
 export interface ScoreRecord {
   /** The HubSpot portal id, or "sandbox" for the embedded demo portal. */
@@ -83,6 +85,61 @@ export interface RunOutcome {
   progress?: RunProgress;
 }
 
+export type ActionKind = PlannedAction['kind'];
+
+/**
+ * intent: recorded before the HubSpot call; done: HubSpot has it; skipped: deliberately not
+ * done; held: a daily cap held it back, to be released later; failed: HubSpot refused it.
+ */
+export type ActionStatus = 'intent' | 'done' | 'skipped' | 'held' | 'failed';
+
+/** One planned action in the ledger. Its key is the idempotency key: one entry per portal. */
+export interface LedgerEntry {
+  portal: string;
+  key: string;
+  companyId: string;
+  ruleId: string;
+  episode: string;
+  kind: ActionKind;
+  /** The task's owner; null for enrolments, property writes and unassigned tasks. */
+  ownerId: string | null;
+  status: ActionStatus;
+  /** A token made from the key, written into the task so a crashed run can find it in HubSpot. */
+  marker: string;
+  /** The action as planned, so held-back work is released exactly as it was planned. */
+  action: PlannedAction;
+  /** The task's or enrolment's id in HubSpot, once done. */
+  hubspotId: string | null;
+  /** Why it was skipped or held, or the error it failed with. */
+  detail: string | null;
+  createdAt: string;
+  updatedAt: string;
+  doneAt: string | null;
+}
+
+/**
+ * What recording an intent did. new: written now; released: it was held and is an intent again,
+ * with the payload given now; existing: left as it was. Act on new and released entries only.
+ */
+export interface RecordedIntent {
+  outcome: 'new' | 'released' | 'existing';
+  entry: LedgerEntry;
+}
+
+/** The crossing rules whose condition held when a company was last evaluated. */
+export interface ActiveRules {
+  companyId: string;
+  ruleIds: readonly string[];
+  evaluatedAt: string;
+}
+
+/** What one evaluation of plays decided, saved in one transaction. */
+export interface PlaysCommit {
+  portal: string;
+  intents: readonly PlannedAction[];
+  active: readonly ActiveRules[];
+}
+
 export type StoreHealth =
   | { ok: true; backend: string; location: string; schemaVersion: number }
   | { ok: false; backend: string; location: string; error: string };
@@ -119,6 +176,37 @@ export interface Store {
   /** False when this holder no longer has the lease (released or taken over): stop working. */
   renewLease(name: string, holder: string, ttlMs: number): Promise<boolean>;
   releaseLease(name: string, holder: string): Promise<boolean>;
+  /** Who holds the lease now (expired or not), or null when nobody does. */
+  leaseHolder(name: string): Promise<{ holder: string; expiresAt: string } | null>;
+
+  /** Records planned actions before acting on them, all or nothing, in the order given. */
+  recordIntents(portal: string, actions: readonly PlannedAction[]): Promise<RecordedIntent[]>;
+  /**
+   * Records the intents and saves the active rules in one transaction, so a crash never leaves a
+   * crossing saved as active without the actions it planned.
+   */
+  commitPlays(commit: PlaysCommit): Promise<RecordedIntent[]>;
+  /** intent → done. Repeating it with the same id is harmless; any other change throws. */
+  completeAction(portal: string, key: string, hubspotId: string): Promise<LedgerEntry>;
+  /** intent → skipped (e.g. the contact has no email). */
+  skipAction(portal: string, key: string, reason: string): Promise<LedgerEntry>;
+  /** intent → failed, for a definite refusal; when HubSpot may have acted, leave the intent. */
+  failAction(portal: string, key: string, error: string): Promise<LedgerEntry>;
+  /** intent → held by a daily cap; recording the same action again releases it. */
+  holdAction(portal: string, key: string, reason: string): Promise<LedgerEntry>;
+  /** Intents left by a crash, oldest first: find them in HubSpot by marker before acting anew. */
+  unfinishedActions(portal: string): Promise<LedgerEntry[]>;
+  /** Actions a daily cap held back, oldest first. */
+  heldActions(portal: string): Promise<LedgerEntry[]>;
+  /** Tasks done for the owner at or after `since` (the start of the owner's day). */
+  tasksCreatedForOwnerSince(portal: string, ownerId: string, since: string): Promise<number>;
+  /** Every ledger entry of the company, newest first. */
+  ledgerForCompany(portal: string, companyId: string): Promise<LedgerEntry[]>;
+
+  /** Per evaluated company, the rules active at its last evaluation; never-evaluated are absent. */
+  activeRules(portal: string, companyIds: readonly string[]): Promise<Map<string, Set<string>>>;
+  /** Saves each company's active rules, unless a later evaluation is already saved. */
+  putActiveRules(portal: string, rows: readonly ActiveRules[]): Promise<void>;
 
   /** For doctor and /healthz: never throws. */
   health(): Promise<StoreHealth>;

@@ -29,7 +29,7 @@ describe('config errors name the path, the bad value and what is allowed', () =>
       {
         path: 'colour',
         message:
-          '"colour" is not a setting of the config. Use model, segments, signals, mrrProperty, schedule, rateLimit, dryRun.',
+          '"colour" is not a setting of the config. Use model, segments, signals, mrrProperty, schedule, rateLimit, dryRun, plays.',
       },
     ]);
     expect(
@@ -194,7 +194,7 @@ describe('config errors name the path, the bad value and what is allowed', () =>
       {
         path: '',
         message:
-          'Got a list; the config takes an object of settings (model, segments, signals, mrrProperty, schedule, rateLimit, dryRun).',
+          'Got a list; the config takes an object of settings (model, segments, signals, mrrProperty, schedule, rateLimit, dryRun, plays).',
       },
     ]);
   });

@@ -5,6 +5,7 @@ import { migrateSqlite } from '../../../src/store/migrate-sqlite.ts';
 import { openSqliteStore, SQLITE_FILE_NAME } from '../../../src/store/open-sqlite-store.ts';
 import { sqliteMigrations } from '../../../src/store/sqlite-migrations.ts';
 import { openTestStore, tempDataDir } from './open-test-store.ts';
+import { taskAction } from './planned-action.ts';
 
 const LATEST = sqliteMigrations.at(-1)!.version;
 
@@ -56,6 +57,45 @@ describe('opening the SQLite store', () => {
     expect(await store.health()).toMatchObject({ schemaVersion: LATEST });
     expect((await store.latestScores('sandbox', ['7'])).get('7')).toMatchObject({ score: 40 });
     expect(await store.acquireLease('run', 'me', 1000)).toBe(true);
+    await store.close();
+  });
+
+  it('migrates a version-4 database to the ledger and play state, keeping all its data', async () => {
+    const dataDir = tempDataDir();
+    const old = inspect(dataDir);
+    migrateSqlite(old, sqliteMigrations.slice(0, 4), 'old', () => new Date());
+    old.exec(`
+      INSERT INTO score_history (portal, company_id, scored_at, score, tier, coverage,
+        dimensions, model_name, model_version, top_drivers)
+      VALUES ('sandbox', '7', '2025-01-01T00:00:00.000Z', 40, 'at_risk', 50, '{}', 'm', '1', '');
+      INSERT INTO company_state VALUES ('sandbox', '7', '{"health_score":"40"}',
+        '2025-01-01T00:00:00.000Z');
+      INSERT INTO job_runs (id, portal, kind, source, dry_run, status, started_at, updated_at,
+        cursor, pages_done)
+      VALUES ('run-1', 'sandbox', 'full', 'sandbox', 0, 'stopped', '2025-01-01T00:00:00.000Z',
+        '2025-01-01T00:05:00.000Z', 'after-300', 3);
+      INSERT INTO leases VALUES ('full-run', 'someone', 253402300799000);`);
+    old.close();
+
+    const store = await openSqliteStore(dataDir);
+    expect(await store.health()).toMatchObject({ schemaVersion: LATEST });
+    expect((await store.latestScores('sandbox', ['7'])).get('7')).toMatchObject({ score: 40 });
+    expect((await store.companyStates('sandbox', ['7'])).get('7')?.properties).toEqual({
+      health_score: '40',
+    });
+    expect((await store.listRuns())[0]).toMatchObject({
+      id: 'run-1',
+      status: 'stopped',
+      progress: { cursor: 'after-300', pagesDone: 3 },
+    });
+    expect(await store.acquireLease('full-run', 'me', 1000)).toBe(false);
+    const [recorded] = await store.commitPlays({
+      portal: 'sandbox',
+      intents: [taskAction({ companyId: '7' })],
+      active: [{ companyId: '7', ruleIds: ['tier_at_risk'], evaluatedAt: '2025-01-02T00:00:00Z' }],
+    });
+    expect(recorded?.outcome).toBe('new');
+    expect((await store.activeRules('sandbox', ['7'])).get('7')).toEqual(new Set(['tier_at_risk']));
     await store.close();
   });
 

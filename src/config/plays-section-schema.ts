@@ -1,0 +1,155 @@
+import { z } from 'zod';
+import { CHURN_SIGNALS, EXPANSION_SIGNALS } from '../plays/play-types.ts';
+import { closestMatch } from '../validation/closest-match.ts';
+import { show } from '../validation/describe-issues.ts';
+import { hubspotId } from './hubspot-id.ts';
+import { propertyName, propertyValue } from './property-name.ts';
+import { timezone } from './schedule-schema.ts';
+import { strictSection } from './strict-section.ts';
+
+/** The signals a play can react to, each read from a date property of the company. */
+export const PLAY_SIGNALS = [...CHURN_SIGNALS, ...EXPANSION_SIGNALS] as const;
+
+const ownerId = hubspotId('a HubSpot owner id', '61234567');
+const optionalSequenceId = hubspotId("the sequence's id in HubSpot", '24680135')
+  .nullable()
+  .default(null);
+
+/** A whole number in a range; every way of missing it gets the same message with the fix. */
+function wholeNumber(min: number, max: number, fix: string) {
+  const error = (i: { input?: unknown }) =>
+    i.input === undefined ? undefined : `Got ${show(i.input)}; ${fix}`;
+  return z.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+}
+
+const days = (fallback: number) =>
+  wholeNumber(1, 36_500, `use a whole number of days, 1 or more, e.g. ${fallback}.`).default(
+    fallback,
+  );
+
+const managers = z.record(z.string().regex(/^\d+$/), ownerId, {
+  error: (i) => {
+    if (i.code === 'invalid_key') {
+      return `"${String(i.input)}" is not an owner id. List each owner by their HubSpot owner id (digits only, e.g. "61234567") with their manager's id as its value.`;
+    }
+    return i.code === 'invalid_type' && i.input !== undefined
+      ? `Got ${show(i.input)}; give each owner's id with their manager's id, e.g. { "61234567": "70000001" }.`
+      : undefined;
+  },
+});
+
+const signals = z.partialRecord(z.enum(PLAY_SIGNALS), propertyName, {
+  // zod reports keys outside the enum as unrecognized, which its types do not show.
+  error: (i) => {
+    const issue = i as z.core.$ZodRawIssue;
+    if (issue.code === 'unrecognized_keys') return issue.keys.map(unknownSignal).join('\n');
+    return issue.code === 'invalid_type' && issue.input !== undefined
+      ? `Got ${show(issue.input)}; give each signal the date property that records when it was last seen, e.g. { champion_left: champion_left_at }.`
+      : undefined;
+  },
+});
+
+const disabledRules = z.array(
+  z.string().trim().min(1, { error: 'Give a rule id here, or remove the empty entry.' }),
+  {
+    error: (i) => {
+      if (i.input === undefined) return undefined;
+      const example = typeof i.input === 'string' ? `, e.g. [${i.input}]` : '';
+      return `Got ${show(i.input)}; give a list of rule ids${example}.`;
+    },
+  },
+);
+
+const sender = strictSection(
+  {
+    userId: hubspotId('the HubSpot user id of the sender', '9012345').nullable().default(null),
+    email: z
+      .email({
+        error: (i) =>
+          i.input === undefined
+            ? undefined
+            : 'Use the address of the connected inbox the sender sends from, e.g. "csm@example.com".',
+      })
+      .nullable()
+      .default(null),
+  },
+  'plays.sender',
+).superRefine((s, ctx) => {
+  if ((s.userId === null) === (s.email === null)) return;
+  const [given, missing] = s.userId === null ? ['email', 'userId'] : ['userId', 'email'];
+  ctx.addIssue({
+    code: 'custom',
+    message: `Got ${given} ${show(s[given as 'userId' | 'email'])} but no ${missing}; give both: HubSpot enrols contacts as a user, who sends from their connected inbox.`,
+  });
+});
+
+/** The `plays` section: who gets the tasks, when they are due, which sequences to use. */
+export const playsSectionSchema = strictSection(
+  {
+    /** The portal's time zone; default schedule.timezone, else UTC. */
+    timeZone: timezone.optional(),
+    fallbackOwnerId: ownerId.nullable().default(null),
+    managers: managers.default({}),
+    dailyTaskCapPerOwner: wholeNumber(
+      1,
+      Number.MAX_SAFE_INTEGER,
+      'use a whole number of tasks, 1 or more, e.g. 25.',
+    ).default(25),
+    workdayEndHour: wholeNumber(
+      0,
+      23,
+      "use an hour of the day from 0 to 23 in the portal's time zone, e.g. 17 for 5 pm.",
+    ).default(17),
+    nextTouchpointDays: days(7),
+    renewal: strictSection(
+      { sequenceId: optionalSequenceId, offsetDays: days(90) },
+      'plays.renewal',
+    ).prefault({}),
+    winBack: strictSection(
+      { sequenceId: optionalSequenceId, maxDaysAfterChurn: days(365) },
+      'plays.winBack',
+    ).prefault({}),
+    paymentRecovery: strictSection(
+      { sequenceId: optionalSequenceId, highValueMrr: z.number().min(0).default(5000) },
+      'plays.paymentRecovery',
+    ).prefault({}),
+    sender: sender.prefault({}),
+    /** Checked against the rule table where the rules live, not here. */
+    disabledRules: disabledRules.default([]),
+    signals: signals.default({}),
+    churn: strictSection(
+      {
+        property: propertyName.default('customer_status'),
+        equals: propertyValue.default('churned'),
+        dateProperty: propertyName.optional(),
+      },
+      'plays.churn',
+    )
+      .nullable()
+      .prefault({}),
+    renewalDateProperty: propertyName.nullable().default('renewal_date'),
+    payment: strictSection(
+      { failedAtProperty: propertyName.optional(), failuresProperty: propertyName.optional() },
+      'plays.payment',
+    ).prefault({}),
+  },
+  'plays',
+).superRefine((plays, ctx) => {
+  const configured = (['renewal', 'winBack', 'paymentRecovery'] as const).filter(
+    (kind) => plays[kind].sequenceId !== null,
+  );
+  if (configured.length === 0 || plays.sender.userId !== null) return;
+  ctx.addIssue({
+    code: 'custom',
+    path: ['sender'],
+    message: `Got ${configured.map((k) => `${k}.sequenceId ${show(plays[k].sequenceId)}`).join(' and ')} but no sender; give sender.userId and sender.email, or no contact can be enrolled.`,
+  });
+});
+
+export type PlaysSection = z.output<typeof playsSectionSchema>;
+
+function unknownSignal(key: string): string {
+  const guess = closestMatch(key, PLAY_SIGNALS);
+  const hint = guess ? `Did you mean "${guess}"?` : `Use ${PLAY_SIGNALS.join(', ')}.`;
+  return `"{key}" is not a churn or expansion signal. ${hint}`;
+}

@@ -1,0 +1,42 @@
+import type { PlaySettings } from '../plays/play-types.ts';
+import type { PlaysMapping } from './config.ts';
+import type { PlaysSection } from './plays-section-schema.ts';
+
+/**
+ * The plays section split into what the plays core takes (PlaySettings, exactly) and where the
+ * shell reads the account's facts from (PlaysMapping). The time zone falls back to the
+ * schedule's, then UTC.
+ */
+export function resolvePlays(
+  section: PlaysSection,
+  scheduleTimezone: string | undefined,
+): { plays: PlaySettings; playsMapping: PlaysMapping } {
+  const plays: PlaySettings = {
+    timeZone: section.timeZone ?? scheduleTimezone ?? 'UTC',
+    fallbackOwnerId: section.fallbackOwnerId,
+    managers: section.managers,
+    dailyTaskCapPerOwner: section.dailyTaskCapPerOwner,
+    workdayEndHour: section.workdayEndHour,
+    nextTouchpointDays: section.nextTouchpointDays,
+    renewal: section.renewal,
+    winBack: section.winBack,
+    paymentRecovery: section.paymentRecovery,
+    sender: section.sender,
+    disabledRules: [...new Set(section.disabledRules)],
+  };
+  const { churn, payment } = section;
+  const playsMapping: PlaysMapping = {
+    signals: section.signals,
+    churn: churn && {
+      property: churn.property,
+      equals: String(churn.equals),
+      dateProperty: churn.dateProperty ?? null,
+    },
+    renewalDateProperty: section.renewalDateProperty,
+    payment: {
+      failedAtProperty: payment.failedAtProperty ?? null,
+      failuresProperty: payment.failuresProperty ?? null,
+    },
+  };
+  return { plays, playsMapping };
+}

@@ -1,0 +1,174 @@
+import type { Explanation } from '../scoring/explain-score.ts';
+
+// The contract between the pure plays core and the shell that feeds it (src/jobs) and acts on
+// its output. Times are ISO-8601 strings; `now` is always given, never read.
+
+/** The fourteen churn signals of DOMAIN §4. */
+export const CHURN_SIGNALS = [
+  'data_export_request',
+  'cancellation_terms_asked',
+  'payment_failed_twice',
+  'champion_left',
+  'usage_down_50',
+  'stopped_responding',
+  'missed_checkins',
+  'competitor_mentioned',
+  'budget_review',
+  'stakeholder_change',
+  'scope_cut_request',
+  'ticket_spike_then_silence',
+  'billing_page_visits_up',
+  'engagement_down_3_weeks',
+] as const;
+export type ChurnSignal = (typeof CHURN_SIGNALS)[number];
+
+/** The expansion triggers of DOMAIN §7 that are observed in the portal. */
+export const EXPANSION_SIGNALS = [
+  'usage_near_limit',
+  'new_use_case',
+  'team_growth',
+  'success_milestone',
+] as const;
+export type ExpansionSignal = (typeof EXPANSION_SIGNALS)[number];
+
+export interface ContactFacts {
+  id: string;
+  name: string | null;
+  email: string | null;
+  /** Opted out of email (hs_email_optout). */
+  optedOut: boolean;
+  /** hs_buying_role values, e.g. CHAMPION, DECISION_MAKER, EXECUTIVE_SPONSOR. */
+  roles: string[];
+  /** The company's primary contact(s): association label "Primary" or the first-associated. */
+  primary: boolean;
+  /** No longer at the company. */
+  left: boolean;
+}
+
+/** What the shell knows of one account besides its score. */
+export interface AccountFacts {
+  companyId: string;
+  name: string | null;
+  segment: string | null;
+  mrr: number | null;
+  ownerId: string | null;
+  /** YYYY-MM-DD, or null when unknown. */
+  renewalDate: string | null;
+  /** When the account churned; null while it is a customer. */
+  churnedAt: string | null;
+  /** When a payment last failed, and how many failures in a row (0 when paid up). */
+  paymentFailedAt: string | null;
+  paymentFailures: number;
+  /** Churn and expansion signals read from mapped properties: when each was last observed. */
+  observed: Partial<Record<ChurnSignal | ExpansionSignal, string | null>>;
+  /** Last NPS answer (0–10) and when it was given. */
+  npsLast: number | null;
+  npsAt: string | null;
+  daysSinceContact: number | null;
+  contacts: ContactFacts[];
+}
+
+/** One earlier scoring of the account (the store's history), oldest first. */
+export interface HistoryPoint {
+  scoredAt: string;
+  score: number | null;
+  tier: string;
+  dimensions: Record<string, number | null>;
+}
+
+export interface SequenceSettings {
+  /** The portal's sequence id; null when the admin has not configured one (the play is planned
+   * but cannot enrol, and says so). */
+  sequenceId: string | null;
+}
+
+export interface PlaySettings {
+  /** The portal's time zone: due dates are business times there. */
+  timeZone: string;
+  /** Owner for accounts without one; null leaves such tasks unassigned. */
+  fallbackOwnerId: string | null;
+  /** Owner id → their manager's owner id, for escalations. */
+  managers: Record<string, string>;
+  /** Most tasks a run may give one owner in a day; the rest wait for the next day. */
+  dailyTaskCapPerOwner: number;
+  /** The hour (0–23, portal time) a "same day" task is due by. */
+  workdayEndHour: number;
+  /** Days a "next touchpoint" task is given. */
+  nextTouchpointDays: number;
+  renewal: SequenceSettings & { offsetDays: number };
+  winBack: SequenceSettings & { maxDaysAfterChurn: number };
+  paymentRecovery: SequenceSettings & { highValueMrr: number };
+  /** The HubSpot user who enrols contacts, and the connected inbox they send from. */
+  sender: { userId: string | null; email: string | null };
+  /** Rule ids the admin switched off. */
+  disabledRules: string[];
+}
+
+export interface PlayInput {
+  now: Date;
+  account: AccountFacts;
+  current: Explanation;
+  /** Tier keys of the model, best first. */
+  tiers: readonly string[];
+  history: readonly HistoryPoint[];
+  /** Rules whose condition held at the previous evaluation (so a crossing fires once). */
+  previouslyActive: ReadonlySet<string>;
+  settings: PlaySettings;
+}
+
+export type Priority = 'HIGH' | 'MEDIUM' | 'LOW';
+export type TaskType = 'CALL' | 'EMAIL' | 'TODO';
+export type SequenceKind = 'renewal' | 'winBack' | 'paymentRecovery';
+
+interface ActionBase {
+  ruleId: string;
+  episode: string;
+  /** `${companyId}:${ruleId}:${episode}` plus a suffix when one rule makes several actions;
+   * the ledger's idempotency key. */
+  key: string;
+  companyId: string;
+}
+
+export interface TaskAction extends ActionBase {
+  kind: 'task';
+  ownerId: string | null;
+  /** Why this owner: the company owner, the configured fallback, or the owner's manager. */
+  route: 'owner' | 'fallback' | 'manager';
+  priority: Priority;
+  type: TaskType;
+  subject: string;
+  body: string;
+  dueAt: string;
+  contactIds: string[];
+}
+
+export interface EnrollAction extends ActionBase {
+  kind: 'enroll';
+  sequence: SequenceKind;
+  sequenceId: string | null;
+  contactId: string;
+  /** Set when the contact cannot be enrolled (no email, opted out, no sequence configured). */
+  skip: string | null;
+}
+
+export interface PropertyAction extends ActionBase {
+  kind: 'property';
+  property: string;
+  value: string;
+}
+
+export type PlannedAction = TaskAction | EnrollAction | PropertyAction;
+
+export interface RuleVerdict {
+  ruleId: string;
+  fired: boolean;
+  /** In plain words: why it fired, or why not. */
+  why: string;
+}
+
+export interface PlayOutcome {
+  actions: PlannedAction[];
+  /** Crossing rules whose condition holds now: the next evaluation's `previouslyActive`. */
+  active: string[];
+  verdicts: RuleVerdict[];
+}
