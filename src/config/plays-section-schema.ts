@@ -116,12 +116,21 @@ export const playsSectionSchema = strictSection(
     sender: sender.prefault({}),
     /** Checked against the rule table where the rules live, not here. */
     disabledRules: disabledRules.default([]),
-    signals: signals.default({}),
+    // The demo portal's properties, like the signal mapping's defaults (default-mapping.ts).
+    signals: signals.default({
+      data_export_request: 'data_export_requested_at',
+      cancellation_terms_asked: 'cancellation_terms_asked_at',
+      competitor_mentioned: 'competitor_mentioned_at',
+      budget_review: 'budget_review_at',
+      scope_cut_request: 'scope_cut_requested_at',
+      new_use_case: 'new_use_case_at',
+      success_milestone: 'success_milestone_at',
+    }),
     churn: strictSection(
       {
         property: propertyName.default('customer_status'),
         equals: propertyValue.default('churned'),
-        dateProperty: propertyName.optional(),
+        dateProperty: propertyName.nullable().default('churned_at'),
       },
       'plays.churn',
     )
@@ -129,7 +138,10 @@ export const playsSectionSchema = strictSection(
       .prefault({}),
     renewalDateProperty: propertyName.nullable().default('renewal_date'),
     payment: strictSection(
-      { failedAtProperty: propertyName.optional(), failuresProperty: propertyName.optional() },
+      {
+        failedAtProperty: propertyName.nullable().default('payment_failed_at'),
+        failuresProperty: propertyName.nullable().default('payment_failures'),
+      },
       'plays.payment',
     ).prefault({}),
   },

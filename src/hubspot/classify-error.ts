@@ -20,6 +20,9 @@ const NETWORK_CODE = /^(E[A-Z]+|UND_ERR_[A-Z_]+)$/;
 export function classifyError(endpoint: string, raw: unknown, ctx: ClassifyContext): HubSpotError {
   const error = toHubSpotError(endpoint, raw, ctx);
   error.message = redact(error.message, ctx.accessToken);
+  if (error.hubspotMessage !== undefined) {
+    error.hubspotMessage = redact(error.hubspotMessage, ctx.accessToken);
+  }
   return error;
 }
 

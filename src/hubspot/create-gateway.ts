@@ -7,6 +7,7 @@ import { createPropertyGroup } from './create-property-group.ts';
 import { createTasks, type CreateTasksResult, type TaskInput } from './create-tasks.ts';
 import { currentEnrollment, type CurrentEnrollment } from './current-enrollment.ts';
 import { enrollInSequence, type Enrollment, type EnrollmentRequest } from './enroll-in-sequence.ts';
+import { findTasksByMarker } from './find-tasks-by-marker.ts';
 import type { GatewayContext } from './gateway-context.ts';
 import { listOwners, type Owner } from './list-owners.ts';
 import { listProperties, type HubSpotProperty } from './list-properties.ts';
@@ -14,7 +15,11 @@ import { listPropertyGroups, type PropertyGroup } from './list-property-groups.t
 import { listSequences, type Sequence } from './list-sequences.ts';
 import { nextMidnight } from './next-midnight.ts';
 import { RateLimits } from './rate-limits.ts';
-import { readAssociations } from './read-associations.ts';
+import {
+  readAssociations,
+  readAssociationTypes,
+  type AssociatedRecord,
+} from './read-associations.ts';
 import { readContacts } from './read-contacts.ts';
 import type { HubSpotRecord } from './record-schema.ts';
 import { createRequestJson } from './request-json.ts';
@@ -59,6 +64,12 @@ export interface Gateway {
     toType: string,
     ids: readonly string[],
   ): Promise<Map<string, string[]>>;
+  /** readAssociations with each link's association types (company→contact 280, primary 2, …). */
+  readAssociationTypes(
+    fromType: string,
+    toType: string,
+    ids: readonly string[],
+  ): Promise<Map<string, AssociatedRecord[]>>;
   updateCompanies(updates: readonly CompanyUpdate[]): Promise<UpdateResult>;
   listProperties(objectType: string): Promise<HubSpotProperty[]>;
   createProperty(objectType: string, definition: PropertyDefinition): Promise<HubSpotProperty>;
@@ -68,6 +79,11 @@ export interface Gateway {
   /** The scopes granted to the gateway's own access token. */
   tokenScopes(): Promise<string[]>;
   createTasks(tasks: readonly TaskInput[]): Promise<CreateTasksResult>;
+  /**
+   * Marker (a letters-and-digits token written into hs_task_body) → id of the task carrying it;
+   * markers no task carries are absent. Search: up to 5 markers a call, on the search budget.
+   */
+  findTasksByMarker(markers: readonly string[]): Promise<Map<string, string>>;
   listSequences(userId: string): Promise<Sequence[]>;
   enrollInSequence(request: EnrollmentRequest): Promise<Enrollment>;
   currentEnrollment(contactId: string): Promise<CurrentEnrollment | null>;
@@ -93,6 +109,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     companyPages: (pageOptions) => companyPages(ctx, pageOptions),
     readContacts: (ids, properties) => readContacts(ctx, ids, properties),
     readAssociations: (fromType, toType, ids) => readAssociations(ctx, fromType, toType, ids),
+    readAssociationTypes: (fromType, toType, ids) =>
+      readAssociationTypes(ctx, fromType, toType, ids),
     updateCompanies: (updates) => updateCompanies(ctx, updates),
     listProperties: (objectType) => listProperties(ctx, objectType),
     createProperty: (objectType, definition) => createProperty(ctx, objectType, definition),
@@ -101,6 +119,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     listOwners: () => listOwners(ctx),
     tokenScopes: () => tokenScopes(ctx, options.accessToken),
     createTasks: (tasks) => createTasks(ctx, tasks),
+    findTasksByMarker: (markers) => findTasksByMarker(ctx, markers),
     listSequences: (userId) => listSequences(ctx, userId),
     enrollInSequence: (request) => enrollInSequence(ctx, request),
     currentEnrollment: (contactId) => currentEnrollment(ctx, contactId),

@@ -10,6 +10,7 @@ import { nextMidnight } from './next-midnight.ts';
 const errorBody = z.object({
   message: z.string().optional().catch(undefined),
   category: z.string().optional().catch(undefined),
+  subCategory: z.string().optional().catch(undefined),
   correlationId: z.string().optional().catch(undefined),
   policyName: z.string().optional().catch(undefined),
   context: z.record(z.string(), z.unknown()).optional().catch(undefined),
@@ -17,6 +18,7 @@ const errorBody = z.object({
     .array(
       z.object({
         message: z.string().optional().catch(undefined),
+        subCategory: z.string().optional().catch(undefined),
         context: z.record(z.string(), z.unknown()).optional().catch(undefined),
       }),
     )
@@ -47,13 +49,16 @@ export function errorFromFailure(
     return new DailyLimitError(details, nextMidnight(time.now, time.timeZone));
   }
   const category = body.category ?? fallbackCategory(failure.status);
+  const said = (body.errors ?? []).flatMap((e) => (e.message ? [e.message] : []));
   const message = describeFailure({
     ...details,
     category,
     hubspotMessage: body.message,
-    details: (body.errors ?? []).flatMap((e) => (e.message ? [e.message] : [])),
+    details: said,
   });
-  return new HubSpotError(message, { ...details, category });
+  const hubspotMessage = [body.message, ...said].filter(Boolean).join(' ') || undefined;
+  const subCategory = body.subCategory ?? body.errors?.find((e) => e.subCategory)?.subCategory;
+  return new HubSpotError(message, { ...details, category, hubspotMessage, subCategory });
 }
 
 function parseBody(text: string): ErrorBody {

@@ -10,6 +10,10 @@ export interface HubSpotErrorDetails {
   policyName?: string | undefined;
   retryAfterMs?: number | undefined;
   missingScopes?: readonly string[] | undefined;
+  /** HubSpot's own words: the error body's message and its `errors[].message` details. */
+  hubspotMessage?: string | undefined;
+  /** HubSpot's finer-grained reason, when the body has one (e.g. "crm.associations.…"). */
+  subCategory?: string | undefined;
 }
 
 /** A failed HubSpot call; the message says what went wrong and how to fix it. */
@@ -21,6 +25,9 @@ export class HubSpotError extends Error {
   readonly policyName: string | undefined;
   readonly retryAfterMs: number | undefined;
   readonly missingScopes: readonly string[];
+  /** Redacted like the message (classifyError), so not readonly. */
+  hubspotMessage: string | undefined;
+  readonly subCategory: string | undefined;
   /** How many times the call was sent before the gateway gave up. */
   attempts = 1;
 
@@ -34,6 +41,8 @@ export class HubSpotError extends Error {
     this.policyName = details.policyName;
     this.retryAfterMs = details.retryAfterMs;
     this.missingScopes = details.missingScopes ?? [];
+    this.hubspotMessage = details.hubspotMessage;
+    this.subCategory = details.subCategory;
   }
 
   /** True for failures worth sending again: HubSpot's 5xx and network errors. */

@@ -11,13 +11,50 @@ const BATCH_SIZE = 1000;
 const MAX_ROUNDS = 1000;
 const ENDPOINT = 'associations.batchRead';
 
+/**
+ * HUBSPOT_DEFINED company↔contact types (https://developers.hubspot.com/docs/api/crm/associations,
+ * "Company to object" / "Contact to object"). "Primary" marks a contact's primary *company*: a
+ * company carries type 2 for every contact whose primary company it is, so it singles out no
+ * "primary contact" of the company. Unlabeled types (279/280) come with every association.
+ */
+export const ASSOCIATION_TYPES = {
+  contactToCompany: 279,
+  contactToPrimaryCompany: 1,
+  companyToContact: 280,
+  companyToContactPrimary: 2,
+} as const;
+
+/** One association type on a link; HubSpot says to rely on typeId, never on the label. */
+export interface AssociationType {
+  category: string;
+  typeId: number;
+  /** "Primary", a custom label, or null for the unlabeled type. */
+  label: string | null;
+}
+
+/** One associated record and every type that links it. */
+export interface AssociatedRecord {
+  id: string;
+  types: AssociationType[];
+}
+
 // HubSpot sends toObjectId as a number although its spec says string.
 const objectId = z.union([z.string(), z.number()]).transform(String);
+const typeSchema = z.object({
+  category: z.string(),
+  typeId: z.number(),
+  label: z
+    .string()
+    .nullish()
+    .transform((label) => label ?? null),
+});
 const batchSchema = z.object({
   results: z.array(
     z.object({
       _from: z.object({ id: objectId }),
-      to: z.array(z.object({ toObjectId: objectId })),
+      to: z.array(
+        z.object({ toObjectId: objectId, associationTypes: z.array(typeSchema).default([]) }),
+      ),
       paging: z.object({ next: z.object({ after: z.string() }).optional() }).optional(),
     }),
   ),
@@ -35,7 +72,21 @@ export async function readAssociations(
   toType: string,
   ids: readonly string[],
 ): Promise<Map<string, string[]>> {
-  const associated = new Map<string, string[]>(ids.map((id) => [id, []]));
+  const linked = await readAssociationTypes(ctx, fromType, toType, ids);
+  return new Map([...linked].map(([id, records]) => [id, records.map((record) => record.id)]));
+}
+
+/**
+ * For each id, its associated `toType` records with their association types ([] when none), all
+ * pages read: one call per 1,000 ids (and per further page), like readAssociations.
+ */
+export async function readAssociationTypes(
+  ctx: GatewayContext,
+  fromType: string,
+  toType: string,
+  ids: readonly string[],
+): Promise<Map<string, AssociatedRecord[]>> {
+  const associated = new Map<string, AssociatedRecord[]>(ids.map((id) => [id, []]));
   let pending: PendingInput[] = [...associated.keys()].map((id) => ({ id }));
   for (let round = 0; pending.length > 0; round++) {
     if (round === MAX_ROUNDS) {
@@ -54,7 +105,7 @@ export async function readAssociations(
       for (const result of data.results) {
         const to = associated.get(result._from.id) ?? [];
         associated.set(result._from.id, to);
-        to.push(...result.to.map((t) => t.toObjectId));
+        to.push(...result.to.map((t) => ({ id: t.toObjectId, types: t.associationTypes })));
         const after = result.paging?.next?.after;
         if (after === undefined) continue;
         if (after === sent.get(result._from.id)) {

@@ -16,6 +16,7 @@ export function sdkApis(client: Client) {
     propertyGroups: crm.properties.groupsApi,
     owners: crm.owners.ownersApi,
     tasksBatch: crm.objects.tasks.batchApi,
+    tasksSearch: crm.objects.tasks.searchApi,
   };
 }
 

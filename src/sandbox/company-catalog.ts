@@ -17,11 +17,20 @@ const number = (name: string, label: string) =>
 const choice = (name: string, label: string, options: readonly string[]) =>
   usage({ name, label, type: 'enumeration', fieldType: 'select', options });
 
+const signal = (name: string, label: string): PropertySpec => ({
+  name,
+  label,
+  type: 'datetime',
+  fieldType: 'date',
+  groupName: 'customer_signals',
+});
+
 /** Company properties of the demo portal (/tmp/portal-contract.md), before the app adds its own. */
 export const COMPANY_CATALOG: ObjectCatalog = {
   groups: [
     { name: 'companyinformation', label: 'Company information' },
     { name: 'product_usage', label: 'Product usage' },
+    { name: 'customer_signals', label: 'Customer signals' },
   ],
   properties: [
     native({ name: 'name', label: 'Name', type: 'string', fieldType: 'text' }),
@@ -109,5 +118,21 @@ export const COMPANY_CATALOG: ObjectCatalog = {
     choice('last_sentiment', 'Last sentiment', ['positive', 'neutral', 'negative']),
     choice('goal_status', 'Goal status', ['exceeding', 'on_track', 'behind', 'unclear']),
     choice('roi_status', 'ROI status', ['clear_positive', 'probable', 'unclear', 'negative']),
+    // Added for plays (generate-play-facts.ts); appended so earlier positions stay as they were.
+    usage({ name: 'churned_at', label: 'Churned on', type: 'date', fieldType: 'date' }),
+    usage({
+      name: 'payment_failed_at',
+      label: 'Last failed payment',
+      type: 'datetime',
+      fieldType: 'date',
+    }),
+    number('payment_failures', 'Failed payments in a row'),
+    signal('data_export_requested_at', 'Data export requested'),
+    signal('cancellation_terms_asked_at', 'Asked about cancellation terms'),
+    signal('competitor_mentioned_at', 'Competitor mentioned'),
+    signal('budget_review_at', 'Budget review announced'),
+    signal('scope_cut_requested_at', 'Scope cut requested'),
+    signal('new_use_case_at', 'New use case raised'),
+    signal('success_milestone_at', 'Success milestone reached'),
   ],
 };

@@ -16,6 +16,8 @@ export interface CompanyContext {
 export interface DemoCompany {
   company: DemoRecord;
   contacts: DemoRecord[];
+  /** The latent health (0 about to churn, 1 thriving) its usage properties were drawn around. */
+  health: number;
 }
 
 type Status = 'trial' | 'active' | 'churned';
@@ -142,5 +144,6 @@ export function generateCompany(random: Random, index: number, ctx: CompanyConte
   return {
     company,
     contacts: generateContacts(random, { ...plan, championLeft: story.championLeft }),
+    health,
   };
 }

@@ -3,6 +3,7 @@ import { CONTACT_CATALOG } from './contact-catalog.ts';
 import { DAY_MS, isoDateTime, type DemoRecord } from './demo-record.ts';
 import { generateCompany } from './generate-company.ts';
 import { generateOwners, type DemoOwner } from './generate-owners.ts';
+import { createPlayFacts } from './generate-play-facts.ts';
 import { objectTypeInfo, type ObjectType } from './object-types.ts';
 import type { PortalDatabase } from './portal-database.ts';
 import { defineProperty, type ObjectCatalog } from './property-definition.ts';
@@ -14,6 +15,11 @@ export interface SeedSummary extends SeedSpec {
   contacts: number;
   owners: number;
   sequences: number;
+  /**
+   * The user who owns the plays' sequences (Renewal, Win-back, Payment recovery) and the
+   * connected inbox they send from. Absent in portals seeded before those sequences existed.
+   */
+  sender?: { userId: string; email: string };
 }
 
 const SEQUENCE_NAMES = [
@@ -24,8 +30,16 @@ const SEQUENCE_NAMES = [
   'Trial conversion nudge',
 ];
 
+/** The sequences the plays enrol contacts in, all owned by one user (the first owner). */
+export const PLAY_SEQUENCE_NAMES = ['Renewal', 'Win-back', 'Payment recovery'] as const;
+
+// Separate from the companies' stream, so the play facts leave every earlier value unchanged.
+const PLAY_FACTS_STREAM = 0x91a7_f0c5;
+
 // HubSpot's default association types: company→contact 280 (primary 2), contact→company 279
 // (primary 1). Each pair is stored in both directions, as HubSpot reports it both ways.
+// "Primary" means the contact's primary company; every seeded contact has one company, so every
+// company→contact link carries 2 and none singles out a company's "primary contact".
 const COMPANY_TO_CONTACT = '280,2';
 const CONTACT_TO_COMPANY = '279,1';
 
@@ -50,6 +64,14 @@ function insertOwnersAndSequences(db: PortalDatabase, owners: DemoOwner[], refer
     const userId = owners[index % owners.length]?.userId ?? 0;
     sequence.run(3_100_001 + index * 17, name, userId, at, at);
   });
+  const sender = owners[0];
+  if (!sender) throw new Error('The demo portal needs at least one owner to send sequences.');
+  PLAY_SEQUENCE_NAMES.forEach((name, offset) => {
+    const index = SEQUENCE_NAMES.length + offset;
+    const at = isoDateTime(referenceMs - (75 - offset * 4) * DAY_MS);
+    sequence.run(3_100_001 + index * 17, name, sender.userId, at, at);
+  });
+  return { userId: String(sender.userId), email: sender.email };
 }
 
 function insertCompanies(
@@ -69,6 +91,7 @@ function insertCompanies(
       record.updatedAt,
     );
   const random = seededRandom(spec.seed);
+  const addPlayFacts = createPlayFacts(seededRandom(spec.seed ^ PLAY_FACTS_STREAM), referenceMs);
   let contactIndex = 0;
   const ctx = {
     referenceMs,
@@ -77,7 +100,8 @@ function insertCompanies(
     nextContactId: () => objectTypeInfo('contacts').idBase + ++contactIndex * 2 + 1,
   };
   for (let index = 0; index < spec.companies; index += 1) {
-    const { company, contacts } = generateCompany(random, index, ctx);
+    const { company, contacts, health } = generateCompany(random, index, ctx);
+    addPlayFacts(company, health);
     insert('companies', company);
     for (const contact of contacts) {
       insert('contacts', contact);
@@ -97,13 +121,14 @@ export function seedPortal(db: PortalDatabase, spec: SeedSpec): SeedSummary {
     insertCatalog(db, 'contacts', CONTACT_CATALOG, schemaAt);
     insertCatalog(db, 'tasks', TASK_CATALOG, schemaAt);
     const owners = generateOwners(seededRandom(spec.seed ^ 0x5eed), referenceMs);
-    insertOwnersAndSequences(db, owners, referenceMs);
+    const sender = insertOwnersAndSequences(db, owners, referenceMs);
     const contacts = insertCompanies(db, spec, owners, referenceMs);
     const summary: SeedSummary = {
       ...spec,
       contacts,
       owners: owners.length,
-      sequences: SEQUENCE_NAMES.length,
+      sequences: SEQUENCE_NAMES.length + PLAY_SEQUENCE_NAMES.length,
+      sender,
     };
     db.prepare("INSERT INTO meta VALUES ('seed', ?)").run(JSON.stringify(summary));
     return summary;

@@ -78,6 +78,6 @@ describe('sandbox through @hubspot/api-client', () => {
       path: '/automation/v4/sequences',
       qs: { userId },
     });
-    expect(((await sequences.json()) as { total: number }).total).toBe(5);
+    expect(((await sequences.json()) as { total: number }).total).toBe(8);
   });
 });

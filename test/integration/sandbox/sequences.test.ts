@@ -38,7 +38,7 @@ describe('sandbox sequences v4', () => {
   it('lists sequences only for a userId of the portal', async () => {
     expectStandardError(await t.get('/automation/v4/sequences'), 400, 'VALIDATION_ERROR');
     const reply = await t.get(`/automation/v4/sequences?userId=${owner.userId}&limit=2`);
-    expect(reply.body).toMatchObject({ total: 5, paging: { next: { after: '2' } } });
+    expect(reply.body).toMatchObject({ total: 8, paging: { next: { after: '2' } } });
     expect(reply.body.results[0]).toMatchObject({
       id: expect.any(String),
       name: expect.any(String),

@@ -38,10 +38,18 @@ describe('the plays section', () => {
       disabledRules: [],
     });
     expect(config.playsMapping).toEqual({
-      signals: {},
-      churn: { property: 'customer_status', equals: 'churned', dateProperty: null },
+      signals: {
+        data_export_request: 'data_export_requested_at',
+        cancellation_terms_asked: 'cancellation_terms_asked_at',
+        competitor_mentioned: 'competitor_mentioned_at',
+        budget_review: 'budget_review_at',
+        scope_cut_request: 'scope_cut_requested_at',
+        new_use_case: 'new_use_case_at',
+        success_milestone: 'success_milestone_at',
+      },
+      churn: { property: 'customer_status', equals: 'churned', dateProperty: 'churned_at' },
       renewalDateProperty: 'renewal_date',
-      payment: { failedAtProperty: null, failuresProperty: null },
+      payment: { failedAtProperty: 'payment_failed_at', failuresProperty: 'payment_failures' },
     });
   });
 
