@@ -1,0 +1,60 @@
+import { accountSegment } from './account-segment.ts';
+import { localDate } from './local-time.ts';
+import type { HistoryPoint, PlayInput } from './play-types.ts';
+import type { PlayRule } from './rule-types.ts';
+import { bestTier, tierLabel } from './tier-positions.ts';
+
+/** What one rule makes of one account now. */
+export interface Judgement {
+  rule: PlayRule;
+  /** Its event or condition holds: the play is recommended, whether or not it fires now. */
+  holds: boolean;
+  /** Its crossing condition holds: reported in `active` for the next evaluation. */
+  active: boolean;
+  /** Set when it fires: the episode its actions are keyed on. */
+  episode: string | null;
+  why: string;
+  /** The earlier reading its task compares the score with, when the trigger chose one. */
+  baseline: HistoryPoint | null;
+}
+
+export function judgeRule(rule: PlayRule, input: PlayInput): Judgement {
+  const quiet = { rule, holds: false, active: false, episode: null, baseline: null };
+  const barred = barredBecause(rule, input);
+  if (barred) return { ...quiet, why: barred };
+  const result = rule.trigger.check(input);
+  const active = result.crossing === true;
+  const held = { rule, holds: true, active, baseline: result.baseline ?? null };
+  const before = input.previouslyActive.has(rule.id);
+  if (result.event !== undefined) {
+    // A derived condition that already held last time raised this; the report adds nothing.
+    if (active && before)
+      return {
+        ...held,
+        episode: null,
+        why: `already raised from the score earlier: ${result.why}`,
+      };
+    return { ...held, episode: result.event, why: result.why };
+  }
+  if (!active) return { ...quiet, why: result.why };
+  if (before)
+    return { ...held, episode: null, why: `still holds since an earlier run: ${result.why}` };
+  return { ...held, episode: localDate(input.now, input.settings.timeZone), why: result.why };
+}
+
+/** Why the rule does not apply to this account at all, or null when it does. */
+function barredBecause(rule: PlayRule, input: PlayInput): string | null {
+  const { account, current, tiers, settings } = input;
+  if (settings.disabledRules.includes(rule.id)) return 'switched off in the settings';
+  const churned = account.churnedAt !== null;
+  if (churned && !rule.forChurned) return 'the account has churned: only win-back applies';
+  if (!churned && rule.forChurned) return 'only for churned accounts';
+  const segment = accountSegment(account);
+  // An account of unknown segment is not held back for want of data.
+  if (rule.segments && segment !== null && !rule.segments.includes(segment))
+    return `only for ${rule.segments.join(', ')} accounts; this one is ${segment}`;
+  const best = bestTier(tiers);
+  if (rule.bestTierOnly && current.tier !== best)
+    return `only for accounts in the best tier (${tierLabel(best ?? '?')}); this one is ${tierLabel(current.tier)}`;
+  return null;
+}

@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { evaluatePlays } from '../../../src/plays/evaluate-plays.ts';
+import type { PlayInput, TaskAction } from '../../../src/plays/play-types.ts';
+import { RULES } from '../../../src/plays/rules.ts';
+import { account, daysAgo, explain, input, settings, withScore } from './play-input.ts';
+
+const run = (over: Partial<PlayInput>) => evaluatePlays(input(over));
+const tasks = (outcome: ReturnType<typeof evaluatePlays>) =>
+  outcome.actions.filter((a): a is TaskAction => a.kind === 'task');
+const critical = withScore(10);
+
+describe('evaluatePlays', () => {
+  it('gives a verdict with a reason for every rule of the table, in table order', () => {
+    const outcome = run({});
+    expect(outcome.verdicts.map((v) => v.ruleId)).toEqual(RULES.map((r) => r.id));
+    for (const v of outcome.verdicts) expect(v.why).not.toBe('');
+  });
+
+  describe('owner routing', () => {
+    it('falls back to settings.fallbackOwnerId for an account without owner', () => {
+      const outcome = run({
+        current: critical,
+        account: account({ ownerId: null }),
+        settings: settings({ fallbackOwnerId: 'f1', managers: { f1: 'boss' } }),
+      });
+      expect(tasks(outcome).map((t) => [t.ruleId, t.route, t.ownerId])).toEqual([
+        ['tier-critical', 'fallback', 'f1'],
+        ['tier-critical', 'manager', 'boss'],
+      ]);
+    });
+
+    it('leaves the task unassigned when there is no fallback either, and escalates to nobody', () => {
+      const outcome = run({ current: critical, account: account({ ownerId: null }) });
+      expect(tasks(outcome).map((t) => [t.route, t.ownerId])).toEqual([['fallback', null]]);
+    });
+
+    it('skips the manager copy silently when the owner has no manager mapped', () => {
+      const outcome = run({ current: critical, settings: settings({ managers: { other: 'm' } }) });
+      expect(tasks(outcome).map((t) => t.route)).toEqual(['owner']);
+    });
+
+    it("heads the manager's copy with who owns the account", () => {
+      const outcome = run({ current: critical, settings: settings({ managers: { o1: 'm1' } }) });
+      const copy = tasks(outcome).find((t) => t.route === 'manager');
+      expect(copy?.key).toBe('c1:tier-critical:2025-03-12:manager');
+      expect(copy?.subject).toMatch(/^Escalation: /);
+      expect(copy?.body).toMatch(/^Escalation: the account owner \(HubSpot owner o1\)/);
+    });
+  });
+
+  it('drops the rules in settings.disabledRules, saying so, and leaves them out of active', () => {
+    const outcome = run({
+      current: critical,
+      settings: settings({ disabledRules: ['tier-critical'] }),
+    });
+    expect(outcome.actions.filter((a) => a.ruleId === 'tier-critical')).toEqual([]);
+    expect(outcome.active).not.toContain('tier-critical');
+    expect(outcome.verdicts.find((v) => v.ruleId === 'tier-critical')?.why).toBe(
+      'switched off in the settings',
+    );
+  });
+
+  it('lists every crossing that holds in active, fired or not, and no events', () => {
+    const busy = account({ daysSinceContact: 30, npsLast: 2, npsAt: daysAgo(1) });
+    const first = run({ current: critical, account: busy });
+    expect(first.active).toEqual(['tier-critical', 'no-contact-3-weeks']);
+    const again = run({
+      current: critical,
+      account: busy,
+      previouslyActive: new Set(first.active),
+    });
+    expect(again.active).toEqual(first.active);
+    expect(tasks(again).map((t) => t.ruleId)).toEqual(['nps-detractor']);
+  });
+
+  it('fires a crossing again after its condition stopped holding', () => {
+    const first = run({ current: critical });
+    const recovered = run({ current: withScore(60), previouslyActive: new Set(first.active) });
+    expect(recovered.active).not.toContain('tier-critical');
+    const relapse = run({ current: critical, previouslyActive: new Set(recovered.active) });
+    expect(tasks(relapse).map((t) => t.ruleId)).toEqual(['tier-critical']);
+  });
+
+  it('puts the most urgent actions first: priority, then due time', () => {
+    const outcome = run({
+      current: critical,
+      account: account({
+        daysSinceContact: 30,
+        paymentFailures: 1,
+        observed: { data_export_request: daysAgo(1), budget_review: daysAgo(1) },
+      }),
+    });
+    expect(outcome.actions.map((a) => a.ruleId)).toEqual([
+      'data-export-request', // HIGH, today 17:00
+      'tier-critical', // HIGH, 24 h
+      'payment-recovery', // HIGH, enrols only
+      'budget-review', // MEDIUM, 1 week
+      'no-contact-3-weeks', // MEDIUM, 5 business days (17:00 on the 19th)
+      'recommended-plays',
+    ]);
+  });
+
+  describe('health_recommended_plays', () => {
+    it('lists the titles of every play that holds now, most urgent first', () => {
+      const first = run({ current: critical, account: account({ daysSinceContact: 30 }) });
+      const again = run({
+        current: critical,
+        account: account({ daysSinceContact: 30 }),
+        previouslyActive: new Set(first.active),
+      });
+      const property = again.actions.at(-1);
+      expect(property).toEqual({
+        kind: 'property',
+        ruleId: 'recommended-plays',
+        episode: 'current',
+        key: 'c1:recommended-plays:current',
+        companyId: 'c1',
+        property: 'health_recommended_plays',
+        value: 'Critical: executive escalation\nNo contact for 3+ weeks: reach them',
+      });
+    });
+
+    it('is written as a plain sentence when nothing is needed', () => {
+      expect(run({}).actions).toEqual([
+        expect.objectContaining({ kind: 'property', value: 'No play needed right now.' }),
+      ]);
+    });
+
+    it('shows five titles and counts the rest', () => {
+      const observed = {
+        data_export_request: daysAgo(1),
+        cancellation_terms_asked: daysAgo(1),
+        budget_review: daysAgo(1),
+        competitor_mentioned: daysAgo(1),
+        stakeholder_change: daysAgo(1),
+        scope_cut_request: daysAgo(1),
+        ticket_spike_then_silence: daysAgo(1),
+      };
+      const value = run({ account: account({ observed }) }).actions.at(-1);
+      expect(value?.kind === 'property' && value.value.split('\n')).toEqual([
+        expect.any(String),
+        expect.any(String),
+        expect.any(String),
+        expect.any(String),
+        expect.any(String),
+        'and 2 more',
+      ]);
+    });
+  });
+
+  it('handles an account with no score: no score plays, facts-based plays still run', () => {
+    const empty = { ...explain(), score: null, tier: 'unknown', drivers: [] };
+    const outcome = run({ current: empty, account: account({ daysSinceContact: 40 }) });
+    expect(tasks(outcome).map((t) => t.ruleId)).toEqual(['no-contact-3-weeks']);
+    expect(tasks(outcome)[0]?.body).toContain('Health: no score yet (no data)');
+  });
+});
