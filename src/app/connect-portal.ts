@@ -10,6 +10,8 @@ export interface PortalConnection {
   portal: string;
   /** Said once at start so nobody mistakes the sandbox for their portal, or the reverse. */
   description: string;
+  /** The demo portal's sending user, in the sandbox; undefined for a real portal. */
+  sandboxSender?: { userId: string; email: string };
   close(): Promise<void>;
 }
 
@@ -38,6 +40,7 @@ export async function connectPortal(config: Config): Promise<PortalConnection> {
     gateway: createGateway({ accessToken: sandbox.token, basePath: sandbox.url, ...rate }),
     source: 'sandbox',
     portal: 'sandbox',
+    sandboxSender: sandbox.portal.sender,
     description: `Talking to the SANDBOX demo portal at ${sandbox.url} (no HUBSPOT_ACCESS_TOKEN set): nothing here touches a real HubSpot portal.`,
     close: () => sandbox.close(),
   };

@@ -4,6 +4,7 @@ import { compileModel, type CompiledModel } from '../scoring/compile-model.ts';
 import { openSqliteStore } from '../store/open-sqlite-store.ts';
 import type { Store } from '../store/store.ts';
 import { connectPortal, type PortalConnection } from './connect-portal.ts';
+import { sandboxPlaySettings } from './sandbox-play-settings.ts';
 
 export interface App {
   config: Config;
@@ -17,22 +18,31 @@ export interface App {
 export async function openApp(
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): Promise<App> {
-  const config = loadConfig({ env });
+  let config = loadConfig({ env });
   const store = await openSqliteStore(config.dataDir);
-  let connection: PortalConnection;
+  let connection: PortalConnection | undefined;
   try {
     connection = await connectPortal(config);
+    if (connection.source === 'sandbox') {
+      const { sandboxSender, gateway } = connection;
+      config = {
+        ...config,
+        plays: await sandboxPlaySettings(config.plays, sandboxSender, gateway),
+      };
+    }
   } catch (error) {
+    await connection?.close();
     await store.close();
     throw error;
   }
+  const opened = connection;
   return {
     config,
     model: compileModel(config.model),
     store,
-    connection,
+    connection: opened,
     close: async () => {
-      await connection.close();
+      await opened.close();
       await store.close();
     },
   };

@@ -1,14 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import cron from 'node-cron';
 import { openApp, type App } from '../app/open-app.ts';
 import { ConfigError } from '../config/config-error.ts';
 import { HubSpotError } from '../hubspot/hubspot-error.ts';
 import { runRescore, RunInProgressError, type RescoreSummary } from '../jobs/run-rescore.ts';
+import { leaseHolderId } from '../jobs/lease-holder.ts';
 import { isSetUp, setupPortal } from '../jobs/setup-portal.ts';
 import { CliError, EXIT } from './cli-error.ts';
 import { printRunSummary } from './print-run-summary.ts';
 import type { Io } from './process-io.ts';
+import { printPlayPlan, printPlaysOutcome } from './print-play-plan.ts';
 import { progressReporter } from './progress-reporter.ts';
+import { runSummaryJson } from './run-summary-json.ts';
 
 export interface RunOptions {
   once?: boolean;
@@ -68,8 +70,15 @@ async function rescoreOnce(app: App, options: RunOptions, io: Io): Promise<Resco
         model: app.model,
         portal: app.connection.portal,
         source: app.connection.source,
-        holder: `${process.pid}-${randomUUID()}`,
+        holder: leaseHolderId(),
         onProgress: (p) => progress.update(p),
+        plays: app.config.playsMapping.enabled
+          ? {
+              settings: app.config.plays,
+              mapping: app.config.playsMapping,
+              leftProperty: leftProperty(app),
+            }
+          : undefined,
       },
       { dryRun: options.dryRun ?? app.config.dryRun },
     );
@@ -79,6 +88,14 @@ async function rescoreOnce(app: App, options: RunOptions, io: Io): Promise<Resco
     progress.finish('failed', (error as Error).message);
     throw error;
   }
+}
+
+/** The contact property the champion mapping reads to tell who left, if it has one. */
+function leftProperty(app: App): string | null {
+  for (const source of Object.values(app.config.signals)) {
+    if (source.from === 'champion' && source.leftProperty) return source.leftProperty;
+  }
+  return null;
 }
 
 /** Companies in the portal at the last completed run: the progress bar's ETA is based on it. */
@@ -92,12 +109,12 @@ function report(summary: RescoreSummary, app: App, options: RunOptions, io: Io):
   if (!options.json) {
     const tiers = [...app.model.model.tiers, { key: 'unknown', label: 'No data' }];
     printRunSummary(summary, new Map(tiers.map((t) => [t.key, t.label])), io);
+    if (summary.dryRun)
+      printPlayPlan(summary.planned, (id) => summary.names.get(id) ?? `company ${id}`, io);
+    else printPlaysOutcome(summary.plays, io);
     return;
   }
-  const { companies, scored, unchanged, updated, apiCalls, durationMs, source } = summary;
-  io.out(
-    `${JSON.stringify({ companies, scored, unchanged, updated, apiCalls, durationMs, source, dryRun: summary.dryRun, resumed: summary.resumed, failedUpdates: summary.failedUpdates })}\n`,
-  );
+  io.out(`${runSummaryJson(summary)}\n`);
 }
 
 async function keepRunning(

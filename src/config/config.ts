@@ -38,6 +38,8 @@ export type MappingConfig = Pick<Config, 'model' | 'segments' | 'signals' | 'mrr
 
 /** Company properties the shell reads to give the plays core an account's facts. */
 export interface PlaysMapping {
+  /** false: no plays at all (scores and health properties only). */
+  enabled: boolean;
   /** Churn or expansion signal → the date property holding when it was last observed. */
   signals: Partial<Record<ChurnSignal | ExpansionSignal, string>>;
   /** A company has churned when `property` equals `equals`; null: churn is never detected. */

@@ -116,6 +116,8 @@ export const playsSectionSchema = strictSection(
     sender: sender.prefault({}),
     /** Checked against the rule table where the rules live, not here. */
     disabledRules: disabledRules.default([]),
+    /** false: runs score and write health properties but create no tasks and enrol no one. */
+    enabled: z.boolean().default(true),
     // The demo portal's properties, like the signal mapping's defaults (default-mapping.ts).
     signals: signals.default({
       data_export_request: 'data_export_requested_at',

@@ -26,6 +26,7 @@ export function resolvePlays(
   };
   const { churn, payment } = section;
   const playsMapping: PlaysMapping = {
+    enabled: section.enabled,
     signals: section.signals,
     churn: churn && {
       property: churn.property,

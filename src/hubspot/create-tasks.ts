@@ -16,6 +16,9 @@ export interface TaskInput {
 export interface CreatedTask {
   id: string;
   traceId: string | undefined;
+  /** hs_task_body as created: HubSpot does not promise results in input order, so a caller
+   * that must know which input became which task can match on what it wrote there. */
+  body: string | null;
 }
 
 export interface CreateTasksResult {
@@ -33,7 +36,13 @@ type Association = NonNullable<BatchInput['inputs'][number]['associations']>[num
 const HUBSPOT_DEFINED = 'HUBSPOT_DEFINED' as Association['types'][number]['associationCategory'];
 
 const batchSchema = z.object({
-  results: z.array(z.object({ id: z.string(), objectWriteTraceId: z.string().optional() })),
+  results: z.array(
+    z.object({
+      id: z.string(),
+      objectWriteTraceId: z.string().optional(),
+      properties: z.record(z.string(), z.string().nullable()).optional(),
+    }),
+  ),
   errors: z.array(standardErrorSchema).optional(),
 });
 
@@ -54,7 +63,13 @@ export async function createTasks(
       async () => parseResponse(batchSchema, await ctx.sdk.tasksBatch.create({ inputs }), ENDPOINT),
       { idempotent: false },
     );
-    result.created.push(...data.results.map((r) => ({ id: r.id, traceId: r.objectWriteTraceId })));
+    result.created.push(
+      ...data.results.map((r) => ({
+        id: r.id,
+        traceId: r.objectWriteTraceId,
+        body: r.properties?.hs_task_body ?? null,
+      })),
+    );
     result.errors.push(
       ...(data.errors ?? []).map((e) => ({
         category: e.category ?? 'UNKNOWN',

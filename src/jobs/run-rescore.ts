@@ -1,4 +1,16 @@
-import type { MappingConfig } from '../config/config.ts';
+import type { MappingConfig, PlaysMapping } from '../config/config.ts';
+import type { PlannedAction, PlaySettings } from '../plays/play-types.ts';
+import { PLAY_CONTACT_PROPERTIES, playCompanyProperties } from '../signals/play-facts.ts';
+import {
+  applyPlays,
+  emptyPlaysTally,
+  reconcileUnfinished,
+  releaseHeld,
+  type PlaysContext,
+  type PlaysTally,
+} from './apply-plays.ts';
+import { reclaimDeadLease } from './lease-holder.ts';
+import { planChunkPlays } from './plan-plays.ts';
 import type { Gateway } from '../hubspot/create-gateway.ts';
 import { DailyLimitError } from '../hubspot/daily-limit-error.ts';
 import type { HubSpotRecord } from '../hubspot/record-schema.ts';
@@ -7,12 +19,20 @@ import { requiredProperties } from '../signals/required-properties.ts';
 import type { RunProgress, RunRecord, RunSource, Store } from '../store/store.ts';
 import { WRITTEN_PROPERTIES } from './health-properties.ts';
 import { createPortfolioTally, type PortfolioTally } from './portfolio-tally.ts';
-import { scoreChunk, type ChunkContext } from './score-chunk.ts';
+import { scoreChunk, type ChunkContext, type ScoredCompany } from './score-chunk.ts';
 
 export interface RescoreDeps {
   gateway: Pick<
     Gateway,
-    'companyPages' | 'readAssociations' | 'readContacts' | 'updateCompanies' | 'apiCalls'
+    | 'companyPages'
+    | 'readAssociationTypes'
+    | 'readContacts'
+    | 'updateCompanies'
+    | 'apiCalls'
+    | 'createTasks'
+    | 'findTasksByMarker'
+    | 'enrollInSequence'
+    | 'currentEnrollment'
   >;
   store: Store;
   mapping: MappingConfig;
@@ -24,6 +44,15 @@ export interface RescoreDeps {
   holder: string;
   now?: () => Date;
   onProgress?: (progress: RunProgress) => void;
+  /** Plays to plan and act on; absent: the run only scores. */
+  plays?: RescorePlays;
+}
+
+export interface RescorePlays {
+  settings: PlaySettings;
+  mapping: PlaysMapping;
+  /** The contact property that says someone left the company (the champion mapping's). */
+  leftProperty: string | null;
 }
 
 export interface RescoreOptions {
@@ -45,6 +74,11 @@ export interface RescoreSummary {
   apiCalls: Record<string, number>;
   durationMs: number;
   portfolio: PortfolioTally;
+  /** What the plays did (a dry run: nothing), and in a dry run what they would do. */
+  plays: PlaysTally;
+  planned: PlannedAction[];
+  /** Names of the companies in `planned`, for printing the plan. */
+  names: Map<string, string>;
 }
 
 export class RunInProgressError extends Error {
@@ -56,7 +90,7 @@ export class RunInProgressError extends Error {
   }
 }
 
-const LEASE = 'full-rescore';
+export const LEASE = 'full-rescore';
 const LEASE_MS = 10 * 60 * 1000;
 
 /** One full pass: stream companies → extract → score → write what changed → history → progress. */
@@ -65,15 +99,33 @@ export async function runRescore(
   options: RescoreOptions,
 ): Promise<RescoreSummary> {
   const started = Date.now();
-  if (!(await deps.store.acquireLease(LEASE, deps.holder, LEASE_MS)))
-    throw new RunInProgressError();
+  if (!(await deps.store.acquireLease(LEASE, deps.holder, LEASE_MS))) {
+    if (!(await reclaimDeadLease(deps.store, LEASE))) throw new RunInProgressError();
+    if (!(await deps.store.acquireLease(LEASE, deps.holder, LEASE_MS)))
+      throw new RunInProgressError();
+  }
   try {
     const { run, resumed } = await openRun(deps, options.dryRun);
     const tally = createPortfolioTally();
     const failedUpdates: RescoreSummary['failedUpdates'] = [];
+    const playsTally = emptyPlaysTally();
+    const planned: PlannedAction[] = [];
+    const names = new Map<string, string>();
     let progress: RunProgress;
     try {
-      progress = await passOverCompanies(deps, options, run, tally, failedUpdates);
+      const playsCtx = playsContext(deps, playsTally);
+      if (playsCtx && !options.dryRun) {
+        // A crash between a HubSpot call and its ledger write is settled before anything new.
+        await reconcileUnfinished(playsCtx);
+        await releaseHeld(playsCtx);
+      }
+      progress = await passOverCompanies(deps, options, run, {
+        tally,
+        failedUpdates,
+        playsCtx,
+        planned,
+        names,
+      });
     } catch (error) {
       // Left resumable: the next run carries on from the last committed cursor.
       const status = error instanceof DailyLimitError ? 'stopped' : 'failed';
@@ -94,6 +146,9 @@ export async function runRescore(
       apiCalls: progress.apiCalls,
       durationMs: Date.now() - started,
       portfolio: tally,
+      plays: playsTally,
+      planned,
+      names,
     };
   } finally {
     await deps.store.releaseLease(LEASE, deps.holder);
@@ -110,14 +165,33 @@ async function openRun(
   return { run: await deps.store.startRun(filter), resumed: false };
 }
 
-interface Pass {
+function playsContext(deps: RescoreDeps, tally: PlaysTally): PlaysContext | null {
+  if (!deps.plays) return null;
+  return {
+    gateway: deps.gateway,
+    store: deps.store,
+    portal: deps.portal,
+    settings: deps.plays.settings,
+    now: deps.now?.() ?? new Date(),
+    tally,
+    ownerDay: new Map(),
+  };
+}
+
+interface PassResults {
+  tally: PortfolioTally;
+  failedUpdates: RescoreSummary['failedUpdates'];
+  playsCtx: PlaysContext | null;
+  planned: PlannedAction[];
+  names: Map<string, string>;
+}
+
+interface Pass extends PassResults {
   deps: RescoreDeps;
   dryRun: boolean;
   run: RunRecord;
   progress: RunProgress;
   callsBefore: Record<string, number>;
-  tally: PortfolioTally;
-  failedUpdates: RescoreSummary['failedUpdates'];
   properties: ChunkContext['properties'];
 }
 
@@ -125,24 +199,22 @@ async function passOverCompanies(
   deps: RescoreDeps,
   options: RescoreOptions,
   run: RunRecord,
-  tally: PortfolioTally,
-  failedUpdates: RescoreSummary['failedUpdates'],
+  results: PassResults,
 ): Promise<RunProgress> {
   const progress: RunProgress = { ...run.progress, apiCalls: { ...run.progress.apiCalls } };
   // Every page was read before the process stopped: only the finish was missing.
   if (progress.pagesDone > 0 && progress.cursor === null) return progress;
-  const properties = requiredProperties(deps.mapping);
+  const properties = propertiesToRead(deps);
   const pass: Pass = {
+    ...results,
     deps,
     dryRun: options.dryRun,
     run,
     progress,
     callsBefore: deps.gateway.apiCalls(),
-    tally,
-    failedUpdates,
     properties,
   };
-  const read = [...new Set([...properties.company, ...WRITTEN_PROPERTIES])];
+  const read = [...new Set([...properties.company, ...WRITTEN_PROPERTIES, RECOMMENDED])];
   const pagesPerChunk = options.pagesPerChunk ?? 10;
   let chunk: HubSpotRecord[] = [];
   let pages = 0;
@@ -160,6 +232,25 @@ async function passOverCompanies(
   return progress;
 }
 
+const RECOMMENDED = 'health_recommended_plays';
+
+function propertiesToRead(deps: RescoreDeps): ChunkContext['properties'] {
+  const base = requiredProperties(deps.mapping);
+  if (!deps.plays) return base;
+  const { mapping, leftProperty } = deps.plays;
+  const contact = [
+    ...base.contact,
+    ...PLAY_CONTACT_PROPERTIES,
+    'hs_feedback_last_survey_date',
+    ...(leftProperty ? [leftProperty] : []),
+  ];
+  return {
+    company: [...new Set([...base.company, ...playCompanyProperties(mapping)])].sort(),
+    contact: [...new Set(contact)].sort(),
+    needsContacts: true,
+  };
+}
+
 async function finishChunk(
   pass: Pass,
   companies: HubSpotRecord[],
@@ -168,10 +259,30 @@ async function finishChunk(
 ): Promise<void> {
   const { deps, progress } = pass;
   const now = deps.now?.() ?? new Date();
-  const scored = await scoreChunk(companies, { ...deps, properties: pass.properties, now });
-  const updates = scored
-    .filter((c) => Object.keys(c.changed).length > 0)
-    .map((c) => ({ id: c.id, properties: c.changed as Record<string, string> }));
+  const scored = await scoreChunk(companies, {
+    ...deps,
+    properties: pass.properties,
+    now,
+    plays: deps.plays
+      ? { mapping: deps.plays.mapping, leftProperty: deps.plays.leftProperty }
+      : null,
+  });
+  const plan = deps.plays
+    ? await planChunkPlays(scored, {
+        store: deps.store,
+        portal: deps.portal,
+        settings: deps.plays.settings,
+        tiers: deps.model.model.tiers.map((t) => t.key),
+        now,
+      })
+    : null;
+  const recommended = plan?.recommended ?? new Map<string, string>();
+  const updates = scored.flatMap((c) => {
+    const properties: Record<string, string> = { ...(c.changed as Record<string, string>) };
+    const plays = recommended.get(c.id);
+    if (plays !== undefined) properties[RECOMMENDED] = plays;
+    return Object.keys(properties).length > 0 ? [{ id: c.id, properties }] : [];
+  });
   let updated = 0;
   if (!pass.dryRun && updates.length > 0) {
     const result = await deps.gateway.updateCompanies(updates);
@@ -179,6 +290,7 @@ async function finishChunk(
     pass.failedUpdates.push(...result.errors.map((e) => ({ id: e.id, message: e.message })));
   }
   for (const c of scored) pass.tally.add(c);
+  if (plan && pass.playsCtx) await actOnPlan(pass, plan, scored);
   progress.cursor = nextAfter;
   progress.pagesDone += pages;
   progress.companies += scored.length;
@@ -205,6 +317,45 @@ async function finishChunk(
         })),
   });
   deps.onProgress?.(progress);
+}
+
+async function actOnPlan(
+  pass: Pass,
+  plan: NonNullable<Awaited<ReturnType<typeof planChunkPlays>>>,
+  scored: readonly ScoredCompany[],
+): Promise<void> {
+  const ctx = pass.playsCtx!;
+  for (const u of plan.unconfigured)
+    ctx.tally.skipped.push({
+      companyId: u.companyId,
+      ruleId: u.ruleId,
+      key: u.key,
+      reason: u.reason,
+    });
+  if (pass.dryRun) {
+    const fresh = await notYetDone(pass, plan.actions);
+    pass.planned.push(...fresh);
+    const named = new Map(scored.map((c) => [c.id, c.name]));
+    for (const a of fresh) pass.names.set(a.companyId, named.get(a.companyId) ?? a.companyId);
+    return;
+  }
+  // Intents and crossings in one transaction before any HubSpot call: a rerun never repeats.
+  const recorded = await pass.deps.store.commitPlays({
+    portal: pass.deps.portal,
+    intents: plan.actions,
+    active: plan.active,
+  });
+  await applyPlays(ctx, recorded);
+}
+
+/** A dry run leaves out what the ledger says was done already. */
+async function notYetDone(pass: Pass, actions: PlannedAction[]): Promise<PlannedAction[]> {
+  const companies = [...new Set(actions.map((a) => a.companyId))];
+  const known = new Set<string>();
+  for (const id of companies) {
+    for (const e of await pass.deps.store.ledgerForCompany(pass.deps.portal, id)) known.add(e.key);
+  }
+  return actions.filter((a) => !known.has(a.key));
 }
 
 function diffCalls(

@@ -6,6 +6,10 @@ import { explainAccount, type Explanation } from '../scoring/explain-score.ts';
 import { extractAccount } from '../signals/extract-account.ts';
 import type { RequiredProperties } from '../signals/required-properties.ts';
 import type { ScoreRecord, Store } from '../store/store.ts';
+import type { PlaysMapping } from '../config/config.ts';
+import type { AccountFacts } from '../plays/play-types.ts';
+import { ASSOCIATION_TYPES, type AssociatedRecord } from '../hubspot/read-associations.ts';
+import { playFacts } from '../signals/play-facts.ts';
 import { healthValues, type HealthValues } from './health-values.ts';
 
 export interface ScoredCompany {
@@ -19,16 +23,22 @@ export interface ScoredCompany {
   changed: Partial<HealthValues>;
   /** A new history row when score, tier or coverage moved since the last one; else null. */
   history: ScoreRecord | null;
+  /** What the plays react to; null when the run plans no plays. */
+  facts: AccountFacts | null;
+  /** The company's health properties as HubSpot holds them now. */
+  current: HubSpotRecord['properties'];
 }
 
 export interface ChunkContext {
-  gateway: Pick<Gateway, 'readAssociations' | 'readContacts'>;
+  gateway: Pick<Gateway, 'readAssociationTypes' | 'readContacts'>;
   store: Pick<Store, 'latestScores' | 'scoresAtOrBefore'>;
   mapping: MappingConfig;
   model: CompiledModel;
   properties: RequiredProperties;
   portal: string;
   now: Date;
+  /** Where the plays' facts come from; null: no plays this run. */
+  plays: { mapping: PlaysMapping; leftProperty: string | null } | null;
 }
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
@@ -42,7 +52,7 @@ export async function scoreChunk(
   ctx: ChunkContext,
 ): Promise<ScoredCompany[]> {
   const ids = companies.map((c) => c.id);
-  const contactsOf = await readCompanyContacts(ids, ctx);
+  const { contactsOf, primaryOf } = await readCompanyContacts(ids, ctx);
   const [latest, weekAgo] = await Promise.all([
     ctx.store.latestScores(ctx.portal, ids),
     ctx.store.scoresAtOrBefore(
@@ -77,27 +87,54 @@ export async function scoreChunk(
       values,
       changed,
       history: moved(explanation, last) ? historyRow(company.id, explanation, values, ctx) : null,
+      facts: ctx.plays
+        ? playFacts({
+            company,
+            contacts: contactsOf(company.id),
+            primaryContactIds: primaryOf(company.id),
+            account,
+            mapping: ctx.plays.mapping,
+            leftProperty: ctx.plays.leftProperty,
+          })
+        : null,
+      current: company.properties,
     };
   });
 }
 
-async function readCompanyContacts(
-  ids: string[],
-  ctx: ChunkContext,
-): Promise<(companyId: string) => HubSpotRecord[]> {
-  if (!ctx.properties.needsContacts || ids.length === 0) return () => [];
-  const associations = await ctx.gateway.readAssociations('companies', 'contacts', ids);
-  const contactIds = [...new Set([...associations.values()].flat())];
+interface CompanyContacts {
+  contactsOf: (companyId: string) => HubSpotRecord[];
+  /** Contacts whose primary company is this one (association type 2). */
+  primaryOf: (companyId: string) => ReadonlySet<string>;
+}
+
+const NONE: CompanyContacts = { contactsOf: () => [], primaryOf: () => new Set() };
+
+async function readCompanyContacts(ids: string[], ctx: ChunkContext): Promise<CompanyContacts> {
+  if (!ctx.properties.needsContacts || ids.length === 0) return NONE;
+  const associations = await ctx.gateway.readAssociationTypes('companies', 'contacts', ids);
+  const contactIds = [...new Set([...associations.values()].flat().map((r) => r.id))];
   const contacts =
     contactIds.length === 0
       ? []
       : await ctx.gateway.readContacts(contactIds, ctx.properties.contact);
   const byId = new Map(contacts.map((c) => [c.id, c]));
-  return (companyId) =>
-    (associations.get(companyId) ?? []).flatMap((id) => {
-      const contact = byId.get(id);
-      return contact ? [contact] : [];
-    });
+  const linked = (companyId: string): AssociatedRecord[] => associations.get(companyId) ?? [];
+  return {
+    contactsOf: (companyId) =>
+      linked(companyId).flatMap((r) => {
+        const contact = byId.get(r.id);
+        return contact ? [contact] : [];
+      }),
+    primaryOf: (companyId) =>
+      new Set(
+        linked(companyId)
+          .filter((r) =>
+            r.types.some((t) => t.typeId === ASSOCIATION_TYPES.companyToContactPrimary),
+          )
+          .map((r) => r.id),
+      ),
+  };
 }
 
 function moved(e: Explanation, last: ScoreRecord | undefined): boolean {

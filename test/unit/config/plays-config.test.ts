@@ -38,6 +38,7 @@ describe('the plays section', () => {
       disabledRules: [],
     });
     expect(config.playsMapping).toEqual({
+      enabled: true,
       signals: {
         data_export_request: 'data_export_requested_at',
         cancellation_terms_asked: 'cancellation_terms_asked_at',
@@ -89,6 +90,7 @@ describe('the plays section', () => {
       },
     });
     expect(playsMapping).toEqual({
+      enabled: true,
       signals: { champion_left: 'champion_left_at', usage_near_limit: 'near_limit_at' },
       churn: { property: 'lifecycle_status', equals: '0', dateProperty: 'churned_at' },
       renewalDateProperty: 'renewal_date',
@@ -280,7 +282,7 @@ describe('plays errors name the setting, the value and the fix', () => {
       {
         path: 'plays.dailyCap',
         message:
-          '"dailyCap" is not a setting of plays. Use timeZone, fallbackOwnerId, managers, dailyTaskCapPerOwner, workdayEndHour, nextTouchpointDays, renewal, winBack, paymentRecovery, sender, disabledRules, signals, churn, renewalDateProperty, payment.',
+          '"dailyCap" is not a setting of plays. Use timeZone, fallbackOwnerId, managers, dailyTaskCapPerOwner, workdayEndHour, nextTouchpointDays, renewal, winBack, paymentRecovery, sender, disabledRules, enabled, signals, churn, renewalDateProperty, payment.',
       },
     ]);
   });

@@ -35,7 +35,7 @@ describe('play endpoints', () => {
         },
       ],
     ]);
-    expect(result).toEqual({ created: [{ id: 't0', traceId: 'play-1' }], errors: [] });
+    expect(result).toEqual({ created: [{ id: 't0', traceId: 'play-1', body: null }], errors: [] });
   });
 
   it('lists sequences, enrolls a contact, and reads the current enrollment (404 → null)', async () => {

@@ -1,0 +1,215 @@
+import type { Gateway } from '../hubspot/create-gateway.ts';
+import { enrollmentSkipReason } from '../hubspot/enrollment-skip-reason.ts';
+import { HubSpotError } from '../hubspot/hubspot-error.ts';
+import type { EnrollAction, PlaySettings, TaskAction } from '../plays/play-types.ts';
+import type { LedgerEntry, RecordedIntent, Store } from '../store/store.ts';
+import { startOfDay } from './owner-day.ts';
+import { taskInput } from './task-input.ts';
+
+export interface PlaysEffect {
+  companyId: string;
+  ruleId: string;
+  key: string;
+}
+
+/** What a run's plays did to people: counted for the summary. */
+export interface PlaysTally {
+  tasksCreated: PlaysEffect[];
+  enrolled: PlaysEffect[];
+  skipped: (PlaysEffect & { reason: string })[];
+  heldBack: (PlaysEffect & { ownerId: string | null })[];
+  failed: (PlaysEffect & { error: string })[];
+}
+
+export const emptyPlaysTally = (): PlaysTally => ({
+  tasksCreated: [],
+  enrolled: [],
+  skipped: [],
+  heldBack: [],
+  failed: [],
+});
+
+export interface PlaysContext {
+  gateway: Pick<
+    Gateway,
+    'createTasks' | 'findTasksByMarker' | 'enrollInSequence' | 'currentEnrollment'
+  >;
+  store: Store;
+  portal: string;
+  settings: PlaySettings;
+  now: Date;
+  tally: PlaysTally;
+  /** Tasks per owner today, this run's included: read from the ledger once per owner. */
+  ownerDay: Map<string, number>;
+}
+
+const effect = (e: LedgerEntry): PlaysEffect => ({
+  companyId: e.companyId,
+  ruleId: e.ruleId,
+  key: e.key,
+});
+
+const SKIP_WORDS: Record<string, string> = {
+  'no-email': 'the contact has no email address',
+  'opted-out': 'the contact opted out of email',
+  'already-enrolled': 'the contact is already in a sequence',
+};
+
+/**
+ * Acts on freshly recorded intents (new or released): tasks within each owner's daily cap are
+ * created in batches of 100, the rest held for tomorrow; enrolments go one by one.
+ */
+export async function applyPlays(ctx: PlaysContext, recorded: readonly RecordedIntent[]) {
+  const fresh = recorded.filter((r) => r.outcome !== 'existing').map((r) => r.entry);
+  const tasks: LedgerEntry[] = [];
+  for (const entry of fresh) {
+    if (entry.action.kind === 'task') {
+      if (await withinCap(ctx, entry)) tasks.push(entry);
+      else await hold(ctx, entry);
+    }
+  }
+  await createTasks(ctx, tasks);
+  for (const entry of fresh) if (entry.action.kind === 'enroll') await enroll(ctx, entry, false);
+}
+
+/** Intents a crash left behind: whatever HubSpot already has is recorded, the rest is done now. */
+export async function reconcileUnfinished(ctx: PlaysContext): Promise<number> {
+  const unfinished = await ctx.store.unfinishedActions(ctx.portal);
+  if (unfinished.length === 0) return 0;
+  const tasks = unfinished.filter((e) => e.action.kind === 'task');
+  const found = await ctx.gateway.findTasksByMarker(tasks.map((e) => e.marker));
+  const missing: LedgerEntry[] = [];
+  for (const entry of tasks) {
+    const id = found.get(entry.marker);
+    if (id === undefined) missing.push(entry);
+    else await ctx.store.completeAction(ctx.portal, entry.key, id);
+  }
+  // Already past the cap check when they were planned: created without another.
+  for (const entry of missing) countForOwner(ctx, entry);
+  await createTasks(ctx, missing);
+  for (const entry of unfinished)
+    if (entry.action.kind === 'enroll') await enroll(ctx, entry, true);
+  return unfinished.length;
+}
+
+/** Held-back tasks from an earlier day get their turn, still within today's caps. */
+export async function releaseHeld(ctx: PlaysContext): Promise<void> {
+  const today = startOfDay(ctx.now, ctx.settings.timeZone);
+  const due = (await ctx.store.heldActions(ctx.portal)).filter((e) => e.updatedAt < today);
+  if (due.length === 0) return;
+  const recorded = await ctx.store.recordIntents(
+    ctx.portal,
+    due.map((e) => e.action),
+  );
+  await applyPlays(ctx, recorded);
+}
+
+async function withinCap(ctx: PlaysContext, entry: LedgerEntry): Promise<boolean> {
+  const owner = entry.ownerId;
+  if (owner === null) return true;
+  if (!ctx.ownerDay.has(owner)) {
+    const since = startOfDay(ctx.now, ctx.settings.timeZone);
+    ctx.ownerDay.set(owner, await ctx.store.tasksCreatedForOwnerSince(ctx.portal, owner, since));
+  }
+  if (ctx.ownerDay.get(owner)! >= ctx.settings.dailyTaskCapPerOwner) return false;
+  countForOwner(ctx, entry);
+  return true;
+}
+
+function countForOwner(ctx: PlaysContext, entry: LedgerEntry): void {
+  if (entry.ownerId !== null)
+    ctx.ownerDay.set(entry.ownerId, (ctx.ownerDay.get(entry.ownerId) ?? 0) + 1);
+}
+
+async function hold(ctx: PlaysContext, entry: LedgerEntry): Promise<void> {
+  const cap = ctx.settings.dailyTaskCapPerOwner;
+  await ctx.store.holdAction(
+    ctx.portal,
+    entry.key,
+    `Owner ${entry.ownerId} already has ${cap} new tasks today (plays.dailyTaskCapPerOwner); released tomorrow.`,
+  );
+  ctx.tally.heldBack.push({ ...effect(entry), ownerId: entry.ownerId });
+}
+
+async function createTasks(ctx: PlaysContext, entries: readonly LedgerEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const byKey = new Map(entries.map((e) => [e.key, e]));
+  const byMarker = new Map(entries.map((e) => [e.marker, e]));
+  // A throw here (5xx, network) leaves the intents: the next run finds them by marker.
+  const result = await ctx.gateway.createTasks(
+    entries.map((e) => taskInput(e.action as TaskAction, e.marker)),
+  );
+  for (const task of result.created) {
+    const entry = (task.traceId && byKey.get(task.traceId)) || markedIn(task.body, byMarker);
+    if (!entry || !byKey.has(entry.key)) continue;
+    byKey.delete(entry.key);
+    await ctx.store.completeAction(ctx.portal, entry.key, task.id);
+    ctx.tally.tasksCreated.push(effect(entry));
+  }
+  // HubSpot's 207 errors do not say which input failed: what was not created failed.
+  const why = result.errors.map((e) => e.message).join(' ') || 'HubSpot did not create it.';
+  for (const entry of byKey.values()) {
+    await ctx.store.failAction(ctx.portal, entry.key, why);
+    ctx.tally.failed.push({ ...effect(entry), error: why });
+  }
+}
+
+/**
+ * `recovering`: a crash may have come after HubSpot enrolled the contact, so look first. A fresh
+ * enrolment goes straight in: HubSpot refuses a contact already in a sequence, which costs one
+ * call instead of two.
+ */
+async function enroll(ctx: PlaysContext, entry: LedgerEntry, recovering: boolean): Promise<void> {
+  const action = entry.action as EnrollAction;
+  const { userId, email } = ctx.settings.sender;
+  const skip =
+    action.skip ??
+    (action.sequenceId === null ? 'no sequence is configured for this play' : null) ??
+    (userId === null || email === null
+      ? 'no sending user is configured (plays.sender.userId and plays.sender.email)'
+      : null);
+  if (skip !== null) return skipEntry(ctx, entry, skip);
+  const current = recovering ? await ctx.gateway.currentEnrollment(action.contactId) : null;
+  if (current) {
+    // The same sequence means our own earlier call went through before a crash.
+    if (current.sequenceId === action.sequenceId) {
+      await ctx.store.completeAction(ctx.portal, entry.key, current.id);
+      return;
+    }
+    const name = current.sequenceName ? ` ("${current.sequenceName}")` : '';
+    return skipEntry(ctx, entry, `the contact is already in another sequence${name}`);
+  }
+  try {
+    const enrollment = await ctx.gateway.enrollInSequence({
+      contactId: action.contactId,
+      sequenceId: action.sequenceId!,
+      senderEmail: email!,
+      userId: userId!,
+    });
+    await ctx.store.completeAction(ctx.portal, entry.key, enrollment.id);
+    ctx.tally.enrolled.push(effect(entry));
+  } catch (error) {
+    const reason = enrollmentSkipReason(error);
+    if (reason === null) throw error;
+    if (reason === 'other') {
+      const message = error instanceof HubSpotError ? error.message : String(error);
+      await ctx.store.failAction(ctx.portal, entry.key, message);
+      ctx.tally.failed.push({ ...effect(entry), error: message });
+      return;
+    }
+    await skipEntry(ctx, entry, SKIP_WORDS[reason]!);
+  }
+}
+
+async function skipEntry(ctx: PlaysContext, entry: LedgerEntry, reason: string): Promise<void> {
+  await ctx.store.skipAction(ctx.portal, entry.key, reason);
+  ctx.tally.skipped.push({ ...effect(entry), reason });
+}
+
+function markedIn(
+  body: string | null,
+  byMarker: ReadonlyMap<string, LedgerEntry>,
+): LedgerEntry | undefined {
+  const marker = body?.match(/Ref: (vt[0-9a-f]+)/)?.[1];
+  return marker === undefined ? undefined : byMarker.get(marker);
+}

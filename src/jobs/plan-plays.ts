@@ -1,0 +1,104 @@
+import { evaluatePlays } from '../plays/evaluate-plays.ts';
+import type {
+  EnrollAction,
+  HistoryPoint,
+  PlannedAction,
+  PlayOutcome,
+  PlaySettings,
+} from '../plays/play-types.ts';
+import type { ActiveRules, Store } from '../store/store.ts';
+import type { ScoredCompany } from './score-chunk.ts';
+
+export interface ChunkPlan {
+  /** Tasks and enrolments to record and act on, most urgent first per company. */
+  actions: PlannedAction[];
+  /** Enrolments that cannot happen until the admin configures them: reported, not recorded, so
+   * they go ahead once the config is there. */
+  unconfigured: (EnrollAction & { reason: string })[];
+  /** health_recommended_plays for each company whose value changed. */
+  recommended: Map<string, string>;
+  active: ActiveRules[];
+  outcomes: Map<string, PlayOutcome>;
+}
+
+export interface PlanContext {
+  store: Pick<Store, 'activeRules' | 'scoreHistory'>;
+  portal: string;
+  settings: PlaySettings;
+  tiers: readonly string[];
+  now: Date;
+}
+
+// Two quarters for "stable for two quarters", with room for the reading before the window.
+const HISTORY_DAYS = 400;
+const RECOMMENDED = 'health_recommended_plays';
+
+/** Runs the plays core over a scored chunk, against each company's history and last state. */
+export async function planChunkPlays(
+  scored: readonly ScoredCompany[],
+  ctx: PlanContext,
+): Promise<ChunkPlan> {
+  const plan: ChunkPlan = {
+    actions: [],
+    unconfigured: [],
+    recommended: new Map(),
+    active: [],
+    outcomes: new Map(),
+  };
+  const withFacts = scored.filter((c) => c.facts !== null);
+  const previous = await ctx.store.activeRules(
+    ctx.portal,
+    withFacts.map((c) => c.id),
+  );
+  for (const company of withFacts) {
+    const history = await ctx.store.scoreHistory(ctx.portal, company.id, HISTORY_DAYS);
+    const outcome = evaluatePlays({
+      now: ctx.now,
+      account: company.facts!,
+      current: company.explanation,
+      tiers: ctx.tiers,
+      history: history.map((h): HistoryPoint => ({
+        scoredAt: h.scoredAt,
+        score: h.score,
+        tier: h.tier,
+        dimensions: h.dimensions,
+      })),
+      previouslyActive: previous.get(company.id) ?? new Set(),
+      settings: ctx.settings,
+    });
+    plan.outcomes.set(company.id, outcome);
+    plan.active.push({
+      companyId: company.id,
+      ruleIds: outcome.active,
+      evaluatedAt: ctx.now.toISOString(),
+    });
+    for (const action of outcome.actions) {
+      if (action.kind === 'property') {
+        if (
+          action.property === RECOMMENDED &&
+          action.value !== (company.current[RECOMMENDED] ?? '')
+        )
+          plan.recommended.set(company.id, action.value);
+        continue;
+      }
+      const reason = action.kind === 'enroll' ? unconfigured(action, ctx.settings) : null;
+      if (reason) plan.unconfigured.push({ ...(action as EnrollAction), reason });
+      else plan.actions.push(action);
+    }
+  }
+  return plan;
+}
+
+function unconfigured(action: EnrollAction, settings: PlaySettings): string | null {
+  if (action.sequenceId === null)
+    return `no ${SEQUENCE_WORDS[action.sequence]} sequence is configured (plays.${action.sequence}.sequenceId)`;
+  if (settings.sender.userId === null || settings.sender.email === null)
+    return 'no sending user is configured (plays.sender.userId and plays.sender.email)';
+  return null;
+}
+
+const SEQUENCE_WORDS: Record<EnrollAction['sequence'], string> = {
+  renewal: 'renewal',
+  winBack: 'win-back',
+  paymentRecovery: 'payment-recovery',
+};

@@ -1,0 +1,39 @@
+import type { TaskInput } from '../hubspot/create-tasks.ts';
+import type { TaskAction } from '../plays/play-types.ts';
+
+// HUBSPOT_DEFINED association types for a task (shared/HUBSPOT.md).
+const TASK_TO_COMPANY = 192;
+const TASK_TO_CONTACT = 204;
+
+/**
+ * The HubSpot task for a planned one. The marker goes on the body's last line: it is how a run
+ * that crashed after the call finds the task again instead of creating a second one.
+ */
+export function taskInput(action: TaskAction, marker: string): TaskInput {
+  const properties: Record<string, string> = {
+    hs_timestamp: action.dueAt,
+    hs_task_subject: action.subject,
+    hs_task_body: toHtml(`${action.body}\n\nRef: ${marker}`),
+    hs_task_status: 'NOT_STARTED',
+    hs_task_priority: action.priority,
+    hs_task_type: action.type,
+  };
+  if (action.ownerId !== null) properties.hubspot_owner_id = action.ownerId;
+  return {
+    properties,
+    associations: [
+      { id: action.companyId, typeId: TASK_TO_COMPANY },
+      ...action.contactIds.map((id) => ({ id, typeId: TASK_TO_CONTACT })),
+    ],
+    traceId: action.key,
+  };
+}
+
+// HubSpot shows a task body as rich text: plain newlines would run the lines together.
+function toHtml(text: string): string {
+  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return escaped
+    .split(/\n{2,}/)
+    .map((paragraph) => `<p>${paragraph.replace(/\n/g, '<br>')}</p>`)
+    .join('');
+}

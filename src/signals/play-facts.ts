@@ -1,0 +1,139 @@
+import type { PlaysMapping } from '../config/config.ts';
+import type { AccountFacts, ContactFacts } from '../plays/play-types.ts';
+import type { ExtractedAccount } from './extract-account.ts';
+import { readProperty, type HubSpotRecord } from './hubspot-record.ts';
+import { parseNumber } from './parse-number.ts';
+import { parseTimestamp } from './parse-timestamp.ts';
+
+/** Contact properties the plays read, besides those the signal mapping already asks for. */
+export const PLAY_CONTACT_PROPERTIES = [
+  'email',
+  'firstname',
+  'lastname',
+  'hs_email_optout',
+  'hs_buying_role',
+] as const;
+
+export interface PlayFactsInput {
+  company: HubSpotRecord;
+  contacts: readonly HubSpotRecord[];
+  /** Contacts whose primary company is this one (HubSpot's "Primary" association type). */
+  primaryContactIds: ReadonlySet<string>;
+  account: ExtractedAccount;
+  mapping: PlaysMapping;
+  /** The contact property saying someone left (the champion mapping's), if any. */
+  leftProperty: string | null;
+}
+
+/** Company properties the plays read with this mapping. */
+export function playCompanyProperties(mapping: PlaysMapping): string[] {
+  const names = new Set<string>(Object.values(mapping.signals));
+  if (mapping.churn) {
+    names.add(mapping.churn.property);
+    if (mapping.churn.dateProperty) names.add(mapping.churn.dateProperty);
+  }
+  if (mapping.renewalDateProperty) names.add(mapping.renewalDateProperty);
+  if (mapping.payment.failedAtProperty) names.add(mapping.payment.failedAtProperty);
+  if (mapping.payment.failuresProperty) names.add(mapping.payment.failuresProperty);
+  return [...names].sort();
+}
+
+/** The facts of one account that the plays react to, read from its HubSpot records. */
+export function playFacts(input: PlayFactsInput): AccountFacts {
+  const { company, account, mapping } = input;
+  const nps = account.signals.nps_last ?? account.modifiers.nps_last ?? null;
+  const days = account.signals.days_since_last_contact;
+  return {
+    companyId: company.id,
+    name: account.name,
+    segment: account.segment,
+    mrr: account.mrr,
+    ownerId: account.ownerId,
+    renewalDate: dateOnly(readMapped(company, mapping.renewalDateProperty)),
+    churnedAt: churnedAt(company, mapping),
+    paymentFailedAt: instant(readMapped(company, mapping.payment.failedAtProperty)),
+    paymentFailures: count(readMapped(company, mapping.payment.failuresProperty)),
+    observed: Object.fromEntries(
+      Object.entries(mapping.signals).map(([key, property]) => [
+        key,
+        instant(readProperty(company, property)),
+      ]),
+    ),
+    npsLast: typeof nps === 'number' ? nps : null,
+    npsAt: latestSurvey(input.contacts),
+    daysSinceContact: typeof days === 'number' ? days : null,
+    contacts: markPrimary(
+      input.contacts.map((c) => contactFacts(c, input)),
+      input,
+    ),
+  };
+}
+
+const KEY_ROLES = new Set(['CHAMPION', 'DECISION_MAKER', 'EXECUTIVE_SPONSOR', 'BUDGET_HOLDER']);
+
+/**
+ * HubSpot has no "primary contact of a company" (its Primary association marks a contact's
+ * primary company), so the account's primary contacts are its key people still there, or, when
+ * it has none, the longest-standing contact (lowest id) of those whose primary company it is.
+ */
+function markPrimary(contacts: ContactFacts[], input: PlayFactsInput): ContactFacts[] {
+  const here = contacts.filter((c) => !c.left);
+  const key = here.filter((c) => c.roles.some((r) => KEY_ROLES.has(r)));
+  const ownPrimary = here.filter((c) => input.primaryContactIds.has(c.id));
+  const pool = ownPrimary.length > 0 ? ownPrimary : here;
+  const oldest = [...pool].sort((a, b) => Number(a.id) - Number(b.id) || a.id.localeCompare(b.id));
+  const chosen = new Set((key.length > 0 ? key : oldest.slice(0, 1)).map((c) => c.id));
+  return contacts.map((c) => ({ ...c, primary: chosen.has(c.id) }));
+}
+
+function contactFacts(contact: HubSpotRecord, input: PlayFactsInput): ContactFacts {
+  const names = [readProperty(contact, 'firstname'), readProperty(contact, 'lastname')];
+  const name = names.filter((n) => n !== null).join(' ');
+  return {
+    id: contact.id,
+    name: name === '' ? null : name,
+    email: readProperty(contact, 'email'),
+    optedOut: readProperty(contact, 'hs_email_optout') === 'true',
+    // A multi-select: HubSpot joins the chosen values with ";".
+    roles: (readProperty(contact, 'hs_buying_role') ?? '')
+      .split(';')
+      .map((r) => r.trim())
+      .filter((r) => r !== ''),
+    primary: false,
+    left: input.leftProperty !== null && readProperty(contact, input.leftProperty) === 'true',
+  };
+}
+
+function churnedAt(company: HubSpotRecord, mapping: PlaysMapping): string | null {
+  const churn = mapping.churn;
+  if (!churn || readProperty(company, churn.property) !== churn.equals) return null;
+  return instant(readMapped(company, churn.dateProperty));
+}
+
+function latestSurvey(contacts: readonly HubSpotRecord[]): string | null {
+  let latest: number | null = null;
+  for (const c of contacts) {
+    const text = readProperty(c, 'hs_feedback_last_survey_date');
+    const ms = text === null ? null : parseTimestamp(text);
+    if (ms !== null && (latest === null || ms > latest)) latest = ms;
+  }
+  return latest === null ? null : new Date(latest).toISOString();
+}
+
+const readMapped = (record: HubSpotRecord, property: string | null) =>
+  property === null ? null : readProperty(record, property);
+
+function instant(text: string | null): string | null {
+  const ms = text === null ? null : parseTimestamp(text);
+  return ms === null ? null : new Date(ms).toISOString();
+}
+
+function dateOnly(text: string | null): string | null {
+  const at = instant(text);
+  return at === null ? null : at.slice(0, 10);
+}
+
+function count(text: string | null): number {
+  const n = text === null ? null : parseNumber(text);
+  return n !== null && Number.isFinite(n) && n > 0 ? Math.floor(n) : 0;
+}
