@@ -16,18 +16,30 @@ export interface PortalConnection {
 }
 
 /** The real portal when a token is set; otherwise the sandbox portal, started on loopback. */
-export async function connectPortal(config: Config): Promise<PortalConnection> {
+export async function connectPortal(
+  config: Config,
+  /** Where HubSpot's API is; tests point it at a sandbox standing in for a real portal. */
+  options: { hubspotBasePath?: string } = {},
+): Promise<PortalConnection> {
   const rate = {
     per10s: config.rateLimit.per10s,
     dailyLimit: config.rateLimit.dailyLimit ?? undefined,
   };
   const token = config.hubspot.accessToken;
   if (config.hubspot.mode === 'hubspot' && token) {
+    const gateway = createGateway({
+      accessToken: token.reveal(),
+      ...(options.hubspotBasePath ? { basePath: options.hubspotBasePath } : {}),
+      ...rate,
+    });
+    // The store keys history, runs and the ledger by portal, so a token for another portal
+    // never continues this one's run or sees its tasks as done.
+    const { hubId } = await gateway.tokenInfo();
     return {
-      gateway: createGateway({ accessToken: token.reveal(), ...rate }),
+      gateway,
       source: 'hubspot',
-      portal: 'hubspot',
-      description: 'Talking to your HubSpot portal (HUBSPOT_ACCESS_TOKEN is set).',
+      portal: hubId,
+      description: `Talking to your HubSpot portal ${hubId} (HUBSPOT_ACCESS_TOKEN is set).`,
       close: async () => {},
     };
   }

@@ -25,7 +25,7 @@ import type { HubSpotRecord } from './record-schema.ts';
 import { createRequestJson } from './request-json.ts';
 import { sdkApis } from './sdk-apis.ts';
 import { sdkMiddleware } from './sdk-middleware.ts';
-import { tokenScopes } from './token-scopes.ts';
+import { tokenInfo, tokenScopes, type TokenInfo } from './token-scopes.ts';
 import { updateCompanies, type CompanyUpdate, type UpdateResult } from './update-companies.ts';
 
 export interface GatewayLogger {
@@ -78,6 +78,8 @@ export interface Gateway {
   listOwners(): Promise<Owner[]>;
   /** The scopes granted to the gateway's own access token. */
   tokenScopes(): Promise<string[]>;
+  /** The portal the token belongs to, and its scopes. */
+  tokenInfo(): Promise<TokenInfo>;
   createTasks(tasks: readonly TaskInput[]): Promise<CreateTasksResult>;
   /**
    * Marker (a letters-and-digits token written into hs_task_body) → id of the task carrying it;
@@ -118,6 +120,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     createPropertyGroup: (objectType, group) => createPropertyGroup(ctx, objectType, group),
     listOwners: () => listOwners(ctx),
     tokenScopes: () => tokenScopes(ctx, options.accessToken),
+    tokenInfo: () => tokenInfo(ctx, options.accessToken),
     createTasks: (tasks) => createTasks(ctx, tasks),
     findTasksByMarker: (markers) => findTasksByMarker(ctx, markers),
     listSequences: (userId) => listSequences(ctx, userId),

@@ -120,4 +120,22 @@ describe('setup endpoints', () => {
 
     expect(await gateway.tokenScopes()).toEqual(['crm.objects.companies.read']);
   });
+
+  it('reads the portal the token belongs to, as a string', async () => {
+    const { gateway, hubspot } = testGateway();
+    hubspot
+      .post('/oauth/v2/private-apps/get/access-token-info', { tokenKey: TOKEN })
+      .reply(200, { userId: 1, hubId: 48000001, appId: 3, scopes: [] });
+
+    expect(await gateway.tokenInfo()).toEqual({ hubId: '48000001', scopes: [] });
+  });
+
+  it('calls an answer without a hubId malformed instead of keying the store by nothing', async () => {
+    const { gateway, hubspot } = testGateway();
+    hubspot
+      .post('/oauth/v2/private-apps/get/access-token-info', { tokenKey: TOKEN })
+      .reply(200, { userId: 1, appId: 3, scopes: [] });
+
+    await expect(gateway.tokenInfo()).rejects.toThrow(/hubId/);
+  });
 });
