@@ -1,3 +1,4 @@
+import type { PortfolioSnapshot } from '../store/store.ts';
 import type { ScoredCompany } from './score-chunk.ts';
 
 export interface Mover {
@@ -13,16 +14,18 @@ export interface PortfolioTally {
   up: Mover[];
   down: Mover[];
   add(company: ScoredCompany): void;
+  snapshot(): PortfolioSnapshot;
 }
 
 const MOVERS = 5;
 
 /** Accounts and MRR per tier and the biggest movers, in memory bounded however large the portal. */
-export function createPortfolioTally(): PortfolioTally {
+export function createPortfolioTally(from?: PortfolioSnapshot): PortfolioTally {
   const tally: PortfolioTally = {
-    tiers: {},
-    up: [],
-    down: [],
+    tiers: structuredClone(from?.tiers ?? {}),
+    up: [...(from?.up ?? [])],
+    down: [...(from?.down ?? [])],
+    snapshot: () => ({ tiers: structuredClone(tally.tiers), up: tally.up, down: tally.down }),
     add(company) {
       const tier = (tally.tiers[company.explanation.tier] ??= { accounts: 0, mrr: 0 });
       tier.accounts += 1;

@@ -106,7 +106,8 @@ export async function runRescore(
   }
   try {
     const { run, resumed } = await openRun(deps, options.dryRun);
-    const tally = createPortfolioTally();
+    // A resumed run starts from what the pages before the interruption added up to.
+    const tally = createPortfolioTally(run.progress.portfolio);
     const failedUpdates: RescoreSummary['failedUpdates'] = [];
     const playsTally = emptyPlaysTally();
     const planned: PlannedAction[] = [];
@@ -290,6 +291,7 @@ async function finishChunk(
     pass.failedUpdates.push(...result.errors.map((e) => ({ id: e.id, message: e.message })));
   }
   for (const c of scored) pass.tally.add(c);
+  progress.portfolio = pass.tally.snapshot();
   if (plan && pass.playsCtx) await actOnPlan(pass, plan, scored);
   progress.cursor = nextAfter;
   progress.pagesDone += pages;

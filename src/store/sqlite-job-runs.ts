@@ -21,6 +21,7 @@ interface RunRow {
   unchanged: number;
   updated: number;
   api_calls: string;
+  portfolio: string | null;
 }
 
 /** Job runs on SQLite: synchronous, so `commitPage` can compose them inside a transaction. */
@@ -77,7 +78,7 @@ function prepareStatements(db: Database.Database) {
     select: db.prepare<[string], RunRow>('SELECT * FROM job_runs WHERE id = ?'),
     progress: db.prepare(`UPDATE job_runs SET cursor = @cursor, pages_done = @pagesDone,
       companies = @companies, scored = @scored, unchanged = @unchanged, updated = @updated,
-      api_calls = @apiCalls, updated_at = @now WHERE id = @id AND status = 'running'`),
+      api_calls = @apiCalls, portfolio = @portfolio, updated_at = @now WHERE id = @id AND status = 'running'`),
     finish: db.prepare(`UPDATE job_runs SET status = @status, error = @error,
       finished_at = @now, updated_at = @now WHERE id = @id AND status = 'running'`),
     reopen: db.prepare(`UPDATE job_runs SET status = 'running', error = NULL,
@@ -94,7 +95,8 @@ const stamp = (now: () => Date) => now().toISOString();
 function progressParams(totals: RunProgress) {
   const { cursor, pagesDone, companies, scored, unchanged, updated } = totals;
   const apiCalls = JSON.stringify(totals.apiCalls);
-  return { cursor, pagesDone, companies, scored, unchanged, updated, apiCalls };
+  const portfolio = totals.portfolio ? JSON.stringify(totals.portfolio) : null;
+  return { cursor, pagesDone, companies, scored, unchanged, updated, apiCalls, portfolio };
 }
 
 function notRunning(run: RunRecord): StoreError {
@@ -121,6 +123,9 @@ function toRun(row: RunRow): RunRecord {
       unchanged: row.unchanged,
       updated: row.updated,
       apiCalls: JSON.parse(row.api_calls) as RunProgress['apiCalls'],
+      ...(row.portfolio
+        ? { portfolio: JSON.parse(row.portfolio) as NonNullable<RunProgress['portfolio']> }
+        : {}),
     },
   };
 }

@@ -120,4 +120,9 @@ export const sqliteMigrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 7,
+    name: 'run portfolio',
+    sql: `ALTER TABLE job_runs ADD COLUMN portfolio TEXT;`,
+  },
 ];

@@ -46,6 +46,15 @@ export interface RunProgress {
   updated: number;
   /** API calls by endpoint. */
   apiCalls: Record<string, number>;
+  /** Accounts and MRR per tier and the biggest movers so far, so a resumed run reports them
+   * for the whole portal and not only the pages it read itself. */
+  portfolio?: PortfolioSnapshot;
+}
+
+export interface PortfolioSnapshot {
+  tiers: Record<string, { accounts: number; mrr: number }>;
+  up: { id: string; name: string | null; from: number; to: number }[];
+  down: { id: string; name: string | null; from: number; to: number }[];
 }
 
 export interface RunRecord {

@@ -116,6 +116,11 @@ describe('runRescore against the sandbox portal', () => {
     expect(resumed.companies).toBe(500);
     expect(new Set(written).size).toBe(500);
     expect(written).toHaveLength(500);
+    // The tier table covers the whole portal, not only the pages read after the resume.
+    const accounts = Object.values(resumed.portfolio.tiers).reduce((n, t) => n + t.accounts, 0);
+    expect(accounts).toBe(500);
+    const fresh = await runRescore(deps(), { dryRun: true });
+    expect(resumed.portfolio.tiers).toEqual(fresh.portfolio.tiers);
   });
 
   it('refuses to start while another process holds the run lease', async () => {
