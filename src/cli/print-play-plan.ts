@@ -35,7 +35,8 @@ function describe(a: PlannedAction, names: (id: string) => string): string {
   const company = names(a.companyId);
   switch (a.kind) {
     case 'task':
-      return `${a.priority.padEnd(6)} due ${a.dueAt.slice(0, 16).replace('T', ' ')}  ${a.subject} — ${company} [${a.ruleId}]`;
+      // Subjects already name the company; say it only when one does not.
+      return `${a.priority.padEnd(6)} due ${a.dueAt.slice(0, 16).replace('T', ' ')}  ${a.subject}${a.subject.includes(company) ? '' : ` — ${company}`} [${a.ruleId}]`;
     case 'enroll':
       return `${SEQUENCES[a.sequence]}: contact ${a.contactId} of ${company}${a.skip ? ` — skipped: ${a.skip}` : ''} [${a.ruleId}]`;
     case 'property':
