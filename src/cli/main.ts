@@ -11,6 +11,8 @@ import { sandboxReset } from './sandbox-reset.ts';
 import { setupCommand } from './setup-command.ts';
 import { demoCommand } from './demo-command.ts';
 import { doctorCommand } from './doctor-command.ts';
+import { playsExplainCommand } from './plays-explain-command.ts';
+import { playsListCommand } from './plays-list-command.ts';
 
 const SCORE_HELP = `
 Exit status: 0 when every account was scored, 1 when some were rejected (the rest are
@@ -18,6 +20,20 @@ still scored and printed), 2 when the file or the model cannot be used.
 
 Example:
   vitals score --input accounts.json --format json`;
+
+const PLAYS_LIST_HELP = `
+Needs only the config: no portal is contacted. Switch a rule off by adding its id to
+plays.disabledRules in vitals.config.yaml.`;
+
+const PLAYS_EXPLAIN_HELP = `
+Reads the company and its contacts from the portal (the sandbox when no token is set), scores
+it and evaluates every rule as a run would now, against the stored history. Writes nothing:
+no tasks, no enrolments, no ledger entries.
+
+Exit status: 0 when explained, 2 when the id is not a company id or no company has it.
+
+Example:
+  vitals plays explain 31000000001`;
 
 // Commander lists only top-level commands; admins should see `models show` without digging.
 const EVERY_COMMAND = `
@@ -28,6 +44,8 @@ Every command:
   vitals run [--once] [--dry-run] [--json]
   vitals setup [--dry-run]
   vitals doctor
+  vitals plays list [--json]
+  vitals plays explain COMPANY_ID [--json]
   vitals sandbox reset
   vitals start
   vitals demo
@@ -103,6 +121,25 @@ function buildProgram(io: Io, exit: (code: number) => void): Command {
     .command('doctor')
     .description('Check token, scopes, properties, mapping, database and config, with fixes')
     .action(async () => exit(await doctorCommand(io)));
+
+  const plays = program
+    .command('plays')
+    .description('The plays: list the rules, or explain what they make of one company');
+  plays
+    .command('list')
+    .description('Every rule in words: when it fires, for whom, what it does, and if it is off')
+    .option('--json', 'print the rules as JSON')
+    .addHelpText('after', PLAYS_LIST_HELP)
+    .action((options: { json?: boolean }) => exit(playsListCommand(options, io)));
+  plays
+    .command('explain')
+    .description('Which rules fire for one company now and why, and what they would do')
+    .argument('<company-id>', "the company's HubSpot id (digits)")
+    .option('--json', 'print the explanation as JSON on stdout')
+    .addHelpText('after', PLAYS_EXPLAIN_HELP)
+    .action(async (companyId: string, options: { json?: boolean }) =>
+      exit(await playsExplainCommand(companyId, options, io)),
+    );
 
   program
     .command('sandbox')

@@ -10,6 +10,7 @@ import { printRunSummary } from './print-run-summary.ts';
 import type { Io } from './process-io.ts';
 import { printPlayPlan, printPlaysOutcome } from './print-play-plan.ts';
 import { progressReporter } from './progress-reporter.ts';
+import { runPlaysSettings } from './run-plays-settings.ts';
 import { runSummaryJson } from './run-summary-json.ts';
 
 export interface RunOptions {
@@ -72,13 +73,7 @@ async function rescoreOnce(app: App, options: RunOptions, io: Io): Promise<Resco
         source: app.connection.source,
         holder: leaseHolderId(),
         onProgress: (p) => progress.update(p),
-        plays: app.config.playsMapping.enabled
-          ? {
-              settings: app.config.plays,
-              mapping: app.config.playsMapping,
-              leftProperty: leftProperty(app),
-            }
-          : undefined,
+        plays: app.config.playsMapping.enabled ? runPlaysSettings(app) : undefined,
       },
       { dryRun: options.dryRun ?? app.config.dryRun },
     );
@@ -88,14 +83,6 @@ async function rescoreOnce(app: App, options: RunOptions, io: Io): Promise<Resco
     progress.finish('failed', (error as Error).message);
     throw error;
   }
-}
-
-/** The contact property the champion mapping reads to tell who left, if it has one. */
-function leftProperty(app: App): string | null {
-  for (const source of Object.values(app.config.signals)) {
-    if (source.from === 'champion' && source.leftProperty) return source.leftProperty;
-  }
-  return null;
 }
 
 /** Companies in the portal at the last completed run: the progress bar's ETA is based on it. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHURN_SIGNALS, EXPANSION_SIGNALS } from '../plays/play-types.ts';
+import { RULES } from '../plays/rules.ts';
 import { closestMatch } from '../validation/closest-match.ts';
 import { show } from '../validation/describe-issues.ts';
 import { hubspotId } from './hubspot-id.ts';
@@ -49,16 +50,24 @@ const signals = z.partialRecord(z.enum(PLAY_SIGNALS), propertyName, {
   },
 });
 
-const disabledRules = z.array(
-  z.string().trim().min(1, { error: 'Give a rule id here, or remove the empty entry.' }),
-  {
-    error: (i) => {
-      if (i.input === undefined) return undefined;
-      const example = typeof i.input === 'string' ? `, e.g. [${i.input}]` : '';
-      return `Got ${show(i.input)}; give a list of rule ids${example}.`;
-    },
+const RULE_IDS = RULES.map((rule) => rule.id);
+
+const ruleId = z
+  .string()
+  .trim()
+  .min(1, { error: 'Give a rule id here, or remove the empty entry.' })
+  // An empty entry already has its message above.
+  .refine((id) => id === '' || RULE_IDS.includes(id), {
+    error: (i) => unknownRule(String(i.input)),
+  });
+
+const disabledRules = z.array(ruleId, {
+  error: (i) => {
+    if (i.input === undefined) return undefined;
+    const example = typeof i.input === 'string' ? `, e.g. [${i.input}]` : '';
+    return `Got ${show(i.input)}; give a list of rule ids${example}.`;
   },
-);
+});
 
 const sender = strictSection(
   {
@@ -114,7 +123,7 @@ export const playsSectionSchema = strictSection(
       'plays.paymentRecovery',
     ).prefault({}),
     sender: sender.prefault({}),
-    /** Checked against the rule table where the rules live, not here. */
+    /** Rule ids of the table in src/plays/rules.ts (`vitals plays list` shows them). */
     disabledRules: disabledRules.default([]),
     /** false: runs score and write health properties but create no tasks and enrol no one. */
     enabled: z.boolean().default(true),
@@ -166,4 +175,10 @@ function unknownSignal(key: string): string {
   const guess = closestMatch(key, PLAY_SIGNALS);
   const hint = guess ? `Did you mean "${guess}"?` : `Use ${PLAY_SIGNALS.join(', ')}.`;
   return `"{key}" is not a churn or expansion signal. ${hint}`;
+}
+
+function unknownRule(id: string): string {
+  const guess = closestMatch(id, RULE_IDS);
+  const hint = guess ? ` Did you mean "${guess}"?` : '';
+  return `${show(id)} is not a rule id.${hint} The rules are ${RULE_IDS.join(', ')} (\`vitals plays list\` describes each).`;
 }

@@ -20,7 +20,7 @@ import {
   readAssociationTypes,
   type AssociatedRecord,
 } from './read-associations.ts';
-import { readContacts } from './read-contacts.ts';
+import { readCompanies, readContacts } from './read-contacts.ts';
 import type { HubSpotRecord } from './record-schema.ts';
 import { createRequestJson } from './request-json.ts';
 import { sdkApis } from './sdk-apis.ts';
@@ -59,6 +59,8 @@ export interface GatewayOptions {
 export interface Gateway {
   companyPages(options: CompanyPagesOptions): AsyncGenerator<CompanyPage, void, undefined>;
   readContacts(ids: readonly string[], properties: readonly string[]): Promise<HubSpotRecord[]>;
+  /** Companies by id, 100 a call; ids HubSpot does not know are left out. */
+  readCompanies(ids: readonly string[], properties: readonly string[]): Promise<HubSpotRecord[]>;
   readAssociations(
     fromType: string,
     toType: string,
@@ -110,6 +112,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   return {
     companyPages: (pageOptions) => companyPages(ctx, pageOptions),
     readContacts: (ids, properties) => readContacts(ctx, ids, properties),
+    readCompanies: (ids, properties) => readCompanies(ctx, ids, properties),
     readAssociations: (fromType, toType, ids) => readAssociations(ctx, fromType, toType, ids),
     readAssociationTypes: (fromType, toType, ids) =>
       readAssociationTypes(ctx, fromType, toType, ids),

@@ -1,6 +1,5 @@
 import type { MappingConfig, PlaysMapping } from '../config/config.ts';
 import type { PlannedAction, PlaySettings } from '../plays/play-types.ts';
-import { PLAY_CONTACT_PROPERTIES, playCompanyProperties } from '../signals/play-facts.ts';
 import {
   applyPlays,
   emptyPlaysTally,
@@ -11,6 +10,7 @@ import {
 } from './apply-plays.ts';
 import { reclaimDeadLease } from './lease-holder.ts';
 import { planChunkPlays } from './plan-plays.ts';
+import { playReadProperties } from './play-read-properties.ts';
 import type { Gateway } from '../hubspot/create-gateway.ts';
 import { DailyLimitError } from '../hubspot/daily-limit-error.ts';
 import type { HubSpotRecord } from '../hubspot/record-schema.ts';
@@ -236,20 +236,9 @@ async function passOverCompanies(
 const RECOMMENDED = 'health_recommended_plays';
 
 function propertiesToRead(deps: RescoreDeps): ChunkContext['properties'] {
-  const base = requiredProperties(deps.mapping);
-  if (!deps.plays) return base;
-  const { mapping, leftProperty } = deps.plays;
-  const contact = [
-    ...base.contact,
-    ...PLAY_CONTACT_PROPERTIES,
-    'hs_feedback_last_survey_date',
-    ...(leftProperty ? [leftProperty] : []),
-  ];
-  return {
-    company: [...new Set([...base.company, ...playCompanyProperties(mapping)])].sort(),
-    contact: [...new Set(contact)].sort(),
-    needsContacts: true,
-  };
+  return deps.plays
+    ? playReadProperties(deps.mapping, deps.plays)
+    : requiredProperties(deps.mapping);
 }
 
 async function finishChunk(

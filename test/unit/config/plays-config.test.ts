@@ -86,7 +86,7 @@ describe('the plays section', () => {
         signals: { champion_left: 'champion_left_at', usage_near_limit: 'near_limit_at' },
         churn: { property: 'lifecycle_status', equals: 0, dateProperty: 'churned_at' },
         payment: { failedAtProperty: 'payment_failed_at', failuresProperty: 'payment_failures' },
-        disabledRules: ['referral_ask', 'referral_ask', 'nps_detractor'],
+        disabledRules: ['stable-90-two-quarters', 'stable-90-two-quarters', 'nps-detractor'],
       },
     });
     expect(playsMapping).toEqual({
@@ -96,7 +96,7 @@ describe('the plays section', () => {
       renewalDateProperty: 'renewal_date',
       payment: { failedAtProperty: 'payment_failed_at', failuresProperty: 'payment_failures' },
     });
-    expect(plays.disabledRules).toEqual(['referral_ask', 'nps_detractor']);
+    expect(plays.disabledRules).toEqual(['stable-90-two-quarters', 'nps-detractor']);
     const off = resolve({ plays: { churn: null, renewalDateProperty: null } }).playsMapping;
     expect(off).toMatchObject({ churn: null, renewalDateProperty: null });
   });
@@ -294,7 +294,7 @@ describe('plays errors name the setting, the value and the fix', () => {
         message: 'Got "referral_ask"; give a list of rule ids, e.g. [referral_ask].',
       },
     ]);
-    expect(issuesOf({ disabledRules: ['referral_ask', ' '] })).toEqual([
+    expect(issuesOf({ disabledRules: ['nps-detractor', ' '] })).toEqual([
       {
         path: 'plays.disabledRules[1]',
         message: 'Give a rule id here, or remove the empty entry.',

@@ -43,6 +43,29 @@ describe('readContacts', () => {
   });
 });
 
+describe('readCompanies', () => {
+  it('reads companies by id through the companies batch endpoint, unknown ids left out', async () => {
+    const { gateway, hubspot } = testGateway();
+    hubspot
+      .post('/crm/v3/objects/companies/batch/read')
+      .query({ archived: 'false' })
+      .reply(async (request: Request) => {
+        const body = (await request.json()) as { inputs: Input[]; properties: string[] };
+        expect(body.properties).toEqual(['name']);
+        const missing = hubspotError('OBJECT_NOT_FOUND', 'Could not get some COMPANY objects', {
+          context: { ids: ['404'] },
+        });
+        const results = [crmObject('31', { name: 'Acme' })];
+        return [207, { status: 'COMPLETE', results, numErrors: 1, errors: [missing] }];
+      });
+
+    const companies = await gateway.readCompanies(['31', '404'], ['name']);
+
+    expect(companies).toEqual([{ id: '31', properties: { name: 'Acme' } }]);
+    expect(gateway.apiCalls()).toEqual({ 'companies.batchRead': 1 });
+  });
+});
+
 describe('readAssociations', () => {
   it('reads 2,500 ids in 3 calls of at most 1,000 and gives every id a list', async () => {
     const { gateway, hubspot } = testGateway();

@@ -1,0 +1,69 @@
+import { openApp, type App } from '../app/open-app.ts';
+import { ConfigError } from '../config/config-error.ts';
+import { HubSpotError } from '../hubspot/hubspot-error.ts';
+import { explainCompanyPlays } from '../jobs/explain-company-plays.ts';
+import { readCompany } from '../jobs/read-company.ts';
+import { CliError, EXIT } from './cli-error.ts';
+import { renderPlaysExplain } from './plays-explain-text.ts';
+import { runPlaysSettings } from './run-plays-settings.ts';
+import type { Io } from './process-io.ts';
+
+/**
+ * `vitals plays explain COMPANY_ID`: one company through the plays as a run would take it, and
+ * what the ledger already holds. Reads the portal and the store; writes nothing anywhere.
+ */
+export async function playsExplainCommand(
+  companyId: string,
+  options: { json?: boolean },
+  io: Io,
+): Promise<number> {
+  const id = companyId.trim();
+  if (!/^\d+$/.test(id))
+    throw new CliError(
+      `${JSON.stringify(companyId)} is not a company id: HubSpot company ids are digits only, e.g. 31000000001 (the number at the end of the company's page address in HubSpot).`,
+    );
+  const app = await openOrExplain();
+  const say = options.json ? io.err : io.out;
+  say(`${app.connection.description}\n`);
+  try {
+    const report = await explainCompanyPlays(id, {
+      readCompany: (companyId, properties) =>
+        readCompany(app.connection.gateway, companyId, properties),
+      gateway: app.connection.gateway,
+      store: app.store,
+      mapping: app.config,
+      model: app.model,
+      plays: runPlaysSettings(app),
+      portal: app.connection.portal,
+      now: new Date(),
+    });
+    if (!report)
+      throw new CliError(
+        `No company has the id ${id} in ${app.connection.source === 'sandbox' ? 'the sandbox demo portal' : 'your HubSpot portal'}. Check the id (the number at the end of the company's page address in HubSpot), and that Vitals talks to the portal you mean: \`vitals run\` and \`vitals doctor\` say which one it is.`,
+      );
+    if (!app.config.playsMapping.enabled)
+      say('Plays are switched off (plays.enabled: false): runs take none of these actions.\n\n');
+    io.out(options.json ? `${JSON.stringify(report, null, 2)}\n` : renderPlaysExplain(report));
+    return EXIT.ok;
+  } catch (error) {
+    throw explain(error);
+  } finally {
+    await app.close();
+  }
+}
+
+async function openOrExplain(): Promise<App> {
+  try {
+    return await openApp();
+  } catch (error) {
+    throw explain(error);
+  }
+}
+
+function explain(error: unknown): Error {
+  if (error instanceof CliError) return error;
+  if (error instanceof ConfigError) return new CliError(error.message);
+  if (error instanceof HubSpotError)
+    return new CliError(`HubSpot said no: ${error.message}`, EXIT.rejected);
+  return error as Error;
+}

@@ -1,0 +1,168 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import type { CompanyPlaysReport } from '../../src/jobs/explain-company-plays.ts';
+import type { RuleDescription } from '../../src/plays/describe-rules.ts';
+import { RULES } from '../../src/plays/rules.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const CLI = join(ROOT, 'src/cli/vitals.js');
+// The demo portal's first company.
+const COMPANY = '31000000001';
+
+function vitals(args: string[], env: Record<string, string>) {
+  const clean = { ...process.env, HUBSPOT_ACCESS_TOKEN: '', VITALS_CONFIG: '', ...env };
+  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    execFile(
+      process.execPath,
+      [CLI, ...args],
+      { cwd: ROOT, env: clean },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? Number(error.code ?? -1) : 0, stdout, stderr });
+      },
+    );
+  });
+}
+
+function dataDir(name: string, config?: string): Record<string, string> {
+  const dir = mkdtempSync(join(tmpdir(), `vitals-plays-${name}-`));
+  if (config === undefined) return { VITALS_DATA_DIR: dir };
+  const file = join(dir, 'vitals.config.yaml');
+  writeFileSync(file, config);
+  return { VITALS_DATA_DIR: dir, VITALS_CONFIG: file };
+}
+
+/** Everything a run writes, in the store and in the sandbox portal, as one comparable value. */
+function written(dir: string) {
+  const read = (file: string, queries: string[]) => {
+    const db = new Database(file, { readonly: true });
+    try {
+      return queries.map((q) => db.prepare(q).all());
+    } finally {
+      db.close();
+    }
+  };
+  return {
+    store: read(join(dir, 'vitals.sqlite'), [
+      'SELECT count(*) AS n FROM score_history',
+      'SELECT count(*) AS n FROM company_state',
+      'SELECT count(*) AS n FROM job_runs',
+      'SELECT count(*) AS n FROM play_state',
+      'SELECT key, status, hubspot_id, updated_at FROM action_ledger ORDER BY key',
+    ]),
+    portal: read(join(dir, 'sandbox', 'sandbox-portal.sqlite'), [
+      'SELECT type, count(*) AS n, max(updated_at) AS latest FROM objects GROUP BY type',
+      'SELECT count(*) AS n FROM property_history',
+      'SELECT count(*) AS n FROM enrollments',
+    ]),
+  };
+}
+
+describe.concurrent('vitals plays list', () => {
+  it('prints every rule by section, within 100 columns, without any portal', async () => {
+    const env = dataDir('list');
+    const { code, stdout, stderr } = await vitals(['plays', 'list'], env);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout).toMatch(/^32 plays, all switched on\./);
+    expect(stdout).toContain('§3 Alerts on score changes');
+    expect(stdout).toContain('§7 Expansion');
+    expect(stdout).toContain('  tier-critical — Critical: executive escalation');
+    expect(stdout).toMatch(
+      /^ {4}routing {3}company owner \(else fallback\), and the owner's manager$/m,
+    );
+    for (const rule of RULES) expect(stdout).toContain(`  ${rule.id} — `);
+    for (const line of stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(100);
+    expect(existsSync(join(env.VITALS_DATA_DIR!, 'sandbox'))).toBe(false);
+    expect(existsSync(join(env.VITALS_DATA_DIR!, 'vitals.sqlite'))).toBe(false);
+  }, 30_000);
+
+  it('gives the rows as JSON, with the switched-off rules marked', async () => {
+    const env = dataDir('list-json', 'plays:\n  disabledRules: [tier-critical, win-back]\n');
+    const json = await vitals(['plays', 'list', '--json'], env);
+    expect(json.code).toBe(0);
+    const rows = JSON.parse(json.stdout) as RuleDescription[];
+    expect(rows.map((r) => r.id)).toEqual(RULES.map((r) => r.id));
+    expect(rows.filter((r) => !r.enabled).map((r) => r.id)).toEqual(['tier-critical', 'win-back']);
+    expect(Object.keys(rows[0]!)).toEqual([
+      'id',
+      'section',
+      'title',
+      'trigger',
+      'episode',
+      'applies',
+      'actions',
+      'priority',
+      'due',
+      'routing',
+      'enabled',
+    ]);
+    const text = await vitals(['plays', 'list'], env);
+    expect(text.stdout).toMatch(/^32 plays, 2 switched off in plays\.disabledRules\./);
+    expect(text.stdout).toContain(
+      '  tier-critical — Critical: executive escalation\n    status    SWITCHED OFF in plays.disabledRules: runs skip it\n',
+    );
+  }, 30_000);
+
+  it('stops on a disabled rule that is not in the table, naming the entry, the value and the fix', async () => {
+    const env = dataDir('list-bad', 'plays:\n  disabledRules: [win-back, tier_critical]\n');
+    const { code, stdout, stderr } = await vitals(['plays', 'list'], env);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(
+      'plays.disabledRules[1]: "tier_critical" is not a rule id. Did you mean "tier-critical"?',
+    );
+    expect(stderr).toContain('score-drop-7d, score-drop-30d');
+    expect(existsSync(join(env.VITALS_DATA_DIR!, 'sandbox'))).toBe(false);
+  }, 30_000);
+});
+
+describe.concurrent('vitals plays explain', () => {
+  it('explains one demo company, and after a run shows what the ledger holds, writing nothing', async () => {
+    const env = dataDir('explain');
+    const before = await vitals(['plays', 'explain', COMPANY], env);
+    expect(before.code).toBe(0);
+    expect(before.stdout).toContain('SANDBOX demo portal');
+    expect(before.stdout).toMatch(new RegExp(`^.+ \\(company ${COMPANY}\\)$`, 'm'));
+    expect(before.stdout).toMatch(/^Not firing \(\d+\)$/m);
+    expect(before.stdout).toContain('health_recommended_plays would read:');
+    expect(before.stdout).not.toMatch(/already (done|skipped)/);
+
+    const run = await vitals(['run', '--once', '--json'], env);
+    expect(run.code).toBe(0);
+    const snapshot = written(env.VITALS_DATA_DIR!);
+    const after = await vitals(['plays', 'explain', COMPANY, '--json'], env);
+    expect(after.code).toBe(0);
+    expect(after.stderr).toContain('SANDBOX demo portal');
+    const report = JSON.parse(after.stdout) as CompanyPlaysReport;
+    expect(report.company.id).toBe(COMPANY);
+    expect(report.rules.map((r) => r.ruleId)).toEqual(RULES.map((r) => r.id));
+    for (const rule of report.rules) expect(rule.why).not.toBe('');
+    // The run recorded everything it planned: each action that still fires is in the ledger,
+    // and each crossing it acted on now holds "since an earlier run", with its entries.
+    const actions = report.rules.flatMap((r) => r.actions).filter((a) => !a.unconfigured);
+    for (const a of actions) expect(a.ledger?.key).toBe(a.action.key);
+    for (const rule of report.rules.filter((r) => r.why.startsWith('still holds')))
+      expect(rule.earlier.length).toBeGreaterThan(0);
+    expect(written(env.VITALS_DATA_DIR!)).toEqual(snapshot);
+  }, 60_000);
+
+  it('rejects an id no company has, and a value that is no id, with exit status 2', async () => {
+    const env = dataDir('explain-bad');
+    const unknown = await vitals(['plays', 'explain', '31000000002'], env);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain(
+      'No company has the id 31000000002 in the sandbox demo portal',
+    );
+    expect(unknown.stderr).toContain('`vitals run`');
+    const other = dataDir('explain-nan');
+    const notAnId = await vitals(['plays', 'explain', 'acme-corp'], other);
+    expect(notAnId.code).toBe(2);
+    expect(notAnId.stderr).toContain('"acme-corp" is not a company id');
+    expect(existsSync(join(other.VITALS_DATA_DIR!, 'sandbox'))).toBe(false);
+  }, 30_000);
+});
