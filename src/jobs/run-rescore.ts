@@ -57,7 +57,11 @@ export interface RescorePlays {
 
 export interface RescoreOptions {
   dryRun: boolean;
-  /** List pages per chunk; 10 pages = 1,000 companies = one association read. */
+  /**
+   * List pages per chunk: one association read and one commit each. 5 pages (500 companies)
+   * keeps a pass's peak memory under 300 MB (BENCHMARKS.md) for one more association read per
+   * 1,000 companies than 10 pages would take.
+   */
   pagesPerChunk?: number;
 }
 
@@ -113,6 +117,8 @@ export async function runRescore(
     const planned: PlannedAction[] = [];
     const names = new Map<string, string>();
     let progress: RunProgress;
+    // Counted from here, so the calls of recovery and released tasks are in the run's cost too.
+    const callsBefore = deps.gateway.apiCalls();
     try {
       const playsCtx = playsContext(deps, playsTally);
       if (playsCtx && !options.dryRun) {
@@ -126,6 +132,7 @@ export async function runRescore(
         playsCtx,
         planned,
         names,
+        callsBefore,
       });
     } catch (error) {
       // Left resumable: the next run carries on from the last committed cursor.
@@ -185,6 +192,7 @@ interface PassResults {
   playsCtx: PlaysContext | null;
   planned: PlannedAction[];
   names: Map<string, string>;
+  callsBefore: Record<string, number>;
 }
 
 interface Pass extends PassResults {
@@ -192,7 +200,6 @@ interface Pass extends PassResults {
   dryRun: boolean;
   run: RunRecord;
   progress: RunProgress;
-  callsBefore: Record<string, number>;
   properties: ChunkContext['properties'];
 }
 
@@ -212,11 +219,10 @@ async function passOverCompanies(
     dryRun: options.dryRun,
     run,
     progress,
-    callsBefore: deps.gateway.apiCalls(),
     properties,
   };
   const read = [...new Set([...properties.company, ...WRITTEN_PROPERTIES, RECOMMENDED])];
-  const pagesPerChunk = options.pagesPerChunk ?? 10;
+  const pagesPerChunk = options.pagesPerChunk ?? 5;
   let chunk: HubSpotRecord[] = [];
   let pages = 0;
   for await (const page of deps.gateway.companyPages({

@@ -44,8 +44,9 @@ export interface ChunkContext {
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
 /**
- * Scores up to 1,000 companies with the fewest calls HubSpot allows: one association read for
- * the whole chunk (its cap is 1,000 ids) and contact reads of 100, shared across companies.
+ * Scores a chunk of companies (up to 1,000, the association read's cap) with the fewest calls
+ * HubSpot allows: one association read for the whole chunk and contact reads of 100, shared
+ * across companies.
  */
 export async function scoreChunk(
   companies: readonly HubSpotRecord[],

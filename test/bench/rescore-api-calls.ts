@@ -35,7 +35,7 @@ export async function rescoreApiCalls(): Promise<BenchSection> {
     notes: [
       `Target: at most ${TARGET.toFixed(2)}× the floor. Floor = ⌈N/100⌉ list pages + ⌈N/1,000⌉ association reads + ⌈C/100⌉ contact reads + ⌈changed/100⌉ updates, with N = ${count(COMPANIES)} companies, C = ${count(contacts)} distinct associated contacts (the seeded portal's count: each sandbox contact belongs to one company, and the pass asked for exactly that many distinct ids) and changed = the pass's \`summary.updated\`. Calls are the pass's \`summary.apiCalls\`, retries included; the same portal always takes the same calls, so each pass runs once.`,
       ...passes.map((pass) => breakdown(pass, contacts)),
-      'Contacts are read per chunk of 1,000 companies (10 list pages), so each chunk may end on a part-filled contact read: the floor rounds up once for the whole portal, the pass once per chunk.',
+      'A pass works in chunks of 500 companies (5 list pages; chosen to keep peak memory under 300 MB, see below): one association read per chunk, where the floor counts one per 1,000, and each chunk may end on a part-filled contact read, where the floor rounds up once for the whole portal.',
       '`runRescore` scores and writes only (no `plays` in its deps, so no task or sequence calls). Sandbox limit lifted (1,000,000 per 10 s) and gateway headroom raised so no call waits or is refused; both passes run one after the other on the same store with the same `now`, so nothing ages between them.',
     ],
   };

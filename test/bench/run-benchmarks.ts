@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { benchmarksMarkdown } from './benchmarks-markdown.ts';
 import type { MeasureOptions } from './measure.ts';
 import { engineThroughput } from './engine-throughput.ts';
+import { playsApiCalls } from './plays-api-calls.ts';
 import { rescoreApiCalls } from './rescore-api-calls.ts';
 import { rescoreMemory } from './rescore-memory.ts';
 import { rescoreWallTime } from './rescore-wall-time.ts';
@@ -19,6 +20,7 @@ const started = performance.now();
 const sections = [
   engineThroughput(OPTIONS),
   await rescoreApiCalls(),
+  await playsApiCalls(),
   await rescoreWallTime(),
   await rescoreMemory(MEMORY_RUNS),
 ];

@@ -76,7 +76,7 @@ describe('a run killed with SIGKILL', () => {
 
     const killed = await runAndKillAfterFirstChunk(env(dataDir, slow));
     expect(killed.signal).toBe('SIGKILL');
-    expect(killed.progress).toMatchObject({ pages: 10, companies: 1000, updated: 1000 });
+    expect(killed.progress).toMatchObject({ pages: 5, companies: 500, updated: 500 });
 
     const resumed = await runJson(env(dataDir, fast));
     expect(resumed).toMatchObject({ resumed: true, companies: COMPANIES, updated: COMPANIES });

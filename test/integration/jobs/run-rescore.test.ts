@@ -74,7 +74,7 @@ describe('runRescore against the sandbox portal', () => {
     expect(Object.keys(sandbox.requestCount()).some((k) => k.includes('batch/update'))).toBe(false);
   });
 
-  it('uses the fewest calls: list pages, one association read per 1,000 companies, contacts by 100', async () => {
+  it('uses the fewest calls: list pages, one association read per chunk, contacts by 100', async () => {
     const { deps } = await world(250);
     const { apiCalls, updated } = await runRescore(deps(), { dryRun: false });
     expect(apiCalls['companies.list']).toBe(3);
