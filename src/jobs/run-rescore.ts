@@ -9,6 +9,7 @@ import {
   type PlaysTally,
 } from './apply-plays.ts';
 import { reclaimDeadLease } from './lease-holder.ts';
+import { cardSnapshot } from './card-snapshot.ts';
 import { planChunkPlays } from './plan-plays.ts';
 import { playReadProperties } from './play-read-properties.ts';
 import type { Gateway } from '../hubspot/create-gateway.ts';
@@ -311,6 +312,7 @@ async function finishChunk(
           companyId: c.id,
           properties: c.values,
           checkedAt: now.toISOString(),
+          card: cardSnapshot(c, plan?.outcomes.get(c.id), deps.model, now.toISOString()),
         })),
   });
   deps.onProgress?.(progress);

@@ -7,6 +7,7 @@ interface StateRow {
   company_id: string;
   properties: string;
   checked_at: string;
+  card: string | null;
 }
 
 /** Company state on SQLite: synchronous, so `commitPage` can compose it inside a transaction. */
@@ -16,10 +17,11 @@ export function sqliteCompanyState(db: Database.Database) {
     SELECT s.* FROM json_each(@ids) AS ids
     CROSS JOIN company_state AS s ON s.portal = @portal AND s.company_id = ids.value`);
   const upsert = db.prepare(`
-    INSERT INTO company_state (portal, company_id, properties, checked_at)
-    VALUES (@portal, @companyId, @properties, @checkedAt)
+    INSERT INTO company_state (portal, company_id, properties, checked_at, card)
+    VALUES (@portal, @companyId, @properties, @checkedAt, @card)
     ON CONFLICT (portal, company_id)
-    DO UPDATE SET properties = excluded.properties, checked_at = excluded.checked_at`);
+    DO UPDATE SET properties = excluded.properties, checked_at = excluded.checked_at,
+      card = COALESCE(excluded.card, company_state.card)`);
 
   return {
     get(portal: string, companyIds: readonly string[]): Map<string, CompanyState> {
@@ -33,6 +35,7 @@ export function sqliteCompanyState(db: Database.Database) {
           companyId: row.companyId,
           properties: JSON.stringify(row.properties),
           checkedAt: isoInstant(row.checkedAt, 'checkedAt'),
+          card: row.card === undefined ? null : JSON.stringify(row.card),
         });
       }
     }),
@@ -45,5 +48,6 @@ function toState(row: StateRow): CompanyState {
     companyId: row.company_id,
     properties: JSON.parse(row.properties) as CompanyState['properties'],
     checkedAt: row.checked_at,
+    ...(row.card === null ? {} : { card: JSON.parse(row.card) as unknown }),
   };
 }

@@ -125,4 +125,9 @@ export const sqliteMigrations: readonly Migration[] = [
     name: 'run portfolio',
     sql: `ALTER TABLE job_runs ADD COLUMN portfolio TEXT;`,
   },
+  {
+    version: 8,
+    name: 'company card',
+    sql: `ALTER TABLE company_state ADD COLUMN card TEXT;`,
+  },
 ];

@@ -29,6 +29,9 @@ export interface CompanyState {
   properties: Record<string, string>;
   /** When a run last scored this company, whether or not it wrote anything. */
   checkedAt: string;
+  /** What the health card shows (score, explanation, plays), as the last run saw it. Opaque to
+   * the store: the server checks its shape when it reads it. Kept when a write leaves it out. */
+  card?: unknown;
 }
 
 export type RunKind = 'full';

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { sandboxPlaySettings } from '../../../src/app/sandbox-play-settings.ts';
 import { resolveConfig } from '../../../src/config/resolve-config.ts';
 import { createGateway, type Gateway } from '../../../src/hubspot/create-gateway.ts';
+import type { CardSnapshot } from '../../../src/jobs/card-snapshot.ts';
 import { runRescore, type RescoreDeps } from '../../../src/jobs/run-rescore.ts';
 import { setupPortal } from '../../../src/jobs/setup-portal.ts';
 import type { PlaySettings } from '../../../src/plays/play-types.ts';
@@ -141,6 +142,13 @@ describe('plays against the sandbox portal', () => {
     expect(third.plays.tasksCreated).toEqual([]);
     expect(third.plays.enrolled).toEqual([]);
     for (const entry of tierTasks) expect(tasksWithMarker(entry.marker)).toBe(1);
+
+    // The card's snapshot still lists the tier play, which holds since the drop.
+    const card = (await store.companyStates('sandbox', [id])).get(id)?.card as CardSnapshot;
+    expect(card).toMatchObject({ companyId: id, state: 'scored' });
+    expect(['critical', 'at_risk']).toContain(card.tier.key);
+    expect(card.plays.map((p) => p.id)).toContain(tierTasks[0]!.ruleId);
+    expect(card.drivers.length).toBeGreaterThan(0);
   });
 
   it('enrols renewal signers once per renewal date and churned accounts in win-back once', async () => {

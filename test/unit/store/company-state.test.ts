@@ -32,6 +32,16 @@ describe('company state', () => {
     });
   });
 
+  it("keeps the card's snapshot, and keeps the last one when a write leaves it out", async () => {
+    const { store } = await openTestStore();
+    const card = { score: 70, plays: [{ id: 'tier-at-risk' }] };
+    await store.putCompanyStates([{ ...state('1', '70', '2025-03-09T00:00:00Z'), card }]);
+    expect((await store.companyStates('sandbox', ['1'])).get('1')?.card).toEqual(card);
+    await store.putCompanyStates([state('1', '70', '2025-03-10T00:00:00Z')]);
+    const found = (await store.companyStates('sandbox', ['1'])).get('1');
+    expect(found).toMatchObject({ checkedAt: '2025-03-10T00:00:00.000Z', card });
+  });
+
   it('keeps portals apart', async () => {
     const { store } = await openTestStore();
     await store.putCompanyStates([{ ...state('1', '70', '2025-03-09T00:00:00Z'), portal: '42' }]);

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+
+// The one contract between the health card and the service (src/server imports this module,
+// the card imports it too), so the two cannot drift apart. Times are ISO-8601 strings.
+
+// The model's tier colours, and gray for an account with no data.
+export const TIER_COLORS = ['green', 'lime', 'yellow', 'orange', 'red', 'gray'] as const;
+
+const tier = z.object({
+  key: z.string(),
+  label: z.string(),
+  color: z.enum(TIER_COLORS),
+});
+
+const dimension = z.object({
+  key: z.string(),
+  label: z.string(),
+  /** 0–10; null when none of its signals had data. */
+  score: z.number().min(0).max(10).nullable(),
+  /** Share of the score, in percent. */
+  weight: z.number(),
+});
+
+const driver = z.object({
+  label: z.string(),
+  /** What the value is now, in words. */
+  value: z.string(),
+  /** Score points it costs (negative). */
+  impact: z.number(),
+});
+
+const lever = z.object({
+  label: z.string(),
+  /** What the value would have to become. */
+  target: z.string(),
+  /** Whole score points gained if it did. */
+  gain: z.number(),
+});
+
+export const PLAY_STATUSES = [
+  /** Recommended; no task yet (held back by a daily cap, or the run was a dry run). */
+  'open',
+  /** A task exists in HubSpot. */
+  'task-created',
+  /** Contacts were enrolled in a sequence. */
+  'enrolled',
+  /** A CSM dismissed it, with a reason. */
+  'dismissed',
+] as const;
+
+const play = z.object({
+  /** The rule id: stable, used in the play's URLs. */
+  id: z.string(),
+  title: z.string(),
+  /** Why it fired, in plain words. */
+  why: z.string(),
+  priority: z.enum(['HIGH', 'MEDIUM', 'LOW']),
+  dueAt: z.string().nullable(),
+  status: z.enum(PLAY_STATUSES),
+  /** The HubSpot task, when one exists. */
+  taskId: z.string().nullable(),
+  /** The dismissal reason, when dismissed. */
+  dismissedBecause: z.string().nullable(),
+});
+
+const historyPoint = z.object({ at: z.string(), score: z.number().nullable() });
+
+export const companyCardSchema = z.object({
+  companyId: z.string(),
+  name: z.string().nullable(),
+  /** scored: normal; no-data: scored, but there was nothing to score (score unknown, not 0). */
+  state: z.enum(['scored', 'no-data']),
+  score: z.number().int().min(0).max(100).nullable(),
+  tier,
+  /** Points since 7 days ago; null when history is shorter. */
+  change7d: z.number().nullable(),
+  /** 0–100: the share of the model's weight that had data. */
+  coverage: z.number().min(0).max(100),
+  /** Labels of the signals without data, for "coverage is low because…". */
+  missing: z.array(z.string()),
+  dimensions: z.array(dimension),
+  drivers: z.array(driver),
+  levers: z.array(lever),
+  plays: z.array(play),
+  /** The last 90 days, oldest first. */
+  history: z.array(historyPoint),
+  scoredAt: z.string(),
+  /** When a run last looked at the company, changed or not. */
+  checkedAt: z.string().nullable(),
+  model: z.string(),
+});
+
+export type CompanyCard = z.infer<typeof companyCardSchema>;
+export type CardPlay = z.infer<typeof play>;
+
+/** GET /api/cards/companies/:id answers this, or 404 with `notScoredSchema` for a company no
+ * run has scored yet (the card then offers "Score now"). */
+export const notScoredSchema = z.object({
+  status: z.literal('not-scored'),
+  companyId: z.string(),
+  message: z.string(),
+});
+
+export const dismissRequestSchema = z.object({
+  reason: z.string().trim().min(3).max(500),
+});
+
+export const errorSchema = z.object({ status: z.literal('error'), message: z.string() });
+
+/** The paths, in one place, so the card and the server build them the same way. */
+export const CARD_PATHS = {
+  company: (id: string) => `/api/cards/companies/${encodeURIComponent(id)}`,
+  rescore: (id: string) => `/api/cards/companies/${encodeURIComponent(id)}/rescore`,
+  createTask: (id: string, playId: string) =>
+    `/api/cards/companies/${encodeURIComponent(id)}/plays/${encodeURIComponent(playId)}/task`,
+  dismiss: (id: string, playId: string) =>
+    `/api/cards/companies/${encodeURIComponent(id)}/plays/${encodeURIComponent(playId)}/dismiss`,
+} as const;

@@ -1,0 +1,101 @@
+import type { PlannedAction, PlayOutcome } from '../plays/play-types.ts';
+import { RULES } from '../plays/rules.ts';
+import type { CompiledModel } from '../scoring/compile-model.ts';
+import { UNKNOWN_TIER } from '../scoring/score-account.ts';
+import type { ScoredCompany } from './score-chunk.ts';
+
+/** A play the card lists: what holds now, and the actions a run planned for it. */
+export interface SnapshotPlay {
+  /** The rule id. */
+  id: string;
+  title: string;
+  why: string;
+  priority: 'HIGH' | 'MEDIUM' | 'LOW';
+  dueAt: string | null;
+  /** The tasks and enrolments it planned this run (empty when it fired on an earlier run: the
+   * ledger has those). */
+  actions: PlannedAction[];
+}
+
+/**
+ * What the health card shows of a company, as the run that scored it saw it; saved with the
+ * company's state so the card API answers from the store without calling HubSpot. The server
+ * adds the history, the ledger's status of each play and when the company was last checked.
+ */
+export interface CardSnapshot {
+  companyId: string;
+  name: string | null;
+  state: 'scored' | 'no-data';
+  score: number | null;
+  tier: { key: string; label: string; color: string };
+  change7d: number | null;
+  coverage: number;
+  missing: string[];
+  dimensions: { key: string; label: string; score: number | null; weight: number }[];
+  drivers: { label: string; value: string; impact: number }[];
+  levers: { label: string; target: string; gain: number }[];
+  plays: SnapshotPlay[];
+  scoredAt: string;
+  model: string;
+}
+
+const RULE = new Map(RULES.map((r) => [r.id, r]));
+const RANK = { HIGH: 0, MEDIUM: 1, LOW: 2 } as const;
+
+export function cardSnapshot(
+  company: ScoredCompany,
+  outcome: PlayOutcome | undefined,
+  model: CompiledModel,
+  scoredAt: string,
+): CardSnapshot {
+  const e = company.explanation;
+  const tier = model.model.tiers.find((t) => t.key === e.tier);
+  const change = company.values.health_score_change_7d;
+  return {
+    companyId: company.id,
+    name: company.name,
+    state: e.score === null ? 'no-data' : 'scored',
+    score: e.score,
+    tier:
+      tier && e.tier !== UNKNOWN_TIER
+        ? { key: tier.key, label: tier.label, color: tier.color }
+        : { key: UNKNOWN_TIER, label: 'No data', color: 'gray' },
+    change7d: change === '' ? null : Number(change),
+    coverage: e.coverage,
+    missing: e.signals.filter((s) => s.value === null).map((s) => s.label),
+    dimensions: Object.entries(e.dimensions).map(([key, d]) => ({
+      key,
+      label: d.label,
+      score: d.score,
+      weight: d.weight,
+    })),
+    drivers: e.drivers.map((d) => ({ label: d.label, value: String(d.value), impact: d.impact })),
+    levers: e.levers.map((l) => ({ label: l.label, target: l.target, gain: l.gain })),
+    plays: outcome ? playsOf(outcome) : [],
+    scoredAt,
+    model: company.values.health_model,
+  };
+}
+
+/** Rules that fired now or whose condition still holds since an earlier run, most urgent first. */
+function playsOf(outcome: PlayOutcome): SnapshotPlay[] {
+  const holding = new Set(outcome.active);
+  const plays: SnapshotPlay[] = [];
+  for (const verdict of outcome.verdicts) {
+    if (!verdict.fired && !holding.has(verdict.ruleId)) continue;
+    const actions = outcome.actions.filter(
+      (a) => a.ruleId === verdict.ruleId && a.kind !== 'property',
+    );
+    const tasks = actions.flatMap((a) => (a.kind === 'task' ? [a] : []));
+    const first = tasks[0];
+    plays.push({
+      id: verdict.ruleId,
+      title: first?.subject ?? RULE.get(verdict.ruleId)?.title ?? verdict.ruleId,
+      why: verdict.why,
+      priority: first?.priority ?? RULE.get(verdict.ruleId)?.priority ?? 'MEDIUM',
+      dueAt: first?.dueAt ?? null,
+      actions,
+    });
+  }
+  return plays.sort((a, b) => RANK[a.priority] - RANK[b.priority]);
+}
