@@ -107,7 +107,11 @@ export const dismissRequestSchema = z.object({
 
 export const errorSchema = z.object({ status: z.literal('error'), message: z.string() });
 
-/** The paths, in one place, so the card and the server build them the same way. */
+/**
+ * The paths, in one place, so the card and the server build them the same way. The three POSTs
+ * answer 2xx with the updated card (companyCardSchema); any failure with errorSchema, whose
+ * message the card shows to the CSM as it is, so it is written for them.
+ */
 export const CARD_PATHS = {
   company: (id: string) => `/api/cards/companies/${encodeURIComponent(id)}`,
   rescore: (id: string) => `/api/cards/companies/${encodeURIComponent(id)}/rescore`,

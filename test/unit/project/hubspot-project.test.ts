@@ -92,13 +92,16 @@ describe('the HubSpot project (hsproject.json, extensions/)', () => {
     const cards = readJson<{ type?: string; dependencies: Record<string, string> }>(
       path.join(report.srcDir, 'app/cards/package.json'),
     );
-    const root = readJson<{ devDependencies: Record<string, string> }>(
-      path.join(ROOT, 'package.json'),
-    );
+    const root = readJson<{
+      dependencies: Record<string, string>;
+      devDependencies: Record<string, string>;
+    }>(path.join(ROOT, 'package.json'));
     expect(cards.type).toBe('module');
+    // zod: the card ↔ service contract (card-contract.ts) is parsed on both sides.
     expect(cards.dependencies).toEqual({
       '@hubspot/ui-extensions': root.devDependencies['@hubspot/ui-extensions'],
       react: root.devDependencies['react'],
+      zod: root.dependencies['zod'],
     });
     expect(cards.dependencies['react']).toBe('18.3.1');
   });
