@@ -3,6 +3,7 @@ import { ConfigError } from '../config/config-error.ts';
 import { unmappedSignals } from '../config/unmapped-signals.ts';
 import { setupPortal } from '../jobs/setup-portal.ts';
 import { EXIT } from './cli-error.ts';
+import { playsDoctorCheck } from './plays-doctor-check.ts';
 import type { Io } from './process-io.ts';
 
 interface Check {
@@ -83,6 +84,7 @@ async function runChecks(app: App): Promise<Check[]> {
             ? `every mapped property exists${unmapped.signals.length ? `; not mapped (scored as missing): ${unmapped.signals.join(', ')}` : ''}`
             : `the portal has no ${missing.join(', ')}: fix the mapping in your config`,
       },
+      { name: 'plays', ...(await playsDoctorCheck(app)) },
     );
   } catch (error) {
     checks.push({ name: 'HubSpot', ok: false, detail: (error as Error).message });

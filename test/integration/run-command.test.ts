@@ -81,8 +81,13 @@ describe.concurrent('vitals run, setup and sandbox reset', () => {
     expect(before.stdout).toMatch(
       /^FAIL +signal mapping .*companies\.product_usage_dept \(did you mean product_usage_depth\?\)/m,
     );
+    expect(before.stdout).toMatch(/^ok +plays +properties and sequences are there/m);
     await vitals(['setup'], env);
     expect((await vitals(['doctor'], env)).stdout).toMatch(/^ok +health properties +all there/m);
+    writeFileSync(config, 'plays:\n  payment: { failedAtProperty: payment_failed }\n');
+    expect((await vitals(['doctor'], env)).stdout).toMatch(
+      /^FAIL +plays +the portal has no companies\.payment_failed \(did you mean payment_failed_at\?\)/m,
+    );
   }, 30_000);
 
   it('sets up idempotently: the second setup changes nothing and says so', async () => {
