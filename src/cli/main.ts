@@ -13,6 +13,7 @@ import { demoCommand } from './demo-command.ts';
 import { doctorCommand } from './doctor-command.ts';
 import { playsExplainCommand } from './plays-explain-command.ts';
 import { playsListCommand } from './plays-list-command.ts';
+import { serveCommand } from './serve-command.ts';
 
 const SCORE_HELP = `
 Exit status: 0 when every account was scored, 1 when some were rejected (the rest are
@@ -35,6 +36,18 @@ Exit status: 0 when explained, 2 when the id is not a company id or no company h
 Example:
   vitals plays explain 31000000001`;
 
+const START_HELP = `
+After its first run it also serves the card API (as \`vitals serve\` does) when
+HUBSPOT_CLIENT_SECRET and VITALS_PUBLIC_URL are set; otherwise it says the API is off.`;
+
+const SERVE_HELP = `
+Needs HUBSPOT_CLIENT_SECRET (the app's client secret: every card request is signed with it) and
+VITALS_PUBLIC_URL (the https origin HubSpot calls, e.g. https://vitals.example.com); listens on
+PORT (default 3000). Put it behind HTTPS. GET /healthz answers without a signature.
+
+Exit status: 0 when stopped with Ctrl+C or SIGTERM, 2 when a setting is missing or wrong or the
+port cannot be used.`;
+
 // Commander lists only top-level commands; admins should see `models show` without digging.
 const EVERY_COMMAND = `
 Every command:
@@ -48,6 +61,7 @@ Every command:
   vitals plays explain COMPANY_ID [--json]
   vitals sandbox reset
   vitals start
+  vitals serve
   vitals demo
 
 Run "vitals COMMAND --help" for the details of one.`;
@@ -153,7 +167,14 @@ function buildProgram(io: Io, exit: (code: number) => void): Command {
     .description(
       'Run the main job now and then on its schedule (the sandbox portal when no token is set)',
     )
-    .action(async () => exit(await runCommand({ once: false }, io)));
+    .addHelpText('after', START_HELP)
+    .action(async () => exit(await runCommand({ once: false, serve: true }, io)));
+
+  program
+    .command('serve')
+    .description('Serve the card API (what the HubSpot cards call) until stopped')
+    .addHelpText('after', SERVE_HELP)
+    .action(async () => exit(await serveCommand(io)));
 
   program
     .command('demo')

@@ -12,11 +12,14 @@ import { printPlayPlan, printPlaysOutcome } from './print-play-plan.ts';
 import { progressReporter } from './progress-reporter.ts';
 import { runPlaysSettings } from './run-plays-settings.ts';
 import { runSummaryJson } from './run-summary-json.ts';
+import { cardApiBeside } from './serve-command.ts';
 
 export interface RunOptions {
   once?: boolean;
   dryRun?: boolean;
   json?: boolean;
+  /** `vitals start`: after the first run, also serve the card API when it can start. */
+  serve?: boolean;
 }
 
 /** `vitals run`: one full rescore now, then (without --once) again on the configured schedule. */
@@ -30,7 +33,12 @@ export async function runCommand(options: RunOptions, io: Io): Promise<number> {
     const summary = await rescoreOnce(app, options, io);
     report(summary, app, options, io);
     if (options.once) return EXIT.ok;
-    await keepRunning(app, options, io, say);
+    const api = options.serve ? await cardApiBeside(app, io, say) : null;
+    try {
+      await keepRunning(app, options, io, say);
+    } finally {
+      await api?.close();
+    }
     return EXIT.ok;
   } catch (error) {
     throw explain(error);

@@ -31,6 +31,13 @@ export interface Config {
     accessToken: Secret | null;
     clientSecret: Secret | null;
   };
+  /** The card API (src/server). */
+  server: {
+    /** VITALS_PUBLIC_URL: the https origin HubSpot calls (and signs); null when not set. */
+    publicUrl: string | null;
+    /** PORT: where the service listens; default 3000. */
+    port: number;
+  };
 }
 
 /** The part of the config that turns HubSpot records into signals (see src/signals). */

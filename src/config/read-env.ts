@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { IssueReport } from '../validation/describe-issues.ts';
 import type { Config } from './config.ts';
+import { readServerEnv } from './read-server-env.ts';
 import { Secret } from './secret.ts';
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -10,10 +11,12 @@ export const DEFAULT_DATA_DIR = './data';
 export interface EnvSettings {
   dataDir: string;
   hubspot: Config['hubspot'];
+  server: Config['server'];
   issues: IssueReport[];
 }
 
-/** The settings that come from the environment: where data lives, and the HubSpot secrets. */
+/** The settings that come from the environment: where data lives, the HubSpot secrets, and
+ * where the card API listens and is reached. */
 export function readEnv(env: Env, cwd: string): EnvSettings {
   const issues: IssueReport[] = [];
   const secret = (name: string) => {
@@ -32,5 +35,6 @@ export function readEnv(env: Env, cwd: string): EnvSettings {
   const clientSecret = secret('HUBSPOT_CLIENT_SECRET');
   const dataDir = resolve(cwd, env.VITALS_DATA_DIR?.trim() || DEFAULT_DATA_DIR);
   const mode = accessToken ? 'hubspot' : 'sandbox';
-  return { dataDir, hubspot: { mode, accessToken, clientSecret }, issues };
+  const server = readServerEnv(env, issues);
+  return { dataDir, hubspot: { mode, accessToken, clientSecret }, server, issues };
 }

@@ -59,6 +59,7 @@ export function resolveConfig(data: unknown, { env, cwd, file }: ResolveOptions)
     playsMapping,
     dataDir: fromEnv.dataDir,
     hubspot: fromEnv.hubspot,
+    server: fromEnv.server,
   };
 }
 

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus, release, totalmem, type } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { benchmarksMarkdown } from './benchmarks-markdown.ts';
+import { cardApiLatency } from './card-api-latency.ts';
 import type { MeasureOptions } from './measure.ts';
 import { engineThroughput } from './engine-throughput.ts';
 import { playsApiCalls } from './plays-api-calls.ts';
@@ -23,6 +24,7 @@ const sections = [
   await playsApiCalls(),
   await rescoreWallTime(),
   await rescoreMemory(MEMORY_RUNS),
+  await cardApiLatency(),
 ];
 
 const markdown = benchmarksMarkdown(

@@ -1,0 +1,95 @@
+import { companyCardSchema, type CompanyCard } from '../../extensions/app/cards/card-contract.ts';
+import type { TaskAction } from '../plays/play-types.ts';
+import type { LedgerEntry } from '../store/store.ts';
+import { describeIssues } from '../validation/describe-issues.ts';
+import { ApiError } from './api-error.ts';
+import type { CardApiDeps } from './card-api-deps.ts';
+import { playActions, type SnapshotPlay } from './play-ledger.ts';
+import { playStatus } from './play-status.ts';
+import { snapshotSchema, type StoredSnapshot } from './snapshot-schema.ts';
+
+/** The card's history chart spans this many days. */
+export const HISTORY_DAYS = 90;
+
+export interface SavedCard {
+  snapshot: StoredSnapshot;
+  /** When a run last looked at the company. */
+  checkedAt: string;
+}
+
+type Deps = Pick<CardApiDeps, 'store' | 'portal' | 'log'>;
+
+/** The company's saved snapshot; a 404 (not-scored) when no run has saved a usable one. */
+export async function savedCard(deps: Deps, companyId: string): Promise<SavedCard> {
+  const state = (await deps.store.companyStates(deps.portal, [companyId])).get(companyId);
+  if (state?.card === undefined) throw notScored(companyId);
+  const parsed = snapshotSchema.safeParse(state.card);
+  if (parsed.success) return { snapshot: parsed.data, checkedAt: state.checkedAt };
+  deps.log.warn(
+    { companyId, issues: describeIssues(parsed.error.issues, state.card).slice(0, 3) },
+    'A saved card snapshot has another shape than this version reads; answered not-scored',
+  );
+  throw notScored(
+    companyId,
+    `Company ${companyId} was last scored by another version of Vitals, whose card this one cannot read. Choose "Score now" to score it again.`,
+  );
+}
+
+/** The card as the contract describes it: snapshot + 90 days of history + each play's status. */
+export async function companyCard(deps: Deps, companyId: string): Promise<CompanyCard> {
+  const { snapshot: s, checkedAt } = await savedCard(deps, companyId);
+  const [history, ledger] = await Promise.all([
+    deps.store.scoreHistory(deps.portal, companyId, HISTORY_DAYS),
+    deps.store.ledgerForCompany(deps.portal, companyId),
+  ]);
+  const card: CompanyCard = {
+    companyId: s.companyId,
+    name: s.name,
+    state: s.state,
+    score: s.score,
+    tier: s.tier,
+    change7d: s.change7d,
+    coverage: s.coverage,
+    missing: s.missing,
+    dimensions: s.dimensions,
+    drivers: s.drivers,
+    levers: s.levers,
+    plays: s.plays.map((p) => ({ ...playOnCard(p, ledger), ...playStatus(p, ledger) })),
+    history: history.map((h) => ({ at: h.scoredAt, score: h.score })),
+    scoredAt: s.scoredAt,
+    checkedAt,
+    model: s.model,
+  };
+  const checked = companyCardSchema.safeParse(card);
+  if (checked.success) return checked.data;
+  const where = describeIssues(checked.error.issues, card)
+    .slice(0, 3)
+    .map((i) => `${i.path}: ${i.message}`);
+  throw new Error(`The card of company ${companyId} breaks the card contract: ${where.join('; ')}`);
+}
+
+/**
+ * A play that fired on an earlier run reaches the snapshot without its actions; its task, as
+ * the ledger holds it, gives the title, priority and due date the card showed when it fired.
+ */
+function playOnCard(play: SnapshotPlay, ledger: readonly LedgerEntry[]) {
+  const task = play.actions.length > 0 ? undefined : playActions(play, ledger).find(isTask);
+  return {
+    id: play.id,
+    title: task?.subject ?? play.title,
+    why: play.why,
+    priority: task?.priority ?? play.priority,
+    dueAt: task?.dueAt ?? play.dueAt,
+  };
+}
+
+function isTask(action: { kind: string }): action is TaskAction {
+  return action.kind === 'task';
+}
+
+export function notScored(companyId: string, message?: string): ApiError {
+  const text =
+    message ??
+    `No run has scored company ${companyId} yet. Choose "Score now" to score it, or wait for the next scheduled run.`;
+  return new ApiError(404, text, { status: 'not-scored', companyId, message: text });
+}
