@@ -1,12 +1,10 @@
-import { openApp, type App } from '../app/open-app.ts';
-import { ConfigError } from '../config/config-error.ts';
-import { HubSpotError } from '../hubspot/hubspot-error.ts';
 import { explainCompanyPlays } from '../jobs/explain-company-plays.ts';
 import { readCompany } from '../jobs/read-company.ts';
 import { CliError, EXIT } from './cli-error.ts';
 import { renderPlaysExplain } from './plays-explain-text.ts';
 import { runPlaysSettings } from './run-plays-settings.ts';
 import type { Io } from './process-io.ts';
+import { explainAppError, openAppOrExplain } from './app-errors.ts';
 
 /**
  * `vitals plays explain COMPANY_ID`: one company through the plays as a run would take it, and
@@ -22,7 +20,7 @@ export async function playsExplainCommand(
     throw new CliError(
       `${JSON.stringify(companyId)} is not a company id: HubSpot company ids are digits only, e.g. 31000000001 (the number at the end of the company's page address in HubSpot).`,
     );
-  const app = await openOrExplain();
+  const app = await openAppOrExplain();
   const say = options.json ? io.err : io.out;
   say(`${app.connection.description}\n`);
   try {
@@ -46,24 +44,8 @@ export async function playsExplainCommand(
     io.out(options.json ? `${JSON.stringify(report, null, 2)}\n` : renderPlaysExplain(report));
     return EXIT.ok;
   } catch (error) {
-    throw explain(error);
+    throw explainAppError(error);
   } finally {
     await app.close();
   }
-}
-
-async function openOrExplain(): Promise<App> {
-  try {
-    return await openApp();
-  } catch (error) {
-    throw explain(error);
-  }
-}
-
-function explain(error: unknown): Error {
-  if (error instanceof CliError) return error;
-  if (error instanceof ConfigError) return new CliError(error.message);
-  if (error instanceof HubSpotError)
-    return new CliError(`HubSpot said no: ${error.message}`, EXIT.rejected);
-  return error as Error;
 }

@@ -1,8 +1,6 @@
 import cron from 'node-cron';
-import { openApp, type App } from '../app/open-app.ts';
-import { ConfigError } from '../config/config-error.ts';
-import { HubSpotError } from '../hubspot/hubspot-error.ts';
-import { runRescore, RunInProgressError, type RescoreSummary } from '../jobs/run-rescore.ts';
+import type { App } from '../app/open-app.ts';
+import { runRescore, type RescoreSummary } from '../jobs/run-rescore.ts';
 import { leaseHolderId } from '../jobs/lease-holder.ts';
 import { isSetUp, setupPortal } from '../jobs/setup-portal.ts';
 import { CliError, EXIT } from './cli-error.ts';
@@ -13,6 +11,7 @@ import { progressReporter } from './progress-reporter.ts';
 import { runPlaysSettings } from './run-plays-settings.ts';
 import { runSummaryJson } from './run-summary-json.ts';
 import { cardApiBeside } from './serve-command.ts';
+import { explainAppError, openAppOrExplain } from './app-errors.ts';
 
 export interface RunOptions {
   once?: boolean;
@@ -24,7 +23,7 @@ export interface RunOptions {
 
 /** `vitals run`: one full rescore now, then (without --once) again on the configured schedule. */
 export async function runCommand(options: RunOptions, io: Io): Promise<number> {
-  const app = await openOrExplain();
+  const app = await openAppOrExplain();
   // With --json, stdout carries the summary alone: everything else goes to stderr.
   const say = options.json ? io.err : io.out;
   say(`${app.connection.description}\n`);
@@ -41,18 +40,10 @@ export async function runCommand(options: RunOptions, io: Io): Promise<number> {
     }
     return EXIT.ok;
   } catch (error) {
-    throw explain(error);
+    throw explainAppError(error);
   } finally {
     // Also on failure: an open sandbox server would otherwise keep the process alive.
     await app.close();
-  }
-}
-
-async function openOrExplain(): Promise<App> {
-  try {
-    return await openApp();
-  } catch (error) {
-    throw explain(error);
   }
 }
 
@@ -128,20 +119,11 @@ async function keepRunning(
       try {
         report(await rescoreOnce(app, options, io), app, options, io);
       } catch (error) {
-        io.err(`The scheduled run failed: ${explain(error).message}\n`);
+        io.err(`The scheduled run failed: ${explainAppError(error).message}\n`);
       }
     },
     { timezone: timezone ?? undefined, noOverlap: true },
   );
   await new Promise<void>((resolve) => process.once('SIGINT', resolve).once('SIGTERM', resolve));
   await task.stop();
-}
-
-function explain(error: unknown): Error {
-  if (error instanceof CliError) return error;
-  if (error instanceof ConfigError) return new CliError(error.message);
-  if (error instanceof RunInProgressError) return new CliError(error.message, EXIT.rejected);
-  if (error instanceof HubSpotError)
-    return new CliError(`HubSpot said no: ${error.message}`, EXIT.rejected);
-  return error as Error;
 }

@@ -1,20 +1,19 @@
 import { pino } from 'pino';
-import { openApp, type App } from '../app/open-app.ts';
+import type { App } from '../app/open-app.ts';
 import type { Config } from '../config/config.ts';
-import { ConfigError } from '../config/config-error.ts';
 import { loadConfig } from '../config/load-config.ts';
-import { HubSpotError } from '../hubspot/hubspot-error.ts';
 import { isSetUp, setupPortal } from '../jobs/setup-portal.ts';
 import { startServer, type RunningServer } from '../server/start-server.ts';
 import { CliError, EXIT } from './cli-error.ts';
 import type { Io } from './process-io.ts';
 import { runPlaysSettings } from './run-plays-settings.ts';
+import { explainAppError, openAppOrExplain } from './app-errors.ts';
 
 /** `vitals serve`: the card API alone, until Ctrl+C (SIGINT) or SIGTERM. */
 export async function serveCommand(io: Io): Promise<number> {
   const off = cardApiOff(loadOrExplain());
   if (off) throw new CliError(`The card API cannot start: ${off}`);
-  const app = await openOrExplain();
+  const app = await openAppOrExplain();
   io.out(`${app.connection.description}\n`);
   try {
     await checkSetUp(app, io.out);
@@ -31,7 +30,7 @@ export async function serveCommand(io: Io): Promise<number> {
     await server.close();
     return EXIT.ok;
   } catch (error) {
-    throw explain(error);
+    throw explainAppError(error);
   } finally {
     await app.close();
   }
@@ -119,22 +118,6 @@ function loadOrExplain(): Config {
   try {
     return loadConfig();
   } catch (error) {
-    throw explain(error);
+    throw explainAppError(error);
   }
-}
-
-async function openOrExplain(): Promise<App> {
-  try {
-    return await openApp();
-  } catch (error) {
-    throw explain(error);
-  }
-}
-
-function explain(error: unknown): Error {
-  if (error instanceof CliError) return error;
-  if (error instanceof ConfigError) return new CliError(error.message);
-  if (error instanceof HubSpotError)
-    return new CliError(`HubSpot said no: ${error.message}`, EXIT.rejected);
-  return error as Error;
 }

@@ -1,0 +1,24 @@
+import { openApp, type App } from '../app/open-app.ts';
+import { ConfigError } from '../config/config-error.ts';
+import { HubSpotError } from '../hubspot/hubspot-error.ts';
+import { RunInProgressError } from '../jobs/run-rescore.ts';
+import { CliError, EXIT } from './cli-error.ts';
+
+/** What a command says when the app fails: bad input exits 2, the rest goes on as a crash. */
+export function explainAppError(error: unknown): Error {
+  if (error instanceof CliError) return error;
+  if (error instanceof ConfigError) return new CliError(error.message);
+  if (error instanceof RunInProgressError) return new CliError(error.message, EXIT.rejected);
+  if (error instanceof HubSpotError)
+    return new CliError(`HubSpot said no: ${error.message}`, EXIT.rejected);
+  return error as Error;
+}
+
+/** Opens the app (config, store, portal), saying in plain words why it could not. */
+export async function openAppOrExplain(): Promise<App> {
+  try {
+    return await openApp();
+  } catch (error) {
+    throw explainAppError(error);
+  }
+}
