@@ -110,6 +110,10 @@ async function keepRunning(
   say: (text: string) => void,
 ): Promise<void> {
   const { cron: expression, timezone } = app.config.schedule;
+  // Listening before saying so: a stop sent the moment the line appears still closes cleanly.
+  const stopped = new Promise<void>((resolve) =>
+    process.once('SIGINT', resolve).once('SIGTERM', resolve),
+  );
   say(
     `Next runs on the schedule "${expression}"${timezone ? ` (${timezone})` : ''}. Press Ctrl+C to stop.\n`,
   );
@@ -124,6 +128,6 @@ async function keepRunning(
     },
     { timezone: timezone ?? undefined, noOverlap: true },
   );
-  await new Promise<void>((resolve) => process.once('SIGINT', resolve).once('SIGTERM', resolve));
+  await stopped;
   await task.stop();
 }
