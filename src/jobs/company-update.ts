@@ -1,7 +1,9 @@
 import type { CompanyUpdate } from '../hubspot/update-companies.ts';
 import type { ScoredCompany } from './score-chunk.ts';
 
-export const RECOMMENDED_PROPERTY = 'health_recommended_plays';
+import { RECOMMENDED_PLAYS_PROPERTY } from '../plays/recommended-plays.ts';
+
+export const RECOMMENDED_PROPERTY = RECOMMENDED_PLAYS_PROPERTY;
 
 /**
  * What to write to a scored company: the health values that changed, plus

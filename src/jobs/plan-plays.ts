@@ -1,4 +1,5 @@
 import { evaluatePlays } from '../plays/evaluate-plays.ts';
+import { RECOMMENDED_PLAYS_PROPERTY } from '../plays/recommended-plays.ts';
 import type {
   EnrollAction,
   HistoryPoint,
@@ -31,7 +32,7 @@ export interface PlanContext {
 
 // Two quarters for "stable for two quarters", with room for the reading before the window.
 const HISTORY_DAYS = 400;
-const RECOMMENDED = 'health_recommended_plays';
+const RECOMMENDED = RECOMMENDED_PLAYS_PROPERTY;
 
 /** Runs the plays core over a scored chunk, against each company's history and last state. */
 export async function planChunkPlays(

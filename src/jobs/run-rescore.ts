@@ -10,6 +10,7 @@ import {
 } from './apply-plays.ts';
 import { reclaimDeadLease } from './lease-holder.ts';
 import { cardSnapshot } from './card-snapshot.ts';
+import { companyUpdate, RECOMMENDED_PROPERTY } from './company-update.ts';
 import { planChunkPlays } from './plan-plays.ts';
 import { playReadProperties } from './play-read-properties.ts';
 import type { Gateway } from '../hubspot/create-gateway.ts';
@@ -222,7 +223,7 @@ async function passOverCompanies(
     progress,
     properties,
   };
-  const read = [...new Set([...properties.company, ...WRITTEN_PROPERTIES, RECOMMENDED])];
+  const read = [...new Set([...properties.company, ...WRITTEN_PROPERTIES, RECOMMENDED_PROPERTY])];
   const pagesPerChunk = options.pagesPerChunk ?? 5;
   let chunk: HubSpotRecord[] = [];
   let pages = 0;
@@ -239,8 +240,6 @@ async function passOverCompanies(
   }
   return progress;
 }
-
-const RECOMMENDED = 'health_recommended_plays';
 
 function propertiesToRead(deps: RescoreDeps): ChunkContext['properties'] {
   return deps.plays
@@ -273,13 +272,7 @@ async function finishChunk(
         now,
       })
     : null;
-  const recommended = plan?.recommended ?? new Map<string, string>();
-  const updates = scored.flatMap((c) => {
-    const properties: Record<string, string> = { ...(c.changed as Record<string, string>) };
-    const plays = recommended.get(c.id);
-    if (plays !== undefined) properties[RECOMMENDED] = plays;
-    return Object.keys(properties).length > 0 ? [{ id: c.id, properties }] : [];
-  });
+  const updates = scored.flatMap((c) => companyUpdate(c, plan?.recommended) ?? []);
   let updated = 0;
   if (!pass.dryRun && updates.length > 0) {
     const result = await deps.gateway.updateCompanies(updates);
