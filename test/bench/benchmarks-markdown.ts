@@ -51,7 +51,10 @@ function rowLine(row: BenchRow): string {
     `${whole(m.median)} ${row.unit}`,
     `${m.runs} (${whole(m.min)}–${whole(m.max)})`,
     row.reference ? `${row.reference.label}: ${whole(row.reference.median)}` : '—',
-    row.reference ? `${(m.median / row.reference.median).toFixed(2)}×` : '—',
+    // A reference of 0 (a pass that needs no calls) has no ratio to give.
+    row.reference && row.reference.median !== 0
+      ? `${(m.median / row.reference.median).toFixed(2)}×`
+      : '—',
     row.target ? `${row.target.label} ${row.unit}` : '—',
     row.target ? (row.target.met ? 'met' : '**not met**') : '—',
   ];
