@@ -2,6 +2,9 @@ import type { PlaysTally } from '../jobs/apply-plays.ts';
 import type { PlannedAction } from '../plays/play-types.ts';
 import type { Io } from './process-io.ts';
 
+// Reasons often name a contact, so they rarely repeat: a few give the picture.
+const SHOWN_REASONS = 5;
+
 const SEQUENCES = { renewal: 'Renewal', winBack: 'Win-back', paymentRecovery: 'Payment recovery' };
 
 /** A dry run's plan: every task and enrolment it would make, grouped by the person it reaches. */
@@ -52,7 +55,10 @@ export function printPlaysOutcome(plays: PlaysTally, io: Io): void {
   );
   const reasons = new Map<string, number>();
   for (const s of skipped) reasons.set(s.reason, (reasons.get(s.reason) ?? 0) + 1);
-  for (const [reason, count] of reasons) io.out(`  ${count} skipped: ${reason}\n`);
+  const shown = [...reasons].slice(0, SHOWN_REASONS);
+  for (const [reason, count] of shown) io.out(`  ${count} skipped: ${reason}\n`);
+  const rest = skipped.length - shown.reduce((n, [, count]) => n + count, 0);
+  if (rest > 0) io.out(`  … and ${rest} more skipped: \`vitals run --once --json\` lists each.\n`);
   for (const f of failed.slice(0, 10))
     io.err(`  ${f.ruleId} for company ${f.companyId} failed: ${f.error}\n`);
 }
