@@ -2,6 +2,7 @@ import type { Gateway } from '../hubspot/create-gateway.ts';
 import { enrollmentSkipReason } from '../hubspot/enrollment-skip-reason.ts';
 import { HubSpotError } from '../hubspot/hubspot-error.ts';
 import type { EnrollAction, PlaySettings, TaskAction } from '../plays/play-types.ts';
+import { RULES } from '../plays/rules.ts';
 import type { LedgerEntry, RecordedIntent, Store } from '../store/store.ts';
 import { startOfDay } from './owner-day.ts';
 import { taskInput } from './task-input.ts';
@@ -60,7 +61,11 @@ const SKIP_WORDS: Record<string, string> = {
  * created in batches of 100, the rest held for tomorrow; enrolments go one by one.
  */
 export async function applyPlays(ctx: PlaysContext, recorded: readonly RecordedIntent[]) {
-  const fresh = recorded.filter((r) => r.outcome !== 'existing').map((r) => r.entry);
+  const fresh = recorded
+    .filter((r) => r.outcome !== 'existing')
+    .map((r) => r.entry)
+    // When a cap bites, the most urgent tasks go first.
+    .sort((a, b) => urgency(a) - urgency(b));
   const tasks: LedgerEntry[] = [];
   for (const entry of fresh) {
     if (entry.action.kind === 'task') {
@@ -101,7 +106,27 @@ export async function releaseHeld(ctx: PlaysContext): Promise<void> {
     ctx.portal,
     due.map((e) => e.action),
   );
-  await applyPlays(ctx, recorded);
+  // A condition that stopped holding while its task waited (contact made, tier recovered) no
+  // longer needs the task: the last run's active rules say which still hold.
+  const active = await ctx.store.activeRules(ctx.portal, [...new Set(due.map((e) => e.companyId))]);
+  const release: RecordedIntent[] = [];
+  for (const r of recorded) {
+    const rule = RULE_EPISODES.get(r.entry.ruleId);
+    const lapsed =
+      r.outcome !== 'existing' &&
+      rule === 'crossing' &&
+      !(active.get(r.entry.companyId)?.has(r.entry.ruleId) ?? true);
+    if (lapsed) await skipEntry(ctx, r.entry, 'its condition no longer held when its turn came');
+    else release.push(r);
+  }
+  await applyPlays(ctx, release);
+}
+
+const RULE_EPISODES = new Map(RULES.map((r) => [r.id, r.episode]));
+const RANK = { HIGH: 0, MEDIUM: 1, LOW: 2 } as const;
+
+function urgency(entry: LedgerEntry): number {
+  return entry.action.kind === 'task' ? RANK[entry.action.priority] : 0;
 }
 
 async function withinCap(ctx: PlaysContext, entry: LedgerEntry): Promise<boolean> {
