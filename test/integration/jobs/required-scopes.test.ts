@@ -1,37 +1,14 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sandboxPlaySettings } from '../../../src/app/sandbox-play-settings.ts';
-import { resolveConfig } from '../../../src/config/resolve-config.ts';
-import { createGateway } from '../../../src/hubspot/create-gateway.ts';
 import { HubSpotError } from '../../../src/hubspot/hubspot-error.ts';
 import { REQUIRED_SCOPES } from '../../../src/jobs/required-scopes.ts';
 import { runRescore } from '../../../src/jobs/run-rescore.ts';
-import { setupPortal } from '../../../src/jobs/setup-portal.ts';
-import { startSandbox } from '../../../src/sandbox/start-sandbox.ts';
 import { compileModel } from '../../../src/scoring/compile-model.ts';
-import { openSqliteStore } from '../../../src/store/open-sqlite-store.ts';
-
-const open: { close(): Promise<void> }[] = [];
-afterEach(async () => {
-  for (const thing of open.splice(0).reverse()) await thing.close();
-});
+import { sandboxWorld } from '../../support/sandbox-world.ts';
 
 /** Setup, then a full run with plays, with a token that holds exactly `scopes`. */
 async function everythingWith(scopes: readonly string[]) {
-  const dir = mkdtempSync(join(tmpdir(), 'vitals-scopes-'));
-  const sandbox = await startSandbox({ dataDir: join(dir, 'sandbox'), companies: 40, scopes });
-  const store = await openSqliteStore(dir);
-  open.push(sandbox, store);
-  const config = resolveConfig({}, { env: { VITALS_DATA_DIR: dir }, cwd: dir, file: null });
-  const gateway = createGateway({
-    accessToken: sandbox.token,
-    basePath: sandbox.url,
-    per10s: 250,
-    retry: { baseDelayMs: 5, maxDelayMs: 20 },
-  });
-  await setupPortal(gateway, config, { dryRun: false });
+  const { sandbox, store, config, gateway } = await sandboxWorld({ companies: 40, scopes });
   const settings = await sandboxPlaySettings(config.plays, sandbox.portal.sender, gateway);
   return runRescore(
     {

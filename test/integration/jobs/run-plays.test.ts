@@ -1,48 +1,24 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sandboxPlaySettings } from '../../../src/app/sandbox-play-settings.ts';
-import { resolveConfig } from '../../../src/config/resolve-config.ts';
-import { createGateway, type Gateway } from '../../../src/hubspot/create-gateway.ts';
+import type { Gateway } from '../../../src/hubspot/create-gateway.ts';
 import type { CardSnapshot } from '../../../src/jobs/card-snapshot.ts';
 import { runRescore, type RescoreDeps } from '../../../src/jobs/run-rescore.ts';
-import { setupPortal } from '../../../src/jobs/setup-portal.ts';
 import type { PlaySettings } from '../../../src/plays/play-types.ts';
 import { openPortalDatabase } from '../../../src/sandbox/portal-database.ts';
-import { startSandbox } from '../../../src/sandbox/start-sandbox.ts';
 import { compileModel } from '../../../src/scoring/compile-model.ts';
-import { openSqliteStore } from '../../../src/store/open-sqlite-store.ts';
 import type { LedgerEntry, Store } from '../../../src/store/store.ts';
-
-const open: { close(): Promise<void> }[] = [];
-afterEach(async () => {
-  for (const thing of open.splice(0).reverse()) await thing.close();
-});
+import { sandboxWorld } from '../../support/sandbox-world.ts';
 
 // The demo portal's "today" (SANDBOX_DEFAULTS.referenceDate), mid-morning UTC.
 const NOW = new Date('2026-11-16T10:00:00.000Z');
 const HOUR = 3600_000;
 
 async function world(companies: number, overrides: Partial<PlaySettings> = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'vitals-plays-'));
-  const sandboxDir = join(dir, 'sandbox');
   const clock = { now: NOW };
-  const sandbox = await startSandbox({
-    dataDir: sandboxDir,
+  const { sandboxDir, sandbox, store, config, gateway } = await sandboxWorld({
     companies,
-    rateLimit: { per10s: 250 },
+    now: () => clock.now,
   });
-  const store: Store = await openSqliteStore(dir, { now: () => clock.now });
-  open.push(sandbox, store);
-  const config = resolveConfig({}, { env: { VITALS_DATA_DIR: dir }, cwd: dir, file: null });
-  const gateway = createGateway({
-    accessToken: sandbox.token,
-    basePath: sandbox.url,
-    per10s: 250,
-    retry: { baseDelayMs: 5, maxDelayMs: 20 },
-  });
-  await setupPortal(gateway, config, { dryRun: false });
   const settings = {
     ...(await sandboxPlaySettings(config.plays, sandbox.portal.sender, gateway)),
     dailyTaskCapPerOwner: 10_000,

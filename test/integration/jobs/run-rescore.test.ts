@@ -1,38 +1,11 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { resolveConfig } from '../../../src/config/resolve-config.ts';
-import { createGateway, type Gateway } from '../../../src/hubspot/create-gateway.ts';
+import { describe, expect, it } from 'vitest';
+import type { Gateway } from '../../../src/hubspot/create-gateway.ts';
 import { runRescore, RunInProgressError, type RescoreDeps } from '../../../src/jobs/run-rescore.ts';
-import { setupPortal } from '../../../src/jobs/setup-portal.ts';
-import { startSandbox, type SandboxHandle } from '../../../src/sandbox/start-sandbox.ts';
 import { compileModel } from '../../../src/scoring/compile-model.ts';
-import { openSqliteStore } from '../../../src/store/open-sqlite-store.ts';
-import type { Store } from '../../../src/store/store.ts';
-
-const open: { close(): Promise<void> }[] = [];
-afterEach(async () => {
-  for (const thing of open.splice(0).reverse()) await thing.close();
-});
+import { sandboxWorld } from '../../support/sandbox-world.ts';
 
 async function world(companies = 250) {
-  const dir = mkdtempSync(join(tmpdir(), 'vitals-run-'));
-  const sandbox: SandboxHandle = await startSandbox({
-    dataDir: join(dir, 'sandbox'),
-    companies,
-    rateLimit: { per10s: 250 },
-  });
-  const store: Store = await openSqliteStore(dir);
-  open.push(sandbox, store);
-  const config = resolveConfig({}, { env: { VITALS_DATA_DIR: dir }, cwd: dir, file: null });
-  const gateway = createGateway({
-    accessToken: sandbox.token,
-    basePath: sandbox.url,
-    per10s: 250,
-    retry: { baseDelayMs: 5, maxDelayMs: 20 },
-  });
-  await setupPortal(gateway, config, { dryRun: false });
+  const { sandbox, store, config, gateway } = await sandboxWorld({ companies });
   const deps = (g: RescoreDeps['gateway'] = gateway, holder = 'test'): RescoreDeps => ({
     gateway: g,
     store,
