@@ -30,11 +30,14 @@ export const emptyPlaysTally = (): PlaysTally => ({
   failed: [],
 });
 
+/** The HubSpot calls plays make. */
+export type PlaysGateway = Pick<
+  Gateway,
+  'createTasks' | 'findTasksByMarker' | 'enrollInSequence' | 'currentEnrollment'
+>;
+
 export interface PlaysContext {
-  gateway: Pick<
-    Gateway,
-    'createTasks' | 'findTasksByMarker' | 'enrollInSequence' | 'currentEnrollment'
-  >;
+  gateway: PlaysGateway;
   store: Store;
   portal: string;
   settings: PlaySettings;

@@ -4,6 +4,7 @@ import type { CompiledModel } from '../scoring/compile-model.ts';
 import { requiredProperties } from '../signals/required-properties.ts';
 import type { Store } from '../store/store.ts';
 import { applyPlays, emptyPlaysTally, type PlaysTally } from './apply-plays.ts';
+import type { PlaysGateway } from './apply-plays.ts';
 import { cardSnapshot, type CardSnapshot } from './card-snapshot.ts';
 import { companyUpdate, RECOMMENDED_PROPERTY } from './company-update.ts';
 import { WRITTEN_PROPERTIES } from './health-properties.ts';
@@ -14,17 +15,8 @@ import type { RescorePlays } from './run-rescore.ts';
 import { scoreChunk, type ScoredCompany } from './score-chunk.ts';
 
 export interface RescoreCompanyDeps {
-  gateway: Pick<
-    Gateway,
-    | 'readCompanies'
-    | 'readAssociationTypes'
-    | 'readContacts'
-    | 'updateCompanies'
-    | 'createTasks'
-    | 'findTasksByMarker'
-    | 'enrollInSequence'
-    | 'currentEnrollment'
-  >;
+  gateway: PlaysGateway &
+    Pick<Gateway, 'readCompanies' | 'readAssociationTypes' | 'readContacts' | 'updateCompanies'>;
   store: Store;
   mapping: MappingConfig;
   model: CompiledModel;

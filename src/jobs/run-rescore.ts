@@ -6,6 +6,7 @@ import {
   reconcileUnfinished,
   releaseHeld,
   type PlaysContext,
+  type PlaysGateway,
   type PlaysTally,
 } from './apply-plays.ts';
 import { reclaimDeadLease } from './lease-holder.ts';
@@ -24,18 +25,11 @@ import { createPortfolioTally, type PortfolioTally } from './portfolio-tally.ts'
 import { scoreChunk, type ChunkContext, type ScoredCompany } from './score-chunk.ts';
 
 export interface RescoreDeps {
-  gateway: Pick<
-    Gateway,
-    | 'companyPages'
-    | 'readAssociationTypes'
-    | 'readContacts'
-    | 'updateCompanies'
-    | 'apiCalls'
-    | 'createTasks'
-    | 'findTasksByMarker'
-    | 'enrollInSequence'
-    | 'currentEnrollment'
-  >;
+  gateway: PlaysGateway &
+    Pick<
+      Gateway,
+      'companyPages' | 'readAssociationTypes' | 'readContacts' | 'updateCompanies' | 'apiCalls'
+    >;
   store: Store;
   mapping: MappingConfig;
   model: CompiledModel;
