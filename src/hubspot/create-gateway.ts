@@ -27,6 +27,7 @@ import { sdkApis } from './sdk-apis.ts';
 import { sdkMiddleware } from './sdk-middleware.ts';
 import { tokenInfo, tokenScopes, type TokenInfo } from './token-scopes.ts';
 import { updateCompanies, type CompanyUpdate, type UpdateResult } from './update-companies.ts';
+import { updateTasks, type TaskUpdate, type UpdateTasksResult } from './update-tasks.ts';
 
 export interface GatewayLogger {
   warn(details: object, message: string): void;
@@ -83,6 +84,7 @@ export interface Gateway {
   /** The portal the token belongs to, and its scopes. */
   tokenInfo(): Promise<TokenInfo>;
   createTasks(tasks: readonly TaskInput[]): Promise<CreateTasksResult>;
+  updateTasks(updates: readonly TaskUpdate[]): Promise<UpdateTasksResult>;
   /**
    * Marker (a letters-and-digits token written into hs_task_body) → id of the task carrying it;
    * markers no task carries are absent. Search: up to 5 markers a call, on the search budget.
@@ -125,6 +127,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     tokenScopes: () => tokenScopes(ctx, options.accessToken),
     tokenInfo: () => tokenInfo(ctx, options.accessToken),
     createTasks: (tasks) => createTasks(ctx, tasks),
+    updateTasks: (updates) => updateTasks(ctx, updates),
     findTasksByMarker: (markers) => findTasksByMarker(ctx, markers),
     listSequences: (userId) => listSequences(ctx, userId),
     enrollInSequence: (request) => enrollInSequence(ctx, request),

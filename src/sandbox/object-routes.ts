@@ -48,7 +48,7 @@ function readRoutes(ctx: PortalContext, info: ObjectTypeInfo): SandboxRoute[] {
   ];
 }
 
-/** The CRM object endpoints Vitals uses: read all three types, update companies, create tasks. */
+/** The CRM object endpoints Vitals uses: read all types, update companies, create/update tasks. */
 export function objectRoutes(ctx: PortalContext): SandboxRoute[] {
   const types: ObjectType[] = ['companies', 'contacts', 'tasks'];
   const taskWrite = [objectScopes('tasks').write];
@@ -65,6 +65,12 @@ export function objectRoutes(ctx: PortalContext): SandboxRoute[] {
       path: '/crm/v3/objects/tasks/batch/create',
       scopes: taskWrite,
       handle: createTaskBatch(ctx),
+    },
+    {
+      method: 'post',
+      path: '/crm/v3/objects/tasks/batch/update',
+      scopes: taskWrite,
+      handle: batchUpdateObjects(ctx, objectTypeInfo('tasks')),
     },
     ...types.flatMap((type) => readRoutes(ctx, objectTypeInfo(type))),
   ];

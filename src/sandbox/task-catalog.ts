@@ -1,8 +1,18 @@
 import type { ObjectCatalog, PropertySpec } from './property-definition.ts';
 
-/** Values HubSpot's task docs allow (shared/HUBSPOT.md); the sandbox accepts no others. */
-export const TASK_STATUSES = ['NOT_STARTED', 'COMPLETED'] as const;
-export const TASK_PRIORITIES = ['LOW', 'MEDIUM', 'HIGH'] as const;
+/**
+ * The options of HubSpot's own task properties; the sandbox accepts no others. The docs' table
+ * names only NOT_STARTED/COMPLETED and LOW/MEDIUM/HIGH, but their example sends WAITING:
+ * https://developers.hubspot.com/docs/api/crm/tasks
+ */
+export const TASK_STATUSES = [
+  'NOT_STARTED',
+  'IN_PROGRESS',
+  'WAITING',
+  'COMPLETED',
+  'DEFERRED',
+] as const;
+export const TASK_PRIORITIES = ['NONE', 'LOW', 'MEDIUM', 'HIGH'] as const;
 export const TASK_TYPES = ['EMAIL', 'CALL', 'TODO'] as const;
 
 /** HubSpot refuses a task without a due date. */
