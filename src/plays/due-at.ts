@@ -3,58 +3,104 @@ import { inZone } from './local-time.ts';
 import type { PlaySettings } from './play-types.ts';
 import type { Due } from './rule-types.ts';
 
-const HOUR_MS = 3_600_000;
-/** A "same day" task found after the end of the workday still gets a little time. */
-const LATE_SAME_DAY_HOURS = 2;
+/**
+ * A "same day" task found in the last two hours of the workday (from 16:00 with the default end
+ * at 18:00) has too little of the day left to act on: it is due the next business morning.
+ */
+const SAME_DAY_CUTOFF_HOURS_BEFORE_END = 2;
 
-type DueSettings = Pick<PlaySettings, 'timeZone' | 'workdayEndHour' | 'nextTouchpointDays'>;
+type DueSettings = Pick<
+  PlaySettings,
+  'timeZone' | 'workdayStartHour' | 'workdayEndHour' | 'nextTouchpointDays'
+>;
+type Workday = { start: number; end: number };
 
 /**
- * When a task is due. Hours are elapsed time; days keep the wall-clock time in the portal's zone
- * (so a week is 7 × 24 h ± 1 across a DST change); business days end at the end of the workday.
+ * When a task is due: always in business hours (Monday to Friday, from the start to the end of
+ * the workday, in the portal's zone). Hours are elapsed time and days keep the wall-clock time
+ * (so a week is 7 × 24 h ± 1 across a DST change); a time that falls outside business hours moves
+ * to the next business morning. Elapsed rather than business hours keep "24 h" predictable.
  */
 export function dueAt(due: Due, now: Date, settings: DueSettings): Date {
   const local = inZone(now, settings.timeZone);
+  const workday = workdayOf(settings);
   switch (due.kind) {
-    case 'same-day': {
-      const end = endOfWorkday(local, settings.workdayEndHour);
-      return end > local ? end.toJSDate() : new Date(now.getTime() + LATE_SAME_DAY_HOURS * HOUR_MS);
-    }
+    case 'same-day':
+      return sameDay(local, workday).toJSDate();
     case 'hours':
-      return new Date(now.getTime() + due.hours * HOUR_MS);
+      return inBusinessHours(local.plus({ hours: due.hours }), workday).toJSDate();
     case 'days':
-      return local.plus({ days: due.days }).toJSDate();
+      return inBusinessHours(local.plus({ days: due.days }), workday).toJSDate();
     case 'next-touchpoint':
-      return local.plus({ days: settings.nextTouchpointDays }).toJSDate();
+      return inBusinessHours(local.plus({ days: settings.nextTouchpointDays }), workday).toJSDate();
     case 'business-days':
-      return endOfWorkday(addBusinessDays(local, due.days), settings.workdayEndHour).toJSDate();
+      return atHour(addBusinessDays(local, due.days), workday.end).toJSDate();
   }
 }
 
-/** "24 h", "1 week", "5 business days (by 17:00)": the response time as people say it. */
+/** "24 h", "1 week", "5 business days (by 18:00)": the response time as people say it. */
 export function describeDue(due: Due, settings: DueSettings): string {
-  const end = `${String(settings.workdayEndHour).padStart(2, '0')}:00`;
+  const start = clock(settings.workdayStartHour);
+  const end = clock(settings.workdayEndHour);
+  const cutoff = clock(sameDayCutoff(workdayOf(settings)));
+  const outside = `outside Mon–Fri ${start}–${end}: the next business morning`;
   switch (due.kind) {
     case 'same-day':
-      return `same day (by ${end}, or within ${LATE_SAME_DAY_HOURS} h when later)`;
+      return `same day (by ${end}; from ${cutoff} or on a weekend, the next business morning at ${start})`;
     case 'hours':
-      return `${due.hours} h`;
+      return `${due.hours} h (${outside})`;
     case 'days':
-      return inWords(due.days);
+      return `${inWords(due.days)} (${outside})`;
     case 'next-touchpoint':
-      return `next touchpoint (${inWords(settings.nextTouchpointDays)})`;
+      return `next touchpoint (${inWords(settings.nextTouchpointDays)}; ${outside})`;
     case 'business-days':
       return `${due.days} business days (by ${end})`;
   }
 }
 
+function workdayOf(settings: DueSettings): Workday {
+  return { start: settings.workdayStartHour, end: settings.workdayEndHour };
+}
+
+/** Today by the end of the workday, unless too little of it is left or today is no workday. */
+function sameDay(local: DateTime, workday: Workday): DateTime {
+  const inTime = local < atHour(local, sameDayCutoff(workday));
+  return isBusinessDay(local) && inTime
+    ? atHour(local, workday.end)
+    : nextBusinessMorning(local, workday);
+}
+
+/** Never before the start, so a short workday still gets "same day" before it begins. */
+function sameDayCutoff(workday: Workday): number {
+  return Math.max(workday.start, workday.end - SAME_DAY_CUTOFF_HOURS_BEFORE_END);
+}
+
+/** The time itself when it is in business hours (the end included), else the next start. */
+function inBusinessHours(at: DateTime, workday: Workday): DateTime {
+  if (!isBusinessDay(at) || at > atHour(at, workday.end)) return nextBusinessMorning(at, workday);
+  const start = atHour(at, workday.start);
+  return at < start ? start : at;
+}
+
+function nextBusinessMorning(from: DateTime, workday: Workday): DateTime {
+  return atHour(addBusinessDays(from, 1), workday.start);
+}
+
+function isBusinessDay(day: DateTime): boolean {
+  return day.weekday <= 5;
+}
+
+function atHour(day: DateTime, hour: number): DateTime {
+  return day.set({ hour, minute: 0, second: 0, millisecond: 0 });
+}
+
+function clock(hour: number): string {
+  return `${String(hour).padStart(2, '0')}:00`;
+}
+
 function inWords(days: number): string {
   if (days % 7 === 0) return days === 7 ? '1 week' : `${days / 7} weeks`;
   return days === 1 ? '1 day' : `${days} days`;
-}
-
-function endOfWorkday(day: DateTime, hour: number): DateTime {
-  return day.set({ hour, minute: 0, second: 0, millisecond: 0 });
 }
 
 /** Saturdays and Sundays do not count; counting starts the day after today. */
@@ -63,7 +109,7 @@ function addBusinessDays(from: DateTime, days: number): DateTime {
   let left = days;
   while (left > 0) {
     day = day.plus({ days: 1 });
-    if (day.weekday <= 5) left -= 1;
+    if (isBusinessDay(day)) left -= 1;
   }
   return day;
 }
