@@ -60,7 +60,8 @@ function firedLines(rule: ExplainedRule, report: CompanyPlaysReport, layout: Lab
   ];
   if (rule.actions.length === 0) lines.push(...field('does', 'nothing this time'));
   for (const a of rule.actions) {
-    lines.push(...field(a.action.kind === 'task' ? 'task' : 'enrol', actionWords(a, report)));
+    const label = { task: 'task', 'task-update': 'update', enroll: 'enrol' }[a.action.kind];
+    lines.push(...field(label, actionWords(a, report)));
     lines.push(...field('', statusWords(a)));
   }
   return lines;
@@ -70,6 +71,10 @@ function actionWords({ action }: ExplainedAction, report: CompanyPlaysReport): s
   if (action.kind === 'enroll') {
     const sequence = action.sequenceId === null ? '' : ` ${action.sequenceId}`;
     return `${contactName(action.contactId, report)} in the ${SEQUENCE_WORDS[action.sequence]} sequence${sequence}`;
+  }
+  if (action.kind === 'task-update') {
+    const verb = action.status === 'COMPLETED' ? 'complete' : 'rewrite and reopen';
+    return `${verb} the task "${action.subject}": ${action.priority}, due ${when(action.dueAt, report.timeZone)}`;
   }
   const owner =
     action.ownerId === null

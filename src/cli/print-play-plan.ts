@@ -20,11 +20,13 @@ export function printPlayPlan(
   const groups = new Map<string, PlannedAction[]>();
   for (const action of planned) {
     const who =
-      action.kind === 'task'
-        ? action.ownerId === null
-          ? 'No owner'
-          : `Owner ${action.ownerId}${action.route === 'manager' ? ' (as manager)' : ''}`
-        : 'Sequences';
+      action.kind === 'task-update'
+        ? 'Open tasks to update or complete'
+        : action.kind === 'task'
+          ? action.ownerId === null
+            ? 'No owner'
+            : `Owner ${action.ownerId}${action.route === 'manager' ? ' (as manager)' : ''}`
+          : 'Sequences';
     groups.set(who, [...(groups.get(who) ?? []), action]);
   }
   io.out(`\nPlays this run would start (${planned.length}), nothing written:\n`);
@@ -40,6 +42,8 @@ function describe(a: PlannedAction, names: (id: string) => string): string {
     case 'task':
       // Subjects already name the company; say it only when one does not.
       return `${a.priority.padEnd(6)} due ${a.dueAt.slice(0, 16).replace('T', ' ')}  ${a.subject}${a.subject.includes(company) ? '' : ` — ${company}`} [${a.ruleId}]`;
+    case 'task-update':
+      return `${a.priority.padEnd(6)} due ${a.dueAt.slice(0, 16).replace('T', ' ')}  ${a.status === 'COMPLETED' ? 'complete' : 'update'} "${a.subject}" [${a.ruleId}]`;
     case 'enroll':
       return `${SEQUENCES[a.sequence]}: contact ${a.contactId} of ${company}${a.skip ? ` — skipped: ${a.skip}` : ''} [${a.ruleId}]`;
     case 'property':

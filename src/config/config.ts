@@ -58,6 +58,8 @@ export interface PlaysMapping {
   } | null;
   /** The company's renewal date (YYYY-MM-DD); null when the portal keeps none. */
   renewalDateProperty: string | null;
+  /** When the company became a customer (onboarding starts); null when not mapped. */
+  customerSinceProperty: string | null;
   /** When a payment last failed, and how many failed in a row; null when not kept. */
   payment: { failedAtProperty: string | null; failuresProperty: string | null };
 }

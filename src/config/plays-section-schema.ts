@@ -104,11 +104,17 @@ export const playsSectionSchema = strictSection(
       Number.MAX_SAFE_INTEGER,
       'use a whole number of tasks, 1 or more, e.g. 25.',
     ).default(25),
+    /** Business hours, Monday to Friday in timeZone: every task is due inside them. */
+    workdayStartHour: wholeNumber(
+      0,
+      23,
+      "use an hour of the day from 0 to 23 in the portal's time zone, e.g. 8 for 8 am.",
+    ).default(8),
     workdayEndHour: wholeNumber(
       0,
       23,
-      "use an hour of the day from 0 to 23 in the portal's time zone, e.g. 17 for 5 pm.",
-    ).default(17),
+      "use an hour of the day from 0 to 23 in the portal's time zone, e.g. 18 for 6 pm.",
+    ).default(18),
     nextTouchpointDays: days(7),
     renewal: strictSection(
       { sequenceId: optionalSequenceId, offsetDays: days(90) },
@@ -148,6 +154,7 @@ export const playsSectionSchema = strictSection(
       .nullable()
       .prefault({}),
     renewalDateProperty: propertyName.nullable().default('renewal_date'),
+    customerSinceProperty: propertyName.nullable().default(null),
     payment: strictSection(
       {
         failedAtProperty: propertyName.nullable().default('payment_failed_at'),
@@ -158,6 +165,7 @@ export const playsSectionSchema = strictSection(
   },
   'plays',
 ).superRefine((plays, ctx) => {
+  workdayInOrder(plays, ctx);
   const configured = (['renewal', 'winBack', 'paymentRecovery'] as const).filter(
     (kind) => plays[kind].sequenceId !== null,
   );
@@ -181,4 +189,16 @@ function unknownRule(id: string): string {
   const guess = closestMatch(id, RULE_IDS);
   const hint = guess ? ` Did you mean "${guess}"?` : '';
   return `${show(id)} is not a rule id.${hint} The rules are ${RULE_IDS.join(', ')} (\`vitals plays list\` describes each).`;
+}
+
+function workdayInOrder(
+  plays: { workdayStartHour: number; workdayEndHour: number },
+  ctx: z.RefinementCtx,
+): void {
+  if (plays.workdayStartHour < plays.workdayEndHour) return;
+  ctx.addIssue({
+    code: 'custom',
+    path: ['workdayStartHour'],
+    message: `Got ${plays.workdayStartHour}, not before workdayEndHour ${plays.workdayEndHour}; the workday must start before it ends, e.g. workdayStartHour: 8 and workdayEndHour: 18.`,
+  });
 }

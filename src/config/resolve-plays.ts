@@ -16,6 +16,7 @@ export function resolvePlays(
     fallbackOwnerId: section.fallbackOwnerId,
     managers: section.managers,
     dailyTaskCapPerOwner: section.dailyTaskCapPerOwner,
+    workdayStartHour: section.workdayStartHour,
     workdayEndHour: section.workdayEndHour,
     nextTouchpointDays: section.nextTouchpointDays,
     renewal: section.renewal,
@@ -34,6 +35,7 @@ export function resolvePlays(
       dateProperty: churn.dateProperty ?? null,
     },
     renewalDateProperty: section.renewalDateProperty,
+    customerSinceProperty: section.customerSinceProperty ?? null,
     payment: {
       failedAtProperty: payment.failedAtProperty ?? null,
       failuresProperty: payment.failuresProperty ?? null,

@@ -1,11 +1,17 @@
 import type { Gateway } from '../hubspot/create-gateway.ts';
 import { enrollmentSkipReason } from '../hubspot/enrollment-skip-reason.ts';
 import { HubSpotError } from '../hubspot/hubspot-error.ts';
-import type { EnrollAction, PlaySettings, TaskAction } from '../plays/play-types.ts';
+import type {
+  EnrollAction,
+  PlannedAction,
+  PlaySettings,
+  TaskAction,
+  TaskUpdateAction,
+} from '../plays/play-types.ts';
 import { RULES } from '../plays/rules.ts';
 import type { LedgerEntry, RecordedIntent, Store } from '../store/store.ts';
 import { startOfDay } from './owner-day.ts';
-import { taskInput } from './task-input.ts';
+import { taskInput, taskUpdateInput } from './task-input.ts';
 
 export interface PlaysEffect {
   companyId: string;
@@ -16,6 +22,10 @@ export interface PlaysEffect {
 /** What a run's plays did to people: counted for the summary. */
 export interface PlaysTally {
   tasksCreated: PlaysEffect[];
+  /** Open tasks rewritten by a new trigger of their track. */
+  tasksUpdated: PlaysEffect[];
+  /** Tasks completed because their episode ended (the account recovered, the renewal passed). */
+  tasksCompleted: PlaysEffect[];
   enrolled: PlaysEffect[];
   skipped: (PlaysEffect & { reason: string })[];
   heldBack: (PlaysEffect & { ownerId: string | null })[];
@@ -24,6 +34,8 @@ export interface PlaysTally {
 
 export const emptyPlaysTally = (): PlaysTally => ({
   tasksCreated: [],
+  tasksUpdated: [],
+  tasksCompleted: [],
   enrolled: [],
   skipped: [],
   heldBack: [],
@@ -33,7 +45,7 @@ export const emptyPlaysTally = (): PlaysTally => ({
 /** The HubSpot calls plays make. */
 export type PlaysGateway = Pick<
   Gateway,
-  'createTasks' | 'findTasksByMarker' | 'enrollInSequence' | 'currentEnrollment'
+  'createTasks' | 'updateTasks' | 'findTasksByMarker' | 'enrollInSequence' | 'currentEnrollment'
 >;
 
 export interface PlaysContext {
@@ -77,7 +89,22 @@ export async function applyPlays(ctx: PlaysContext, recorded: readonly RecordedI
     }
   }
   await createTasks(ctx, tasks);
+  await updateTasks(
+    ctx,
+    fresh.filter((e) => e.action.kind === 'task-update'),
+  );
   for (const entry of fresh) if (entry.action.kind === 'enroll') await enroll(ctx, entry, false);
+}
+
+const BASELINE_REASON =
+  'Already so when Vitals started watching this portal: recorded as the starting point, not acted on.';
+
+/** The baseline's findings: in the ledger as skipped, so no later run acts on them either. */
+export async function recordBaseline(ctx: PlaysContext, actions: readonly PlannedAction[]) {
+  if (actions.length === 0) return;
+  const recorded = await ctx.store.recordIntents(ctx.portal, actions);
+  for (const r of recorded)
+    if (r.outcome !== 'existing') await skipEntry(ctx, r.entry, BASELINE_REASON);
 }
 
 /** Intents a crash left behind: whatever HubSpot already has is recorded, the rest is done now. */
@@ -95,6 +122,11 @@ export async function reconcileUnfinished(ctx: PlaysContext): Promise<number> {
   // Already past the cap check when they were planned: created without another.
   for (const entry of missing) countForOwner(ctx, entry);
   await createTasks(ctx, missing);
+  // An update is the same write however often it is sent.
+  await updateTasks(
+    ctx,
+    unfinished.filter((e) => e.action.kind === 'task-update'),
+  );
   for (const entry of unfinished)
     if (entry.action.kind === 'enroll') await enroll(ctx, entry, true);
   return unfinished.length;
@@ -130,6 +162,78 @@ const RANK = { HIGH: 0, MEDIUM: 1, LOW: 2 } as const;
 
 function urgency(entry: LedgerEntry): number {
   return entry.action.kind === 'task' ? RANK[entry.action.priority] : 0;
+}
+
+/**
+ * Rewrites (or completes) the tasks the updates target. A target still held by a daily cap is
+ * revised in the ledger instead, or dropped when its episode ended; a target never created makes
+ * the update moot.
+ */
+async function updateTasks(ctx: PlaysContext, entries: readonly LedgerEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const sends: { entry: LedgerEntry; taskId: string; marker: string }[] = [];
+  for (const entry of entries) {
+    const action = entry.action as TaskUpdateAction;
+    const target = await ledgerEntry(ctx, entry.companyId, action.target);
+    if (target?.status === 'done' && target.hubspotId !== null) {
+      sends.push({ entry, taskId: target.hubspotId, marker: target.marker });
+    } else if (target?.status === 'held') {
+      if (action.status === 'COMPLETED') {
+        // Only an intent settles: recording the held task again makes it one (as a dismissal does).
+        await ctx.store.recordIntents(ctx.portal, [target.action]);
+        await skipEntry(
+          ctx,
+          target,
+          `Its episode ended before its turn came: ${closingWords(action)}`,
+        );
+        await skipEntry(ctx, entry, 'its task was still waiting for its turn and was dropped');
+      } else {
+        const revised: TaskAction = {
+          ...(target.action as TaskAction),
+          subject: action.subject,
+          body: action.body,
+          priority: action.priority,
+          dueAt: action.dueAt,
+        };
+        await ctx.store.reviseHeldAction(ctx.portal, target.key, revised);
+        await skipEntry(ctx, entry, 'folded into its task, which still waits for its turn');
+      }
+    } else if (target?.status !== 'intent') {
+      const why = target ? `its task was ${target.status}` : 'its task was never planned';
+      await skipEntry(ctx, entry, `${why}, so there is nothing to update`);
+    }
+  }
+  if (sends.length === 0) return;
+  const result = await ctx.gateway.updateTasks(
+    sends.map((s) => taskUpdateInput(s.entry.action as TaskUpdateAction, s.taskId, s.marker)),
+  );
+  const updated = new Set(result.updated.map((u) => u.id));
+  for (const { entry, taskId } of sends) {
+    if (updated.has(taskId)) {
+      await ctx.store.completeAction(ctx.portal, entry.key, taskId);
+      const done = (entry.action as TaskUpdateAction).status === 'COMPLETED';
+      (done ? ctx.tally.tasksCompleted : ctx.tally.tasksUpdated).push(effect(entry));
+      continue;
+    }
+    const error =
+      result.errors.find((e) => e.id === taskId) ?? result.errors.find((e) => e.id === null);
+    const why = error?.message ?? 'HubSpot did not update it.';
+    await ctx.store.failAction(ctx.portal, entry.key, why);
+    ctx.tally.failed.push({ ...effect(entry), error: why });
+  }
+}
+
+async function ledgerEntry(
+  ctx: PlaysContext,
+  companyId: string,
+  key: string,
+): Promise<LedgerEntry | undefined> {
+  return (await ctx.store.ledgerForCompany(ctx.portal, companyId)).find((e) => e.key === key);
+}
+
+function closingWords(action: TaskUpdateAction): string {
+  const first = action.body.split('\n')[0] ?? '';
+  return first.replace(/^Closed by Vitals on [0-9-]+: /, '');
 }
 
 async function withinCap(ctx: PlaysContext, entry: LedgerEntry): Promise<boolean> {

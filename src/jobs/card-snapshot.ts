@@ -1,5 +1,6 @@
-import type { PlannedAction, PlayOutcome } from '../plays/play-types.ts';
+import type { EnrollAction, PlayOutcome, TaskAction, TrackState } from '../plays/play-types.ts';
 import { RULES } from '../plays/rules.ts';
+import { TRACK_PLAY } from '../plays/track-ids.ts';
 import type { CompiledModel } from '../scoring/compile-model.ts';
 import { UNKNOWN_TIER } from '../scoring/score-account.ts';
 import type { ScoredCompany } from './score-chunk.ts';
@@ -14,7 +15,7 @@ export interface SnapshotPlay {
   dueAt: string | null;
   /** The tasks and enrolments it planned this run (empty when it fired on an earlier run: the
    * ledger has those). */
-  actions: PlannedAction[];
+  actions: (TaskAction | EnrollAction)[];
 }
 
 /**
@@ -77,14 +78,18 @@ export function cardSnapshot(
   };
 }
 
-/** Rules that fired now or whose condition still holds since an earlier run, most urgent first. */
+/**
+ * The account's open tracks (its save, renewal and expansion tasks), then the enrolment plays that
+ * fired now or still hold, most urgent first.
+ */
 function playsOf(outcome: PlayOutcome): SnapshotPlay[] {
   const holding = new Set(outcome.active);
-  const plays: SnapshotPlay[] = [];
+  const plays: SnapshotPlay[] = Object.values(outcome.tracks).map((t) => trackPlay(t, outcome));
   for (const verdict of outcome.verdicts) {
     if (!verdict.fired && !holding.has(verdict.ruleId)) continue;
-    const actions = outcome.actions.filter(
-      (a) => a.ruleId === verdict.ruleId && a.kind !== 'property',
+    if (RULE.get(verdict.ruleId)?.track !== undefined) continue;
+    const actions = outcome.actions.flatMap((a) =>
+      a.ruleId === verdict.ruleId && (a.kind === 'task' || a.kind === 'enroll') ? [a] : [],
     );
     const tasks = actions.flatMap((a) => (a.kind === 'task' ? [a] : []));
     const first = tasks[0];
@@ -98,4 +103,19 @@ function playsOf(outcome: PlayOutcome): SnapshotPlay[] {
     });
   }
   return plays.sort((a, b) => RANK[a.priority] - RANK[b.priority]);
+}
+
+function trackPlay(state: TrackState, outcome: PlayOutcome): SnapshotPlay {
+  const id = TRACK_PLAY[state.kind].id;
+  const tasks = outcome.actions.flatMap((a) => (a.ruleId === id && a.kind === 'task' ? [a] : []));
+  const live = state.triggers.filter((t) => !t.baseline);
+  const lead = live.at(-1) ?? state.triggers.at(-1);
+  return {
+    id,
+    title: tasks[0]?.subject ?? TRACK_PLAY[state.kind].title,
+    why: lead ? lead.why : 'open',
+    priority: state.priority,
+    dueAt: state.dueAt,
+    actions: tasks,
+  };
 }

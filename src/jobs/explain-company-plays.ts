@@ -9,8 +9,12 @@ import type {
   PropertyAction,
   RuleVerdict,
   TaskAction,
+  TaskUpdateAction,
+  TrackKind,
+  TrackState,
 } from '../plays/play-types.ts';
 import { RULES } from '../plays/rules.ts';
+import { TRACK_PLAY } from '../plays/track-ids.ts';
 import type { CompiledModel } from '../scoring/compile-model.ts';
 import type { LedgerEntry, Store } from '../store/store.ts';
 import { planChunkPlays } from './plan-plays.ts';
@@ -24,7 +28,13 @@ export interface ExplainPlaysDeps {
   /** Read-only on purpose: explaining writes nothing anywhere. */
   store: Pick<
     Store,
-    'latestScores' | 'scoresAtOrBefore' | 'scoreHistory' | 'activeRules' | 'ledgerForCompany'
+    | 'latestScores'
+    | 'scoresAtOrBefore'
+    | 'scoreHistory'
+    | 'activeRules'
+    | 'openTracks'
+    | 'playsBaselineAt'
+    | 'ledgerForCompany'
   >;
   mapping: MappingConfig;
   model: CompiledModel;
@@ -45,7 +55,7 @@ export interface LedgerState {
 }
 
 export interface ExplainedAction {
-  action: TaskAction | EnrollAction;
+  action: TaskAction | TaskUpdateAction | EnrollAction;
   /** Why a run would report this enrolment instead of making it (no sequence or sender). */
   unconfigured: string | null;
   /** The ledger's entry for this very action; null: a run would do it now. */
@@ -80,7 +90,8 @@ export interface CompanyPlaysReport {
   };
   evaluatedAt: string;
   timeZone: string;
-  /** Every rule of the table, in its order. */
+  /** The account's task of each track (save, renewal, expansion) that is open or changes now,
+   * then every rule of the table, in its order. */
   rules: ExplainedRule[];
   /** What health_recommended_plays would say. */
   recommendedPlays: string;
@@ -109,8 +120,10 @@ export async function explainCompanyPlays(
     settings: deps.plays.settings,
     tiers: deps.model.model.tiers.map((t) => t.key),
     now: deps.now,
+    baseline: (await deps.store.playsBaselineAt(deps.portal)) === null,
   });
   const outcome = plan.outcomes.get(record.id)!;
+  const tracksBefore = (await deps.store.openTracks(deps.portal, [record.id])).get(record.id) ?? {};
   const ledger = await deps.store.ledgerForCompany(deps.portal, record.id);
   const unconfigured = new Map(plan.unconfigured.map((u) => [u.key, u.reason]));
   const explainRule = (verdict: RuleVerdict): ExplainedRule => {
@@ -121,10 +134,11 @@ export async function explainCompanyPlays(
     );
     for (const a of actions) a.ledger = stateOf(ledger.find((e) => e.key === a.action.key));
     const rule = RULES.find((r) => r.id === verdict.ruleId);
+    const track = Object.values(TRACK_PLAY).find((t) => t.id === verdict.ruleId);
     return {
       ruleId: verdict.ruleId,
       section: rule?.section ?? '',
-      title: rule?.title ?? verdict.ruleId,
+      title: rule?.title ?? track?.title ?? verdict.ruleId,
       fired: verdict.fired,
       why: verdict.why,
       actions,
@@ -135,9 +149,29 @@ export async function explainCompanyPlays(
     company: companySummary(scored!, deps.model),
     evaluatedAt: deps.now.toISOString(),
     timeZone: deps.plays.settings.timeZone,
-    rules: outcome.verdicts.map(explainRule),
+    rules: [
+      ...trackKinds(tracksBefore, outcome.tracks).map((kind) =>
+        explainRule({
+          ruleId: TRACK_PLAY[kind].id,
+          fired: outcome.actions.some((a) => a.ruleId === TRACK_PLAY[kind].id),
+          why: trackWhy(outcome.tracks[kind] ?? null, tracksBefore[kind] ?? null),
+        }),
+      ),
+      ...outcome.verdicts.map(explainRule),
+    ],
     recommendedPlays: outcome.actions.find(isProperty)?.value ?? '',
   };
+}
+
+function trackKinds(before: object, after: object): TrackKind[] {
+  return (['save', 'renewal', 'expansion'] as const).filter((k) => k in before || k in after);
+}
+
+function trackWhy(now: TrackState | null, before: TrackState | null): string {
+  if (now === null) return 'its episode ends now';
+  const triggers = now.triggers.map((t) => t.ruleId).join(', ');
+  const since = now.openedAt.slice(0, 10);
+  return before === null ? `opens now with ${triggers}` : `open since ${since}, fed by ${triggers}`;
 }
 
 function companySummary(

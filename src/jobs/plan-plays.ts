@@ -11,8 +11,10 @@ import type { ActiveRules, Store } from '../store/store.ts';
 import type { ScoredCompany } from './score-chunk.ts';
 
 export interface ChunkPlan {
-  /** Tasks and enrolments to record and act on, most urgent first per company. */
+  /** Tasks, task updates and enrolments to record and act on, most urgent first per company. */
   actions: PlannedAction[];
+  /** What the baseline evaluation found and only records (as skipped) instead of doing. */
+  baselined: PlannedAction[];
   /** Enrolments that cannot happen until the admin configures them: reported, not recorded, so
    * they go ahead once the config is there. */
   unconfigured: (EnrollAction & { reason: string })[];
@@ -23,11 +25,13 @@ export interface ChunkPlan {
 }
 
 export interface PlanContext {
-  store: Pick<Store, 'activeRules' | 'scoreHistory'>;
+  store: Pick<Store, 'activeRules' | 'openTracks' | 'scoreHistory'>;
   portal: string;
   settings: PlaySettings;
   tiers: readonly string[];
   now: Date;
+  /** The portal's first evaluation with plays: record what holds, act only on the urgent. */
+  baseline: boolean;
 }
 
 // Two quarters for "stable for two quarters", with room for the reading before the window.
@@ -41,16 +45,18 @@ export async function planChunkPlays(
 ): Promise<ChunkPlan> {
   const plan: ChunkPlan = {
     actions: [],
+    baselined: [],
     unconfigured: [],
     recommended: new Map(),
     active: [],
     outcomes: new Map(),
   };
   const withFacts = scored.filter((c) => c.facts !== null);
-  const previous = await ctx.store.activeRules(
-    ctx.portal,
-    withFacts.map((c) => c.id),
-  );
+  const ids = withFacts.map((c) => c.id);
+  const [previous, tracks] = await Promise.all([
+    ctx.store.activeRules(ctx.portal, ids),
+    ctx.store.openTracks(ctx.portal, ids),
+  ]);
   for (const company of withFacts) {
     const history = await ctx.store.scoreHistory(ctx.portal, company.id, HISTORY_DAYS);
     const outcome = evaluatePlays({
@@ -65,6 +71,8 @@ export async function planChunkPlays(
         dimensions: h.dimensions,
       })),
       previouslyActive: previous.get(company.id) ?? new Set(),
+      tracks: tracks.get(company.id) ?? {},
+      baseline: ctx.baseline,
       settings: ctx.settings,
     });
     plan.outcomes.set(company.id, outcome);
@@ -72,7 +80,9 @@ export async function planChunkPlays(
       companyId: company.id,
       ruleIds: outcome.active,
       evaluatedAt: ctx.now.toISOString(),
+      tracks: outcome.tracks,
     });
+    plan.baselined.push(...outcome.baselined);
     for (const action of outcome.actions) {
       if (action.kind === 'property') {
         if (

@@ -3,7 +3,7 @@ import type { Gateway } from '../hubspot/create-gateway.ts';
 import type { CompiledModel } from '../scoring/compile-model.ts';
 import { requiredProperties } from '../signals/required-properties.ts';
 import type { Store } from '../store/store.ts';
-import { applyPlays, emptyPlaysTally, type PlaysTally } from './apply-plays.ts';
+import { applyPlays, recordBaseline, emptyPlaysTally, type PlaysTally } from './apply-plays.ts';
 import type { PlaysGateway } from './apply-plays.ts';
 import { cardSnapshot, type CardSnapshot } from './card-snapshot.ts';
 import { companyUpdate, RECOMMENDED_PROPERTY } from './company-update.ts';
@@ -61,7 +61,9 @@ export async function rescoreCompany(
       ? { mapping: deps.plays.mapping, leftProperty: deps.plays.leftProperty }
       : null,
   })) as [ScoredCompany];
-  const plan = deps.plays ? await planChunkPlays([company], planContext(deps, deps.plays)) : null;
+  const plan = deps.plays
+    ? await planChunkPlays([company], await planContext(deps, deps.plays))
+    : null;
   const update = companyUpdate(company, plan?.recommended);
   const writeError = update ? await write(deps, update) : null;
   const plays = plan ? await actOnPlan(deps, deps.plays!, plan) : emptyPlaysTally();
@@ -85,13 +87,14 @@ export async function rescoreCompany(
   return { company, written, writeError, plays, snapshot };
 }
 
-function planContext(deps: RescoreCompanyDeps, plays: RescorePlays) {
+async function planContext(deps: RescoreCompanyDeps, plays: RescorePlays) {
   return {
     store: deps.store,
     portal: deps.portal,
     settings: plays.settings,
     tiers: deps.model.model.tiers.map((t) => t.key),
     now: deps.now,
+    baseline: (await deps.store.playsBaselineAt(deps.portal)) === null,
   };
 }
 
@@ -118,17 +121,16 @@ async function actOnPlan(
     intents: plan.actions,
     active: plan.active,
   });
-  await applyPlays(
-    {
-      gateway: deps.gateway,
-      store: deps.store,
-      portal: deps.portal,
-      settings: plays.settings,
-      now: deps.now,
-      tally,
-      ownerDay: new Map(),
-    },
-    recorded,
-  );
+  const ctx = {
+    gateway: deps.gateway,
+    store: deps.store,
+    portal: deps.portal,
+    settings: plays.settings,
+    now: deps.now,
+    tally,
+    ownerDay: new Map<string, number>(),
+  };
+  await applyPlays(ctx, recorded);
+  await recordBaseline(ctx, plan.baselined);
   return tally;
 }

@@ -3,6 +3,7 @@ import type { PlannedAction, PlaySettings } from '../plays/play-types.ts';
 import {
   applyPlays,
   emptyPlaysTally,
+  recordBaseline,
   reconcileUnfinished,
   releaseHeld,
   type PlaysContext,
@@ -137,6 +138,9 @@ export async function runRescore(
       throw error;
     }
     await deps.store.finishRun(run.id, { status: 'completed', progress });
+    // The baseline is the first complete pass with plays: until one finishes, runs keep recording.
+    if (deps.plays && !options.dryRun)
+      await deps.store.markPlaysBaseline(deps.portal, (deps.now?.() ?? new Date()).toISOString());
     return {
       runId: run.id,
       resumed,
@@ -194,6 +198,8 @@ interface PassResults {
 interface Pass extends PassResults {
   deps: RescoreDeps;
   dryRun: boolean;
+  /** The portal's first evaluation with plays (see PlanContext.baseline). */
+  baseline: boolean;
   run: RunRecord;
   progress: RunProgress;
   properties: ChunkContext['properties'];
@@ -213,6 +219,7 @@ async function passOverCompanies(
     ...results,
     deps,
     dryRun: options.dryRun,
+    baseline: deps.plays ? (await deps.store.playsBaselineAt(deps.portal)) === null : false,
     run,
     progress,
     properties,
@@ -264,6 +271,7 @@ async function finishChunk(
         settings: deps.plays.settings,
         tiers: deps.model.model.tiers.map((t) => t.key),
         now,
+        baseline: pass.baseline,
       })
     : null;
   const updates = scored.flatMap((c) => companyUpdate(c, plan?.recommended) ?? []);
@@ -281,7 +289,8 @@ async function finishChunk(
   progress.companies += scored.length;
   progress.scored += scored.filter((c) => c.explanation.score !== null).length;
   progress.unchanged += scored.length - updates.length;
-  progress.updated += updated;
+  // A dry run reports what a real run would write.
+  progress.updated += pass.dryRun ? updates.length : updated;
   progress.apiCalls = addCalls(
     pass.run.progress.apiCalls,
     diffCalls(deps.gateway.apiCalls(), pass.callsBefore),
@@ -332,6 +341,7 @@ async function actOnPlan(
     active: plan.active,
   });
   await applyPlays(ctx, recorded);
+  await recordBaseline(ctx, plan.baselined);
 }
 
 /** A dry run leaves out what the ledger says was done already. */

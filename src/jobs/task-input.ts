@@ -1,5 +1,6 @@
 import type { TaskInput } from '../hubspot/create-tasks.ts';
-import type { TaskAction } from '../plays/play-types.ts';
+import type { TaskUpdate } from '../hubspot/update-tasks.ts';
+import type { TaskAction, TaskUpdateAction } from '../plays/play-types.ts';
 
 // HUBSPOT_DEFINED association types for a task (shared/HUBSPOT.md).
 const TASK_TO_COMPANY = 192;
@@ -26,6 +27,24 @@ export function taskInput(action: TaskAction, marker: string): TaskInput {
       ...action.contactIds.map((id) => ({ id, typeId: TASK_TO_CONTACT })),
     ],
     traceId: action.key,
+  };
+}
+
+/** The HubSpot change for a planned update of task `taskId`; the body keeps the task's marker. */
+export function taskUpdateInput(
+  action: TaskUpdateAction,
+  taskId: string,
+  marker: string,
+): TaskUpdate {
+  return {
+    id: taskId,
+    properties: {
+      hs_timestamp: action.dueAt,
+      hs_task_subject: action.subject,
+      hs_task_body: toHtml(`${action.body}\n\nRef: ${marker}`),
+      hs_task_status: action.status,
+      hs_task_priority: action.priority,
+    },
   };
 }
 

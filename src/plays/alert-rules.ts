@@ -2,7 +2,7 @@ import { noContactFor, npsDetractor } from './contact-triggers.ts';
 import type { PlayRule } from './rule-types.ts';
 import { scoreDrop, stableAtLeast, tierIs, tierRoseToBest } from './score-triggers.ts';
 
-/** DOMAIN §3: plays on score and tier changes. The champion alert is a churn signal (§4). */
+/** Plays on score and tier changes. The champion alert is a churn signal. */
 export const ALERT_RULES: readonly PlayRule[] = [
   {
     id: 'score-drop-7d',
@@ -26,6 +26,7 @@ export const ALERT_RULES: readonly PlayRule[] = [
     priority: 'HIGH',
     due: { kind: 'same-day' },
     routing: 'owner',
+    track: 'save',
   },
   {
     id: 'score-drop-30d',
@@ -49,6 +50,7 @@ export const ALERT_RULES: readonly PlayRule[] = [
     priority: 'MEDIUM',
     due: { kind: 'hours', hours: 48 },
     routing: 'owner',
+    track: 'save',
   },
   {
     id: 'tier-at-risk',
@@ -63,15 +65,15 @@ export const ALERT_RULES: readonly PlayRule[] = [
         subject: 'Account is at risk: start the save playbook',
         steps: [
           'Before you call, pull the account history and a short summary of the value delivered.',
-          'Then work through the save playbook below.',
+          'Call your main contact: ask how things are going, and listen for the real reason.',
         ],
         contacts: 'key-people',
-        savePlaybook: {},
       },
     ],
     priority: 'HIGH',
     due: { kind: 'hours', hours: 48 },
-    routing: 'owner',
+    routing: 'owner-and-manager',
+    track: 'save',
   },
   {
     id: 'tier-critical',
@@ -87,15 +89,16 @@ export const ALERT_RULES: readonly PlayRule[] = [
         steps: [
           'Bring in an executive on our side and set up a call with their decision maker.',
           'Agree between you who leads the conversation and what we can put on the table.',
-          'Work through the save playbook below; decide within a week whether to save or part well.',
+          'Decide within a week whether we can save the account or should part on good terms.',
         ],
         contacts: 'key-people',
-        savePlaybook: {},
       },
     ],
     priority: 'HIGH',
     due: { kind: 'hours', hours: 24 },
     routing: 'owner-and-manager',
+    track: 'save',
+    urgent: () => true,
   },
   {
     id: 'tier-healthy',
@@ -118,6 +121,7 @@ export const ALERT_RULES: readonly PlayRule[] = [
     priority: 'LOW',
     due: { kind: 'days', days: 7 },
     routing: 'owner',
+    track: 'expansion',
   },
   {
     id: 'stable-90-two-quarters',
@@ -140,6 +144,7 @@ export const ALERT_RULES: readonly PlayRule[] = [
     priority: 'LOW',
     due: { kind: 'days', days: 14 },
     routing: 'owner',
+    track: 'expansion',
   },
   {
     id: 'nps-detractor',
@@ -163,6 +168,7 @@ export const ALERT_RULES: readonly PlayRule[] = [
     priority: 'HIGH',
     due: { kind: 'hours', hours: 24 },
     routing: 'owner',
+    track: 'save',
   },
   {
     id: 'no-contact-3-weeks',
@@ -186,5 +192,6 @@ export const ALERT_RULES: readonly PlayRule[] = [
     priority: 'MEDIUM',
     due: { kind: 'business-days', days: 5 },
     routing: 'owner',
+    track: 'save',
   },
 ];

@@ -24,11 +24,12 @@ function churnRule(play: ChurnSignalPlay): PlayRule {
         subject: play.subject,
         steps: play.steps,
         contacts: 'key-people',
-        savePlaybook: play.reason ? { reason: play.reason } : {},
       },
     ],
     priority: play.severity === 'medium' ? 'MEDIUM' : 'HIGH',
     due: play.due,
     routing: play.severity === 'critical' ? 'owner-and-manager' : 'owner',
+    track: 'save',
+    ...(play.urgent ? { urgent: play.urgent } : {}),
   };
 }

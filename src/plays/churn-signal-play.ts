@@ -1,6 +1,6 @@
 import type { Derivation } from './churn-derivations.ts';
-import type { ChurnSignal, TaskType } from './play-types.ts';
-import type { Due, LikelyReason } from './rule-types.ts';
+import type { ChurnSignal, PlayInput, TaskType } from './play-types.ts';
+import type { Due } from './rule-types.ts';
 
 /** DOMAIN §4's three levels: critical ones also go to the owner's manager. */
 export type Severity = 'critical' | 'high' | 'medium';
@@ -19,6 +19,6 @@ export interface ChurnSignalPlay {
   type: TaskType;
   subject: string;
   steps: readonly string[];
-  /** The save playbook's likely reason when the signal itself tells it. */
-  reason?: LikelyReason;
+  /** Acts on the baseline run too (see PlayRule.urgent). */
+  urgent?: (input: PlayInput) => boolean;
 }

@@ -12,7 +12,6 @@ export const MEDIUM_CHURN_SIGNALS: readonly ChurnSignalPlay[] = [
     type: 'TODO',
     subject: 'A competitor came up: ask about it next time',
     steps: ['At your next conversation, ask what they compare us with and what draws them to it.'],
-    reason: 'competitor',
   },
   {
     signal: 'budget_review',
@@ -26,7 +25,6 @@ export const MEDIUM_CHURN_SIGNALS: readonly ChurnSignalPlay[] = [
       'Put the value they got into numbers before the review.',
       'Ask who decides, and offer to help your contact make the case inside.',
     ],
-    reason: 'too-expensive',
   },
   {
     signal: 'stakeholder_change',
@@ -53,7 +51,6 @@ export const MEDIUM_CHURN_SIGNALS: readonly ChurnSignalPlay[] = [
       'Ask what they no longer use or need, and what it costs them today.',
       'A smaller plan beats losing the account.',
     ],
-    reason: 'too-expensive',
   },
   {
     signal: 'ticket_spike_then_silence',
@@ -78,7 +75,6 @@ export const MEDIUM_CHURN_SIGNALS: readonly ChurnSignalPlay[] = [
     type: 'TODO',
     subject: 'Billing page visits are up: raise price and value next time',
     steps: ['At your next conversation, ask how the price sits against the value they get.'],
-    reason: 'too-expensive',
   },
   {
     signal: 'engagement_down_3_weeks',

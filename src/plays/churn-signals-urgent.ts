@@ -6,6 +6,16 @@ import {
   paymentFailedTwice,
 } from './churn-derivations.ts';
 import type { ChurnSignalPlay } from './churn-signal-play.ts';
+import { daysBetween, parseInstant } from './local-time.ts';
+import type { PlayInput } from './play-types.ts';
+
+/** A champion who left in the last two weeks still has a successor to win over quickly. */
+const CHAMPION_NEWS_DAYS = 14;
+
+function leftRecently({ account, now }: PlayInput): boolean {
+  const at = parseInstant(account.observed.champion_left);
+  return at !== null && daysBetween(at, now) <= CHAMPION_NEWS_DAYS;
+}
 
 /** DOMAIN §4, critical and high severity. */
 export const URGENT_CHURN_SIGNALS: readonly ChurnSignalPlay[] = [
@@ -40,6 +50,7 @@ export const URGENT_CHURN_SIGNALS: readonly ChurnSignalPlay[] = [
     severity: 'critical',
     words: 'a payment failed a second time',
     derive: paymentFailedTwice,
+    urgent: () => true,
     title: 'Second failed payment: call today',
     due: { kind: 'same-day' },
     type: 'CALL',
@@ -55,6 +66,7 @@ export const URGENT_CHURN_SIGNALS: readonly ChurnSignalPlay[] = [
     severity: 'critical',
     words: 'the champion left the company',
     derive: championGone,
+    urgent: leftRecently,
     title: 'Champion left: find a new champion',
     due: { kind: 'hours', hours: 48 },
     type: 'CALL',
@@ -64,7 +76,6 @@ export const URGENT_CHURN_SIGNALS: readonly ChurnSignalPlay[] = [
       'Prepare a briefing for the newcomer: the history, the goals and the results so far.',
       'Offer the new contact a fresh kickoff call.',
     ],
-    reason: 'champion-left',
   },
   {
     signal: 'usage_down_50',
@@ -79,7 +90,6 @@ export const URGENT_CHURN_SIGNALS: readonly ChurnSignalPlay[] = [
       'Find out what changed: a team change, a paused project, or a problem with the product.',
       'Offer a short hands-on session on the work they do most.',
     ],
-    reason: 'low-usage',
   },
   {
     signal: 'stopped_responding',

@@ -36,7 +36,7 @@ export function describeRules(settings: PlaySettings): RuleDescription[] {
     trigger: rule.trigger.describe(settings),
     episode: EPISODES[rule.episode],
     applies: applies(rule),
-    actions: rule.actions.map(describeAction).join('; '),
+    actions: rule.actions.map((a) => describeAction(a, rule)).join('; '),
     priority: rule.priority,
     due: rule.due === null ? '—' : describeDue(rule.due, settings),
     routing: routing(rule),
@@ -57,9 +57,17 @@ function applies(rule: PlayRule): string {
   return parts.join('; ');
 }
 
-function describeAction(action: ActionSpec): string {
+const TRACK_WORDS = {
+  save: "the account's one save task (with the save playbook)",
+  renewal: "the account's one renewal task",
+  expansion: "the account's one expansion task",
+} as const;
+
+function describeAction(action: ActionSpec, rule: PlayRule): string {
   if (action.kind === 'enroll')
     return `enrol ${describeContacts(action.contacts)} in the ${SEQUENCE_WORDS[action.sequence]} sequence`;
-  const playbook = action.savePlaybook ? ', with the save playbook' : '';
-  return `${action.type} task "${action.subject}" about ${describeContacts(action.contacts)}${playbook}`;
+  const task = `${action.type} task "${action.subject}" about ${describeContacts(action.contacts)}`;
+  return rule.track
+    ? `${task}, as ${TRACK_WORDS[rule.track]}: created, or updated when open`
+    : task;
 }

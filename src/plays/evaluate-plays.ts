@@ -1,39 +1,64 @@
 import { byUrgency } from './by-urgency.ts';
+import { decideTracks } from './decide-tracks.ts';
+import { expansionBar } from './expansion-bar.ts';
 import { judgeRule, type Judgement } from './judge-rule.ts';
 import { planEnrolments } from './plan-enrolments.ts';
-import { planTasks } from './plan-tasks.ts';
-import type { PlannedAction, PlayInput, PlayOutcome, PropertyAction } from './play-types.ts';
+import {
+  TRACK_KINDS,
+  type EnrollAction,
+  type PlannedAction,
+  type PlayInput,
+  type PlayOutcome,
+  type PropertyAction,
+  type TrackKind,
+} from './play-types.ts';
 import { RECOMMENDED_PLAYS_PROPERTY, recommendedPlays } from './recommended-plays.ts';
 import { RULES } from './rules.ts';
 
 /**
- * Every rule of the table against one account: the actions to take (most urgent first, the
- * recommended-plays property last), the crossing rules that hold, and a verdict per rule.
+ * Every rule of the table against one account: the tracks' tasks (created, updated or completed),
+ * the enrolments, the recommended-plays property last; what the baseline only records; the open
+ * tracks and crossing rules for the next evaluation; and a verdict per rule.
  */
 export function evaluatePlays(input: PlayInput): PlayOutcome {
-  const judgements = RULES.map((rule) => judgeRule(rule, input));
+  let judgements = RULES.map((rule) => judgeRule(rule, input));
+  const byKind = Object.fromEntries(
+    TRACK_KINDS.map((kind) => [kind, judgements.filter((j) => j.rule.track === kind)]),
+  ) as Record<TrackKind, Judgement[]>;
+  let bar: string | null = null;
+  const tracked = decideTracks(byKind, input, (saveOpen) => (bar = expansionBar(input, saveOpen)));
+  if (bar !== null) judgements = judgements.map((j) => barred(j, bar!));
+  const enrolling = judgements.filter((j) => j.rule.track === undefined && j.episode !== null);
+  const enrolments = enrolling.flatMap((j) => enrolmentsOf(j, input));
+  const quiet = new Set(enrolling.filter((j) => j.quietStart).map((j) => j.rule.id));
   const urgency = byUrgency(input.now, input.settings);
   const holding = judgements.filter((j) => j.holds).sort((a, b) => urgency(a.rule, b.rule));
-  const actions: PlannedAction[] = holding
-    .filter((j) => j.episode !== null)
-    .flatMap((j) => actionsOf(j, input));
-  actions.push(recommendedProperty(holding, input));
+  const actions: PlannedAction[] = [
+    ...tracked.actions,
+    ...enrolments.filter((a) => !quiet.has(a.ruleId)),
+    recommendedProperty(holding, input),
+  ];
   return {
     actions,
+    baselined: enrolments.filter((a) => quiet.has(a.ruleId)),
+    tracks: tracked.tracks,
     active: judgements.filter((j) => j.active).map((j) => j.rule.id),
     verdicts: judgements.map((j) => ({
       ruleId: j.rule.id,
-      fired: j.episode !== null,
+      fired: j.episode !== null && !j.quietStart,
       why: j.why,
     })),
   };
 }
 
-function actionsOf(judgement: Judgement, input: PlayInput): PlannedAction[] {
-  return judgement.rule.actions.flatMap((spec): PlannedAction[] =>
-    spec.kind === 'task'
-      ? planTasks(spec, judgement, input)
-      : planEnrolments(spec, judgement, input),
+function barred(judgement: Judgement, why: string): Judgement {
+  if (judgement.rule.track !== 'expansion') return judgement;
+  return { ...judgement, holds: false, episode: null, quietStart: false, why };
+}
+
+function enrolmentsOf(judgement: Judgement, input: PlayInput): EnrollAction[] {
+  return judgement.rule.actions.flatMap((spec) =>
+    spec.kind === 'enroll' ? planEnrolments(spec, judgement, input) : [],
   );
 }
 

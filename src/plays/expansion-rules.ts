@@ -50,7 +50,7 @@ const OBSERVED: readonly ExpansionPlay[] = [
 
 const NO_PRESSURE = 'One idea, no pressure: this is a conversation, not a pitch.';
 
-/** DOMAIN §7: only accounts in the best tier, and never trials. */
+/** Expansion: only accounts in the best tier, and never trials (see expansion-bar.ts). */
 export const EXPANSION_RULES: readonly PlayRule[] = [
   ...OBSERVED.map((play): PlayRule => ({
     id: play.signal.replaceAll('_', '-'),
@@ -72,6 +72,7 @@ export const EXPANSION_RULES: readonly PlayRule[] = [
     priority: play.priority,
     due: { kind: 'days', days: 7 },
     routing: 'owner',
+    track: 'expansion',
   })),
   {
     id: 'renewal-expansion',
@@ -96,5 +97,6 @@ export const EXPANSION_RULES: readonly PlayRule[] = [
     priority: 'MEDIUM',
     due: { kind: 'days', days: 14 },
     routing: 'owner',
+    track: 'expansion',
   },
 ];

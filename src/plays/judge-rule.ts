@@ -16,15 +16,40 @@ export interface Judgement {
   why: string;
   /** The earlier reading its task compares the score with, when the trigger chose one. */
   baseline: HistoryPoint | null;
+  /** It fired on the baseline evaluation and is not urgent: recorded, not acted on. */
+  quietStart: boolean;
 }
 
 export function judgeRule(rule: PlayRule, input: PlayInput): Judgement {
-  const quiet = { rule, holds: false, active: false, episode: null, baseline: null };
+  const judged = judge(rule, input);
+  if (judged.episode === null || !input.baseline || (rule.urgent?.(input) ?? false)) return judged;
+  return {
+    ...judged,
+    quietStart: true,
+    why: `${judged.why} (already so when Vitals started watching)`,
+  };
+}
+
+function judge(rule: PlayRule, input: PlayInput): Judgement {
+  const quiet = {
+    rule,
+    holds: false,
+    active: false,
+    episode: null,
+    baseline: null,
+    quietStart: false,
+  };
   const barred = barredBecause(rule, input);
   if (barred) return { ...quiet, why: barred };
   const result = rule.trigger.check(input);
   const active = result.crossing === true;
-  const held = { rule, holds: true, active, baseline: result.baseline ?? null };
+  const held = {
+    rule,
+    holds: true,
+    active,
+    baseline: result.baseline ?? null,
+    quietStart: false,
+  };
   const before = input.previouslyActive.has(rule.id);
   if (result.event !== undefined) {
     // A derived condition that already held last time raised this; the report adds nothing.

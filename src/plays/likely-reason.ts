@@ -1,25 +1,44 @@
 import type { Explanation } from '../scoring/explain-score.ts';
 import type { LikelyReason } from './rule-types.ts';
 
-/** Which save-playbook reason a losing dimension points to (DOMAIN §5, "intervene"). */
+/** What losing points in a dimension most likely means, by the dimension's meaning. */
 const BY_DIMENSION: Record<string, LikelyReason> = {
   usage: 'low-usage',
+  engagement: 'disengaged',
+  financial: 'too-expensive',
+  relationship: 'thin-relationship',
   outcome: 'not-seeing-value',
   outcomes: 'not-seeing-value',
-  financial: 'too-expensive',
+  business: 'not-seeing-value',
 };
 
+export interface ReasonFinding {
+  reason: LikelyReason;
+  dimension: string;
+  /** Score points the dimension loses against full marks. */
+  lost: number;
+}
+
 /**
- * The reason the score points to: the first of the drivers (worst first) that names one.
- * Engagement and modifiers say something is wrong but not why, so they are passed over.
+ * The save playbook's one likely reason: the dimension that loses the most score points (its share
+ * of the weight with data × what it misses of full marks). A champion who left is the reason when
+ * the relationship dimension is the one.
  */
-export function likelyReason(current: Explanation): LikelyReason | null {
-  for (const driver of current.drivers) {
-    if (driver.kind !== 'signal') continue;
-    if (driver.key === 'champion_status' && driver.value === 'left') return 'champion-left';
-    const dimension = current.signals.find((s) => s.key === driver.key)?.dimension;
-    const reason = dimension === undefined ? undefined : BY_DIMENSION[dimension];
-    if (reason) return reason;
+export function likelyReason(current: Explanation): ReasonFinding | null {
+  const withData = Object.entries(current.dimensions).filter(([, d]) => d.score !== null);
+  const weight = withData.reduce((sum, [, d]) => sum + d.weight, 0);
+  let worst: ReasonFinding | null = null;
+  for (const [key, d] of withData) {
+    const reason = BY_DIMENSION[key];
+    if (reason === undefined || weight === 0) continue;
+    const lost = (d.weight / weight) * (10 - d.score!) * 10;
+    if (lost > 0 && (worst === null || lost > worst.lost)) worst = { reason, dimension: key, lost };
   }
-  return null;
+  if (worst?.reason === 'thin-relationship' && championLeft(current))
+    return { ...worst, reason: 'champion-left' };
+  return worst;
+}
+
+function championLeft(current: Explanation): boolean {
+  return current.signals.some((s) => s.key === 'champion_status' && s.value === 'left');
 }

@@ -54,6 +54,8 @@ export interface AccountFacts {
   ownerId: string | null;
   /** YYYY-MM-DD, or null when unknown. */
   renewalDate: string | null;
+  /** When the account became a customer (its onboarding began); null when not mapped. */
+  customerSince?: string | null;
   /** When the account churned; null while it is a customer. */
   churnedAt: string | null;
   /** When a payment last failed, and how many failures in a row (0 when paid up). */
@@ -91,7 +93,9 @@ export interface PlaySettings {
   managers: Record<string, string>;
   /** Most tasks a run may give one owner in a day; the rest wait for the next day. */
   dailyTaskCapPerOwner: number;
-  /** The hour (0–23, portal time) a "same day" task is due by. */
+  /** The hour (0–23, portal time) business hours start: no task is due earlier in the day. */
+  workdayStartHour: number;
+  /** The hour (0–23, portal time) business hours end: a "same day" task is due by it. */
   workdayEndHour: number;
   /** Days a "next touchpoint" task is given. */
   nextTouchpointDays: number;
@@ -104,6 +108,44 @@ export interface PlaySettings {
   disabledRules: string[];
 }
 
+/**
+ * The three kinds of task an account can have open at once, at most one each: a save task while
+ * the account is in trouble, a renewal task while a renewal is near, an expansion task while it is
+ * ready to grow. Every trigger of a kind feeds the one task instead of making another.
+ */
+export const TRACK_KINDS = ['save', 'renewal', 'expansion'] as const;
+export type TrackKind = (typeof TRACK_KINDS)[number];
+
+/** One trigger that fed a track: a rule that fired, or a dated checkpoint. */
+export interface TrackTrigger {
+  ruleId: string;
+  /** The rule's own episode (a crossing's date, an event's time). */
+  episode: string;
+  /** When it was seen: the `now` of that evaluation. */
+  at: string;
+  why: string;
+  priority: Priority;
+  /** It was already so when Vitals started watching the portal: recorded, no task for it. */
+  baseline?: boolean;
+}
+
+/** An open episode of a track, saved between evaluations with the company's play state. */
+export interface TrackState {
+  kind: TrackKind;
+  /** The episode's key: the local date it opened, or the renewal date for renewals. */
+  episode: string;
+  openedAt: string;
+  triggers: TrackTrigger[];
+  priority: Priority;
+  /** The task's due time; null while no task was planned (only baseline triggers so far). */
+  dueAt: string | null;
+  /** Whether the owner's task and the manager's copy were planned. */
+  task: boolean;
+  manager: boolean;
+}
+
+export type OpenTracks = Partial<Record<TrackKind, TrackState>>;
+
 export interface PlayInput {
   now: Date;
   account: AccountFacts;
@@ -113,6 +155,13 @@ export interface PlayInput {
   history: readonly HistoryPoint[];
   /** Rules whose condition held at the previous evaluation (so a crossing fires once). */
   previouslyActive: ReadonlySet<string>;
+  /** The tracks open after the previous evaluation. */
+  tracks: OpenTracks;
+  /**
+   * The portal's first evaluation with plays: what already holds is recorded as the starting
+   * point, and only the urgent plays act (see `urgentOnInstall`).
+   */
+  baseline: boolean;
   settings: PlaySettings;
 }
 
@@ -131,6 +180,8 @@ interface ActionBase {
 
 export interface TaskAction extends ActionBase {
   kind: 'task';
+  /** The track the task belongs to. */
+  track: TrackKind;
   ownerId: string | null;
   /** Why this owner: the company owner, the configured fallback, or the owner's manager. */
   route: 'owner' | 'fallback' | 'manager';
@@ -157,7 +208,22 @@ export interface PropertyAction extends ActionBase {
   value: string;
 }
 
-export type PlannedAction = TaskAction | EnrollAction | PropertyAction;
+/**
+ * A change to a task planned earlier (`target` is its ledger key): new text, priority and due
+ * time when a trigger joins its track, or COMPLETED when the track's episode ends.
+ */
+export interface TaskUpdateAction extends ActionBase {
+  kind: 'task-update';
+  track: TrackKind;
+  target: string;
+  subject: string;
+  body: string;
+  priority: Priority;
+  dueAt: string;
+  status: 'NOT_STARTED' | 'COMPLETED';
+}
+
+export type PlannedAction = TaskAction | TaskUpdateAction | EnrollAction | PropertyAction;
 
 export interface RuleVerdict {
   ruleId: string;
@@ -168,6 +234,10 @@ export interface RuleVerdict {
 
 export interface PlayOutcome {
   actions: PlannedAction[];
+  /** What the baseline recorded instead of doing: kept in the ledger as skipped, never done. */
+  baselined: (TaskAction | EnrollAction)[];
+  /** The tracks open after this evaluation: the next one's `tracks`. */
+  tracks: OpenTracks;
   /** Crossing rules whose condition holds now: the next evaluation's `previouslyActive`. */
   active: string[];
   verdicts: RuleVerdict[];

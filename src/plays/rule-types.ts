@@ -1,5 +1,6 @@
 import type { Segment } from '../scoring/model-schema.ts';
 import type {
+  TrackKind,
   HistoryPoint,
   PlayInput,
   PlaySettings,
@@ -51,7 +52,13 @@ export type ContactChoice =
 
 /** The reasons of the save playbook's "intervene" stage (DOMAIN §5). */
 export type LikelyReason =
-  'low-usage' | 'not-seeing-value' | 'too-expensive' | 'champion-left' | 'competitor';
+  | 'low-usage'
+  | 'disengaged'
+  | 'not-seeing-value'
+  | 'too-expensive'
+  | 'thin-relationship'
+  | 'champion-left'
+  | 'competitor';
 
 export interface TaskSpec {
   kind: 'task';
@@ -60,8 +67,6 @@ export interface TaskSpec {
   /** What the owner should do, one step a line. */
   steps: readonly string[];
   contacts: ContactChoice;
-  /** Adds the save playbook: stages, interventions for the reason, the segment's discount. */
-  savePlaybook?: { reason?: LikelyReason };
 }
 
 export interface EnrollSpec {
@@ -95,4 +100,12 @@ export interface PlayRule {
   /** Null for rules that only enrol. */
   due: Due | null;
   routing: Routing;
+  /** The track its task feeds; every rule with a task has one. */
+  track?: TrackKind;
+  /**
+   * Acts on the portal's first evaluation too (critical tier, unpaid payments, a renewal within
+   * 30 days, a champion who left in the last 14 days); every other play only records what it
+   * finds then, so installing Vitals does not bury the team in tasks about old news.
+   */
+  urgent?: (input: PlayInput) => boolean;
 }

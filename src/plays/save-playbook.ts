@@ -1,66 +1,76 @@
+import { discountSegment, type PayingSegment } from './account-segment.ts';
 import { discountRule } from './discount-rule.ts';
-import type { AccountFacts } from './play-types.ts';
-import type { LikelyReason } from './rule-types.ts';
+import type { ReasonFinding } from './likely-reason.ts';
+import { daysBetween, parseInstant } from './local-time.ts';
+import type { AccountFacts, TrackState } from './play-types.ts';
+import { REASON_MOVES } from './reason-moves.ts';
+import { shownDate } from './shown-date.ts';
 
-const REASONS: Record<LikelyReason, { words: string; moves: readonly string[] }> = {
-  'low-usage': {
-    words: 'low usage',
-    moves: [
-      'a hands-on training session on the features they skip',
-      'a named person on our side to help their team for the next few weeks',
-      'a simpler setup, cut back to what they actually use',
-    ],
-  },
-  'not-seeing-value': {
-    words: 'not seeing the value',
-    moves: [
-      'a value review with hard numbers on what they got so far',
-      'a working session to tune their setup to their goals',
-      'new, measurable goals with a check-in 30 days out',
-    ],
-  },
-  'too-expensive': {
-    words: 'the price',
-    moves: [
-      'a smaller plan rather than a cancellation',
-      'a pause of a month or two, keeping their data and setup',
-      'a better rate for an annual commitment',
-    ],
-  },
-  'champion-left': {
-    words: 'the champion leaving',
-    moves: [
-      'an introduction to whoever took over, within 48 hours',
-      'a briefing for the new person: history, goals and results',
-      'a fresh kickoff call with the new contact',
-    ],
-  },
-  competitor: {
-    words: 'a competitor',
-    moves: [
-      'pin down exactly which features or prices they compare',
-      'an honest side-by-side comparison',
-      'if we cannot match it, let them go on good terms',
-    ],
-  },
-};
+const DAY_MS = 86_400_000;
+/** Saved accounts are checked again at these days after the episode began. */
+export const CHECKPOINT_DAYS = [30, 60, 90] as const;
+const LISTEN_DAYS = 7;
 
-/** The five stages of DOMAIN §5 for this account: where it stands, what fits its reason. */
-export function savePlaybook(reason: LikelyReason | null, account: AccountFacts): string {
+export interface PlaybookContext {
+  state: TrackState;
+  account: AccountFacts;
+  reason: ReasonFinding | null;
+  now: Date;
+  timeZone: string;
+}
+
+/**
+ * The save playbook's five stages for this episode, each with its date, the stage the account is
+ * in by now, and the moves for its one likely reason.
+ */
+export function savePlaybook(ctx: PlaybookContext): string {
+  const opened = parseInstant(ctx.state.openedAt) ?? ctx.now;
+  const due = parseInstant(ctx.state.dueAt) ?? opened;
+  const listenBy = new Date(due.getTime() + LISTEN_DAYS * DAY_MS);
+  const day = (n: number) => date(new Date(opened.getTime() + n * DAY_MS), ctx.timeZone);
+  const stage = stageOf(ctx.now, opened, due, listenBy);
+  const mark = (n: number) => (n === stage ? '  ← now' : '');
+  const segment = discountSegment(ctx.account);
+  // Small business (and an unknown segment) never gets a discount: not even "not yet".
+  const later = allowsDiscount(segment) ? ' or offer a discount yet' : '';
   return [
-    'Save playbook: this task is stage 1 of 5.',
-    '1. Detect (now): tell your manager; pull the history and a short summary of the value delivered.',
-    '2. Reach out: personally, before the due date. Do not mention churn or offer a discount yet.',
-    '3. Listen: ask what would have to change for this to work for them.',
-    `4. Intervene: ${intervention(reason)}`,
-    '5. Outcome: if they stay, check health at 30, 60 and 90 days; if they leave, ask for an exit interview.',
-    `Discounts: ${discountRule(account)}`,
+    `Save playbook: stage ${stage} of 5 (episode began ${date(opened, ctx.timeZone)}).`,
+    `1. Detect (${date(opened, ctx.timeZone)}): tell your manager; pull the history and a short summary of the value delivered.${mark(1)}`,
+    `2. Reach out (by ${date(due, ctx.timeZone)}): personally. Do not mention churn${later}.${mark(2)}`,
+    `3. Listen (by ${date(listenBy, ctx.timeZone)}): ask what would have to change for this to work for them.${mark(3)}`,
+    `4. Intervene (by ${day(30)}): ${intervention(ctx.reason, segment)}${mark(4)}`,
+    `5. Outcome: if they stay, check health on day 30 (${day(30)}), day 60 (${day(60)}) and day 90 (${day(90)}); if they leave, ask for an exit interview.${mark(5)}`,
+    `Discounts: ${discountRule(ctx.account)}`,
   ].join('\n');
 }
 
-function intervention(reason: LikelyReason | null): string {
-  if (reason === null)
-    return 'the score does not point to one reason; pick the moves once you have listened.';
-  const { words, moves } = REASONS[reason];
-  return `the likely reason is ${words}. Options: ${moves.join('; ')}.`;
+function stageOf(now: Date, opened: Date, due: Date, listenBy: Date): number {
+  if (daysBetween(opened, now) >= CHECKPOINT_DAYS[0]) return 5;
+  if (now > listenBy) return 4;
+  if (now > due) return 3;
+  return now.getTime() - opened.getTime() < DAY_MS ? 1 : 2;
+}
+
+function intervention(finding: ReasonFinding | null, segment: PayingSegment | null): string {
+  if (finding === null)
+    return 'the score does not point to one reason; choose the moves once you have listened.';
+  const { words, moves } = REASON_MOVES[finding.reason];
+  const options = [...moves, ...(finding.reason === 'too-expensive' ? priceMoves(segment) : [])];
+  const lost = Math.round(finding.lost);
+  return `the likely reason is ${words} (${finding.dimension} costs ${lost} points). Options: ${options.join('; ')}.`;
+}
+
+/** A temporary discount is a last resort, and only where the segment allows one at all. */
+function priceMoves(segment: PayingSegment | null): string[] {
+  if (allowsDiscount(segment))
+    return ['only as a last resort, a temporary discount within the limit below'];
+  return [];
+}
+
+function allowsDiscount(segment: PayingSegment | null): boolean {
+  return segment === 'enterprise' || segment === 'mid_market';
+}
+
+function date(at: Date, timeZone: string): string {
+  return shownDate(at.toISOString(), timeZone);
 }

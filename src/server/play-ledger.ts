@@ -14,7 +14,9 @@ export function playEntries(play: SnapshotPlay, ledger: readonly LedgerEntry[]):
     const keys = new Set(play.actions.map((a) => a.key));
     return ledger.filter((e) => keys.has(e.key));
   }
-  const own = ledger.filter((e) => e.ruleId === play.id && e.kind !== 'property');
+  const own = ledger.filter(
+    (e) => e.ruleId === play.id && (e.kind === 'task' || e.kind === 'enroll'),
+  );
   const episode = own[0]?.episode;
   return own.filter((e) => e.episode === episode);
 }
@@ -25,5 +27,7 @@ export function playActions(
   ledger: readonly LedgerEntry[],
 ): (TaskAction | EnrollAction)[] {
   if (play.actions.length > 0) return play.actions;
-  return playEntries(play, ledger).flatMap((e) => (e.action.kind === 'property' ? [] : [e.action]));
+  return playEntries(play, ledger).flatMap((e) =>
+    e.action.kind === 'task' || e.action.kind === 'enroll' ? [e.action] : [],
+  );
 }

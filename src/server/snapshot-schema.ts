@@ -16,6 +16,7 @@ const actionBase = {
 const taskAction = z.object({
   ...actionBase,
   kind: z.literal('task'),
+  track: z.enum(['save', 'renewal', 'expansion']),
   ownerId: z.string().nullable(),
   route: z.enum(['owner', 'fallback', 'manager']),
   priority,

@@ -33,6 +33,7 @@ export function playCompanyProperties(mapping: PlaysMapping): string[] {
     if (mapping.churn.dateProperty) names.add(mapping.churn.dateProperty);
   }
   if (mapping.renewalDateProperty) names.add(mapping.renewalDateProperty);
+  if (mapping.customerSinceProperty) names.add(mapping.customerSinceProperty);
   if (mapping.payment.failedAtProperty) names.add(mapping.payment.failedAtProperty);
   if (mapping.payment.failuresProperty) names.add(mapping.payment.failuresProperty);
   return [...names].sort();
@@ -50,6 +51,7 @@ export function playFacts(input: PlayFactsInput): AccountFacts {
     mrr: account.mrr,
     ownerId: account.ownerId,
     renewalDate: dateOnly(readMapped(company, mapping.renewalDateProperty)),
+    customerSince: instant(readMapped(company, mapping.customerSinceProperty)),
     churnedAt: churnedAt(company, mapping),
     paymentFailedAt: instant(readMapped(company, mapping.payment.failedAtProperty)),
     paymentFailures: count(readMapped(company, mapping.payment.failuresProperty)),

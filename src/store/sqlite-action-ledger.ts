@@ -68,6 +68,19 @@ export function sqliteActionLedger(db: Database.Database, now: () => Date) {
         ? settleOne(portal, key, status, text, null)
         : settleOne(portal, key, status, null, text);
     }),
+    revise: db.transaction((portal: string, key: string, action: PlannedAction) => {
+      if (action.key !== key)
+        throw new StoreError('invalid-input', `Action key "${action.key}" is not "${key}".`);
+      const params = { ...toParams(portal, action), now: now().toISOString() };
+      if (sql.revise.run(params).changes !== 1) {
+        const row = find(portal, key);
+        if (!row) throw notFound(portal, key);
+        throw new StoreError(
+          'action-not-pending',
+          `Action ${key} is ${row.status}; only a held action can be revised.`,
+        );
+      }
+    }),
     withStatus(portal: string, status: ActionStatus): LedgerEntry[] {
       return sql.withStatus.all({ portal, status }).map(toEntry);
     },
@@ -93,6 +106,8 @@ function prepareStatements(db: Database.Database) {
     release: db.prepare(`UPDATE action_ledger SET status = 'intent', owner_id = @ownerId,
       payload = @payload, detail = NULL, updated_at = @now
       WHERE portal = @portal AND key = @key AND status = 'held'`),
+    revise: db.prepare(`UPDATE action_ledger SET owner_id = @ownerId, payload = @payload,
+      updated_at = @now WHERE portal = @portal AND key = @key AND status = 'held'`),
     settle: db.prepare(`UPDATE action_ledger SET status = @status, hubspot_id = @hubspotId,
       detail = @detail, updated_at = @now, done_at = CASE @status WHEN 'done' THEN @now END
       WHERE portal = @portal AND key = @key AND status = 'intent'`),

@@ -130,4 +130,45 @@ export const sqliteMigrations: readonly Migration[] = [
     name: 'company card',
     sql: `ALTER TABLE company_state ADD COLUMN card TEXT;`,
   },
+  {
+    version: 9,
+    name: 'play tracks',
+    // SQLite cannot change a CHECK constraint in place: the ledger is copied into a new table.
+    sql: `
+      ALTER TABLE play_state ADD COLUMN tracks TEXT;
+      CREATE TABLE portal_flags (
+        portal TEXT NOT NULL,
+        name TEXT NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY (portal, name)
+      ) STRICT;
+      INSERT INTO portal_flags (portal, name, value)
+        SELECT DISTINCT portal, 'plays-baseline', 'before tracks' FROM play_state;
+      CREATE TABLE action_ledger_v9 (
+        portal TEXT NOT NULL,
+        key TEXT NOT NULL,
+        company_id TEXT NOT NULL,
+        rule_id TEXT NOT NULL,
+        episode TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('task', 'task-update', 'enroll', 'property')),
+        owner_id TEXT,
+        status TEXT NOT NULL CHECK (status IN ('intent', 'done', 'skipped', 'held', 'failed')),
+        marker TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        hubspot_id TEXT,
+        detail TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        done_at TEXT,
+        PRIMARY KEY (portal, key)
+      ) STRICT;
+      INSERT INTO action_ledger_v9 SELECT * FROM action_ledger;
+      DROP TABLE action_ledger;
+      ALTER TABLE action_ledger_v9 RENAME TO action_ledger;
+      CREATE INDEX action_ledger_by_company ON action_ledger (portal, company_id, created_at);
+      CREATE INDEX action_ledger_by_status ON action_ledger (portal, status, created_at);
+      CREATE INDEX action_ledger_tasks_done ON action_ledger (portal, owner_id, done_at)
+        WHERE kind = 'task' AND status = 'done';
+    `,
+  },
 ];

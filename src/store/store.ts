@@ -2,7 +2,7 @@
 // SQLite. Every method returns a Promise because a networked database cannot answer
 // synchronously. Times are ISO-8601 UTC strings; the store normalises them on write.
 
-import type { PlannedAction } from '../plays/play-types.ts';
+import type { OpenTracks, PlannedAction } from '../plays/play-types.ts';
 
 /** One scoring of one company, appended to the history. */
 export interface ScoreRecord {
@@ -143,6 +143,8 @@ export interface ActiveRules {
   companyId: string;
   ruleIds: readonly string[];
   evaluatedAt: string;
+  /** The tracks open after the evaluation; absent: saved as none. */
+  tracks?: OpenTracks;
 }
 
 /** What one evaluation of plays decided, saved in one transaction. */
@@ -219,6 +221,14 @@ export interface Store {
   activeRules(portal: string, companyIds: readonly string[]): Promise<Map<string, Set<string>>>;
   /** Saves each company's active rules, unless a later evaluation is already saved. */
   putActiveRules(portal: string, rows: readonly ActiveRules[]): Promise<void>;
+  /** Per evaluated company, the tracks open after its last evaluation. */
+  openTracks(portal: string, companyIds: readonly string[]): Promise<Map<string, OpenTracks>>;
+  /** When the portal's first evaluation with plays (the baseline) finished; null before. */
+  playsBaselineAt(portal: string): Promise<string | null>;
+  /** Records that the baseline finished; the first time counts. */
+  markPlaysBaseline(portal: string, at: string): Promise<void>;
+  /** Replaces what a held action will do when released (a later trigger rewrote its task). */
+  reviseHeldAction(portal: string, key: string, action: PlannedAction): Promise<void>;
 
   /** For doctor and /healthz: never throws. */
   health(): Promise<StoreHealth>;

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openPortalDatabase } from '../../src/sandbox/portal-database.ts';
 import { seedSandbox } from '../../src/sandbox/seed-sandbox.ts';
+import { slowClockEnv } from '../support/slow-clock.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = join(ROOT, 'src/cli/vitals.js');
@@ -17,6 +18,8 @@ function env(dataDir: string, config: string): NodeJS.ProcessEnv {
     HUBSPOT_ACCESS_TOKEN: '',
     VITALS_DATA_DIR: dataDir,
     VITALS_CONFIG: config,
+    // Every process sees the same day, so the last run has nothing to rewrite (slow-clock.ts).
+    ...slowClockEnv(new Date('2026-11-16T10:00:00.000Z')),
   };
 }
 

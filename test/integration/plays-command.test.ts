@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import type { CompanyPlaysReport } from '../../src/jobs/explain-company-plays.ts';
 import type { RuleDescription } from '../../src/plays/describe-rules.ts';
 import { RULES } from '../../src/plays/rules.ts';
+import { TRACK_PLAY, TRACK_PLAY_IDS } from '../../src/plays/track-ids.ts';
+import type { OpenTracks, TrackKind } from '../../src/plays/play-types.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = join(ROOT, 'src/cli/vitals.js');
@@ -62,13 +64,24 @@ function written(dir: string) {
   };
 }
 
+/** The tracks the store saved as open for the company after its last evaluation. */
+function savedTracks(dir: string, companyId: string): OpenTracks {
+  const db = new Database(join(dir, 'vitals.sqlite'), { readonly: true });
+  try {
+    const row = db.prepare('SELECT tracks FROM play_state WHERE company_id = ?').get(companyId);
+    return JSON.parse((row as { tracks: string | null } | undefined)?.tracks ?? '{}') as OpenTracks;
+  } finally {
+    db.close();
+  }
+}
+
 describe.concurrent('vitals plays list', () => {
   it('prints every rule by section, within 100 columns, without any portal', async () => {
     const env = dataDir('list');
     const { code, stdout, stderr } = await vitals(['plays', 'list'], env);
     expect(code).toBe(0);
     expect(stderr).toBe('');
-    expect(stdout).toMatch(/^32 plays, all switched on\./);
+    expect(stdout).toMatch(/^36 plays, all switched on\./);
     expect(stdout).toContain('§3 Alerts on score changes');
     expect(stdout).toContain('§7 Expansion');
     expect(stdout).toContain('  tier-critical — Critical: executive escalation');
@@ -102,7 +115,7 @@ describe.concurrent('vitals plays list', () => {
       'enabled',
     ]);
     const text = await vitals(['plays', 'list'], env);
-    expect(text.stdout).toMatch(/^32 plays, 2 switched off in plays\.disabledRules\./);
+    expect(text.stdout).toMatch(/^36 plays, 2 switched off in plays\.disabledRules\./);
     expect(text.stdout).toContain(
       '  tier-critical — Critical: executive escalation\n    status    SWITCHED OFF in plays.disabledRules: runs skip it\n',
     );
@@ -140,14 +153,31 @@ describe.concurrent('vitals plays explain', () => {
     expect(after.stderr).toContain('SANDBOX demo portal');
     const report = JSON.parse(after.stdout) as CompanyPlaysReport;
     expect(report.company.id).toBe(COMPANY);
-    expect(report.rules.map((r) => r.ruleId)).toEqual(RULES.map((r) => r.id));
+    // The account's open tracks come first (each its one task), then every rule of the table.
+    const tracks = report.rules.filter((r) => TRACK_PLAY_IDS.has(r.ruleId));
+    expect(report.rules.slice(0, tracks.length)).toEqual(tracks);
+    expect(report.rules.slice(tracks.length).map((r) => r.ruleId)).toEqual(RULES.map((r) => r.id));
     for (const rule of report.rules) expect(rule.why).not.toBe('');
-    // The run recorded everything it planned: each action that still fires is in the ledger,
-    // and each crossing it acted on now holds "since an earlier run", with its entries.
+    // The run recorded everything it planned: each action that still fires is in the ledger.
     const actions = report.rules.flatMap((r) => r.actions).filter((a) => !a.unconfigured);
     for (const a of actions) expect(a.ledger?.key).toBe(a.action.key);
-    for (const rule of report.rules.filter((r) => r.why.startsWith('still holds')))
-      expect(rule.earlier.length).toBeGreaterThan(0);
+    // A crossing that still holds keeps its track open (its entries are the track's); one
+    // that only enrols has its own.
+    for (const rule of report.rules.filter((r) => r.why.startsWith('still holds'))) {
+      const track = RULES.find((r) => r.id === rule.ruleId)?.track;
+      if (track) expect(tracks.map((t) => t.ruleId)).toContain(TRACK_PLAY[track].id);
+      else expect(rule.earlier.length).toBeGreaterThan(0);
+    }
+    // A track whose task the run made shows that task's entries, as the ledger holds them.
+    const saved = savedTracks(env.VITALS_DATA_DIR!, COMPANY);
+    expect(tracks.map((t) => t.ruleId)).toEqual(
+      expect.arrayContaining(Object.keys(saved).map((k) => TRACK_PLAY[k as TrackKind].id)),
+    );
+    for (const [kind, state] of Object.entries(saved)) {
+      const row = tracks.find((t) => t.ruleId === TRACK_PLAY[kind as TrackKind].id)!;
+      expect(row.earlier.length > 0).toBe(state.task);
+      for (const e of row.earlier) expect(e.key.startsWith(`${COMPANY}:${row.ruleId}:`)).toBe(true);
+    }
     expect(written(env.VITALS_DATA_DIR!)).toEqual(snapshot);
   }, 60_000);
 

@@ -4,9 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { slowClockEnv } from '../support/slow-clock.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = join(ROOT, 'src/cli/vitals.js');
+// The demo portal's "today", mid-morning: both runs see the same day (see slow-clock.ts).
+const TODAY = new Date('2026-11-16T10:00:00.000Z');
 
 function vitals(args: string[], env: Record<string, string>) {
   const clean = { ...process.env, HUBSPOT_ACCESS_TOKEN: '', VITALS_CONFIG: '', ...env };
@@ -25,7 +28,8 @@ function vitals(args: string[], env: Record<string, string>) {
 describe.concurrent('vitals run, setup and sandbox reset', () => {
   it('runs once against the sandbox with only the JSON summary on stdout, then writes nothing the second time', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'vitals-cli-run-'));
-    const first = await vitals(['run', '--once', '--json'], { VITALS_DATA_DIR: dataDir });
+    const env = { VITALS_DATA_DIR: dataDir, ...slowClockEnv(TODAY) };
+    const first = await vitals(['run', '--once', '--json'], env);
     expect(first.code).toBe(0);
     const summary = JSON.parse(first.stdout);
     expect(summary).toMatchObject({ companies: 300, scored: 300, updated: 300, source: 'sandbox' });
@@ -50,7 +54,7 @@ describe.concurrent('vitals run, setup and sandbox reset', () => {
     const own = logs.filter((l) => String(l.msg).startsWith('rescore'));
     expect(own.at(-2)).toMatchObject({ msg: 'rescore progress', pages: 3, companies: 300 });
     expect(own.at(-1)).toMatchObject({ msg: 'rescore finished' });
-    const second = await vitals(['run', '--once', '--json'], { VITALS_DATA_DIR: dataDir });
+    const second = await vitals(['run', '--once', '--json'], env);
     expect(JSON.parse(second.stdout)).toMatchObject({ updated: 0, unchanged: 300 });
   }, 30_000);
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskInput } from '../../../src/hubspot/create-tasks.ts';
+import type { TaskUpdate } from '../../../src/hubspot/update-tasks.ts';
 import {
   applyPlays,
   emptyPlaysTally,
@@ -8,7 +9,7 @@ import {
 } from '../../../src/jobs/apply-plays.ts';
 import type { PlaySettings } from '../../../src/plays/play-types.ts';
 import { openTestStore } from '../../unit/store/open-test-store.ts';
-import { taskAction } from '../../unit/store/planned-action.ts';
+import { taskAction, taskUpdateAction } from '../../unit/store/planned-action.ts';
 
 const SETTINGS = { timeZone: 'UTC', dailyTaskCapPerOwner: 1 } as PlaySettings;
 const DAY = 24 * 3600_000;
@@ -16,6 +17,7 @@ const DAY = 24 * 3600_000;
 async function setup() {
   const { store, clock } = await openTestStore('2025-03-10T09:00:00.000Z');
   const created: TaskInput[] = [];
+  const updated: TaskUpdate[] = [];
   const context = (): PlaysContext => ({
     gateway: {
       createTasks: async (tasks) => {
@@ -28,6 +30,10 @@ async function setup() {
           })),
           errors: [],
         };
+      },
+      updateTasks: async (updates) => {
+        updated.push(...updates);
+        return { updated: updates.map((u) => ({ id: u.id })), errors: [] };
       },
       findTasksByMarker: async () => new Map(),
       enrollInSequence: async () => {
@@ -42,23 +48,99 @@ async function setup() {
     tally: emptyPlaysTally(),
     ownerDay: new Map(),
   });
-  return { store, clock, created, context };
+  /** Applies the actions as a run does: recorded first, then acted on. */
+  const apply = async (ctx: PlaysContext, actions: Parameters<typeof store.recordIntents>[1]) =>
+    applyPlays(ctx, await store.recordIntents('sandbox', actions));
+  const entry = async (companyId: string, key: string) =>
+    (await store.ledgerForCompany('sandbox', companyId)).find((e) => e.key === key);
+  return { store, clock, created, updated, context, apply, entry };
 }
 
-describe('tasks held back by the daily cap', () => {
-  it('go out the next day most urgent first, unless their condition stopped holding', async () => {
-    const { store, clock, created, context } = await setup();
-    const low = taskAction({ companyId: '1', ruleId: 'no-contact-3-weeks', priority: 'LOW' });
-    const high = taskAction({ companyId: '2', ruleId: 'no-contact-3-weeks', priority: 'HIGH' });
-    const lapsing = taskAction({ companyId: '3', ruleId: 'no-contact-3-weeks', priority: 'HIGH' });
-    const first = context();
-    await applyPlays(first, await store.recordIntents('sandbox', [low, high, lapsing]));
-    // Cap 1: the HIGH one of the first two goes out; the others wait.
-    expect(created.map((t) => t.traceId)).toEqual([high.key]);
-    expect(first.tally.heldBack.map((h) => h.key).sort()).toEqual([lapsing.key, low.key].sort());
+// Cap 1 for the owner: `first` takes the day's slot, `waiting` is held.
+const first = taskAction({ companyId: '1', ruleId: 'save-playbook', priority: 'HIGH' });
+const waiting = taskAction({ companyId: '2', ruleId: 'save-playbook', priority: 'LOW' });
 
+describe('tasks held back by the daily cap', () => {
+  it('go out the next day most urgent first, and not on the day they were held', async () => {
+    const { clock, created, context, apply } = await setup();
+    const renewal = taskAction({ companyId: '3', ruleId: 'renewal-plan', priority: 'MEDIUM' });
+    const held = context();
+    await apply(held, [waiting, first, renewal]);
+    expect(created.map((t) => t.traceId)).toEqual([first.key]);
+    expect(held.tally.heldBack.map((h) => h.key).sort()).toEqual([renewal.key, waiting.key].sort());
+    await releaseHeld(context());
+    expect(created).toHaveLength(1);
+
+    clock.advance(DAY);
+    await releaseHeld(context());
+    expect(created.map((t) => t.traceId)).toEqual([first.key, renewal.key]);
+  });
+
+  it('take a later trigger of their track into the task they will create', async () => {
+    const { clock, created, updated, context, apply, entry } = await setup();
+    await apply(context(), [first, waiting]);
+    const update = taskUpdateAction({
+      target: waiting.key,
+      subject: 'They asked to export their data: call today — Acme',
+      body: 'Why now: they asked to export their data.',
+      priority: 'HIGH',
+      dueAt: '2025-03-10T17:00:00.000Z',
+    });
+    const later = context();
+    await apply(later, [update]);
+    expect(updated).toEqual([]);
+    expect(await entry('2', update.key)).toMatchObject({
+      status: 'skipped',
+      detail: 'folded into its task, which still waits for its turn',
+    });
+    expect(await entry('2', waiting.key)).toMatchObject({
+      status: 'held',
+      action: { subject: update.subject, priority: 'HIGH', dueAt: update.dueAt },
+    });
+
+    clock.advance(DAY);
+    await releaseHeld(context());
+    const sent = created.find((t) => t.traceId === waiting.key);
+    expect(sent?.properties).toMatchObject({
+      hs_task_subject: update.subject,
+      hs_task_priority: 'HIGH',
+      hs_timestamp: update.dueAt,
+    });
+    expect(sent?.properties.hs_task_body).toContain('they asked to export their data');
+  });
+
+  it('are dropped with the reason when their episode ends while they wait', async () => {
+    const { clock, created, updated, context, apply, entry } = await setup();
+    await apply(context(), [first, waiting]);
+    const close = taskUpdateAction({
+      target: waiting.key,
+      suffix: 'close',
+      status: 'COMPLETED',
+      body: 'Closed by Vitals on 2025-03-10: the account recovered (score 74, healthy) and no churn signal holds.\n\nWhy now: …',
+    });
+    const ending = context();
+    await apply(ending, [close]);
+    expect(updated).toEqual([]);
+    expect(await entry('2', waiting.key)).toMatchObject({
+      status: 'skipped',
+      detail:
+        'Its episode ended before its turn came: the account recovered (score 74, healthy) and no churn signal holds.',
+    });
+    expect(await entry('2', close.key)).toMatchObject({ status: 'skipped' });
+
+    clock.advance(DAY);
+    await releaseHeld(context());
+    expect(created.map((t) => t.traceId)).toEqual([first.key]);
+  });
+
+  it('held before tracks existed (one rule, one task) are dropped once the rule stops holding', async () => {
+    const { store, clock, created, context, apply, entry } = await setup();
+    const high = taskAction({ companyId: '1', ruleId: 'no-contact-3-weeks', priority: 'HIGH' });
+    const low = taskAction({ companyId: '2', ruleId: 'no-contact-3-weeks', priority: 'LOW' });
+    const lapsing = taskAction({ companyId: '3', ruleId: 'no-contact-3-weeks', priority: 'LOW' });
+    await apply(context(), [low, high, lapsing]);
     await store.putActiveRules('sandbox', [
-      { companyId: '1', ruleIds: ['no-contact-3-weeks'], evaluatedAt: clock.now().toISOString() },
+      { companyId: '2', ruleIds: ['no-contact-3-weeks'], evaluatedAt: clock.now().toISOString() },
       { companyId: '3', ruleIds: [], evaluatedAt: clock.now().toISOString() },
     ]);
     clock.advance(DAY);
@@ -68,18 +150,6 @@ describe('tasks held back by the daily cap', () => {
     expect(next.tally.skipped).toEqual([
       expect.objectContaining({ key: lapsing.key, reason: expect.stringContaining('no longer') }),
     ]);
-    const [entry] = (await store.ledgerForCompany('sandbox', '3')).filter(
-      (e) => e.key === lapsing.key,
-    );
-    expect(entry?.status).toBe('skipped');
-  });
-
-  it('stay held on the day they were held', async () => {
-    const { store, created, context } = await setup();
-    const a = taskAction({ companyId: '1', ruleId: 'no-contact-3-weeks' });
-    const b = taskAction({ companyId: '2', ruleId: 'no-contact-3-weeks' });
-    await applyPlays(context(), await store.recordIntents('sandbox', [a, b]));
-    await releaseHeld(context());
-    expect(created).toHaveLength(1);
+    expect((await entry('3', lapsing.key))?.status).toBe('skipped');
   });
 });

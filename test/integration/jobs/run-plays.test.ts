@@ -1,148 +1,88 @@
 import { describe, expect, it } from 'vitest';
-import { sandboxPlaySettings } from '../../../src/app/sandbox-play-settings.ts';
 import type { Gateway } from '../../../src/hubspot/create-gateway.ts';
 import type { CardSnapshot } from '../../../src/jobs/card-snapshot.ts';
-import { runRescore, type RescoreDeps } from '../../../src/jobs/run-rescore.ts';
-import type { PlaySettings } from '../../../src/plays/play-types.ts';
-import { openPortalDatabase } from '../../../src/sandbox/portal-database.ts';
-import { compileModel } from '../../../src/scoring/compile-model.ts';
-import type { LedgerEntry, Store } from '../../../src/store/store.ts';
-import { sandboxWorld } from '../../support/sandbox-world.ts';
+import {
+  collapse,
+  HOUR,
+  NOW,
+  playsWorld,
+  quietAccounts,
+  setCompany,
+} from '../../support/plays-world.ts';
 
-// The demo portal's "today" (SANDBOX_DEFAULTS.referenceDate), mid-morning UTC.
-const NOW = new Date('2026-11-16T10:00:00.000Z');
-const HOUR = 3600_000;
-
-async function world(companies: number, overrides: Partial<PlaySettings> = {}) {
-  const clock = { now: NOW };
-  const { sandboxDir, sandbox, store, config, gateway } = await sandboxWorld({
-    companies,
-    now: () => clock.now,
-  });
-  const settings = {
-    ...(await sandboxPlaySettings(config.plays, sandbox.portal.sender, gateway)),
-    dailyTaskCapPerOwner: 10_000,
-    ...overrides,
-  };
-  const deps = (g: RescoreDeps['gateway'] = gateway): RescoreDeps => ({
-    gateway: g,
-    store,
-    mapping: config,
-    model: compileModel(config.model),
-    portal: 'sandbox',
-    source: 'sandbox',
-    holder: 'test',
-    now: () => clock.now,
-    plays: { settings, mapping: config.playsMapping, leftProperty: 'left_company' },
-  });
-  /** Rows of the sandbox's own tables: what HubSpot holds, not what Vitals believes. */
-  const portal = <T>(sql: string, ...params: unknown[]): T[] => {
-    const db = openPortalDatabase(sandboxDir);
-    try {
-      return db.prepare(sql).all(...params) as T[];
-    } finally {
-      db.close();
-    }
-  };
-  const tasksWithMarker = (marker: string) =>
-    portal<{ id: number }>(
-      `SELECT id FROM objects WHERE type = 'tasks' AND properties LIKE ?`,
-      `%${marker}%`,
-    ).length;
-  const companyIds = () =>
-    portal<{ id: number }>(`SELECT id FROM objects WHERE type = 'companies'`).map((r) =>
-      String(r.id),
-    );
-  return { store, gateway, deps, clock, portal, tasksWithMarker, companyIds };
-}
-
-async function ledger(store: Store, companyId: string): Promise<LedgerEntry[]> {
-  return store.ledgerForCompany('sandbox', companyId);
-}
-
-/** Makes a company's usage and engagement collapse, as HubSpot would hold it after a bad month. */
-async function collapse(gateway: Gateway, id: string) {
-  const result = await gateway.updateCompanies([
-    {
-      id,
-      properties: {
-        product_login_pct_of_baseline: '5',
-        product_core_features_adopted: '0',
-        product_usage_depth: 'basic',
-        avg_reply_time_days: '9',
-        checkin_attendance: 'never',
-        proactive_requests: 'never',
-        payment_status: 'failed_unresolved',
-        contract_value_trend: 'contracting',
-        last_sentiment: 'negative',
-        goal_status: 'behind',
-        roi_status: 'negative',
-      },
-    },
-  ]);
-  expect(result.errors).toEqual([]);
-}
-
+// A first run on a fresh store is the portal's baseline (see plays-baseline.test.ts): to see
+// plays act, each test runs once, changes the portal as HubSpot users would, and runs again.
 describe('plays against the sandbox portal', () => {
-  it('turns a tier drop into exactly one task due when the table says, and never repeats it', async () => {
-    const { store, gateway, deps, clock, tasksWithMarker, companyIds } = await world(60);
-    await runRescore(deps(), { dryRun: false });
-    const healthy = [...(await store.latestScores('sandbox', companyIds()))].find(
-      ([, s]) => s.tier === 'healthy',
-    );
-    expect(healthy).toBeDefined();
-    const id = healthy![0];
-    await collapse(gateway, id);
-    clock.now = new Date(NOW.getTime() + 2 * HOUR);
+  it('turns a tier drop after the baseline into one save task, due the same day, never repeated', async () => {
+    const world = await playsWorld(60);
+    const { store, gateway, ledger } = world;
+    await world.run();
+    const [id] = await quietAccounts(world);
+    await collapse(gateway, id!);
 
-    const second = await runRescore(deps(), { dryRun: false });
-    const drop = (await ledger(store, id)).filter(
-      (e) => e.kind === 'task' && e.createdAt >= clock.now.toISOString(),
-    );
-    const tierTasks = drop.filter(
-      (e) => e.ruleId === 'tier-critical' || e.ruleId === 'tier-at-risk',
-    );
-    expect(tierTasks.length).toBeGreaterThanOrEqual(1);
-    for (const entry of tierTasks) {
-      expect(entry.status).toBe('done');
-      expect(tasksWithMarker(entry.marker)).toBe(1);
-      const hours = entry.ruleId === 'tier-critical' ? 24 : 48;
-      expect(entry.action.kind === 'task' && entry.action.dueAt).toBe(
-        new Date(clock.now.getTime() + hours * HOUR).toISOString(),
-      );
-    }
-    expect(second.plays.tasksCreated.some((t) => t.companyId === id)).toBe(true);
+    const second = await world.run(new Date(NOW.getTime() + 2 * HOUR));
+    const entries = await ledger(id!);
+    expect(entries.map((e) => [e.key, e.kind, e.status])).toEqual([
+      [`${id}:save-playbook:2026-11-16`, 'task', 'done'],
+    ]);
+    const [task] = entries;
+    expect(world.tasksWithMarker(task!.marker)).toBe(1);
+    expect(second.plays.tasksCreated.filter((t) => t.companyId === id)).toHaveLength(1);
+    const save = (await store.openTracks('sandbox', [id!])).get(id!)?.save;
+    const fired = save?.triggers.map((t) => t.ruleId) ?? [];
+    expect(fired).toContain('score-drop-7d');
+    expect(fired.some((r) => r === 'tier-critical' || r === 'tier-at-risk')).toBe(true);
+    // The sharp drop asks for today: by the end of Monday's workday, 18:00 UTC.
+    expect(task!.action).toMatchObject({ priority: 'HIGH', dueAt: '2026-11-16T18:00:00.000Z' });
+    expect(world.task(task!.hubspotId!).hs_timestamp).toBe('2026-11-16T18:00:00.000Z');
 
-    clock.now = new Date(clock.now.getTime() + HOUR);
-    const third = await runRescore(deps(), { dryRun: false });
-    expect(third.plays.tasksCreated).toEqual([]);
-    expect(third.plays.enrolled).toEqual([]);
-    for (const entry of tierTasks) expect(tasksWithMarker(entry.marker)).toBe(1);
+    const third = await world.run(new Date(NOW.getTime() + 3 * HOUR));
+    expect(third.plays).toMatchObject({ tasksCreated: [], tasksUpdated: [], enrolled: [] });
+    expect(await ledger(id!)).toHaveLength(1);
+    expect(world.tasksWithMarker(task!.marker)).toBe(1);
 
-    // The card's snapshot still lists the tier play, which holds since the drop.
-    const card = (await store.companyStates('sandbox', [id])).get(id)?.card as CardSnapshot;
+    // The card lists the open save track as one play, fed by the drop.
+    const card = (await store.companyStates('sandbox', [id!])).get(id!)?.card as CardSnapshot;
     expect(card).toMatchObject({ companyId: id, state: 'scored' });
     expect(['critical', 'at_risk']).toContain(card.tier.key);
-    expect(card.plays.map((p) => p.id)).toContain(tierTasks[0]!.ruleId);
+    expect(card.plays.find((p) => p.id === 'save-playbook')).toMatchObject({
+      priority: 'HIGH',
+      dueAt: '2026-11-16T18:00:00.000Z',
+    });
     expect(card.drivers.length).toBeGreaterThan(0);
   });
 
   it('enrols renewal signers once per renewal date and churned accounts in win-back once', async () => {
-    const { store, deps, portal, companyIds } = await world(120);
-    await runRescore(deps(), { dryRun: false });
-    const entries = (await Promise.all(companyIds().map((id) => ledger(store, id)))).flat();
-    const renewal = entries.filter((e) => e.kind === 'enroll' && e.ruleId === 'renewal-sequence');
-    const winBack = entries.filter((e) => e.kind === 'enroll' && e.ruleId === 'win-back');
+    const world = await playsWorld(60);
+    const { store, gateway, ledger, portal } = world;
+    await world.run();
+    const quiet = await quietAccounts(world);
+    expect(quiet.length).toBeGreaterThanOrEqual(4);
+    const [renewing, churning] = [quiet.slice(0, 2), quiet.slice(2, 4)];
+    // 85 days ahead: inside the renewal sequence's window (90 to 76 days before).
+    for (const id of renewing) await setCompany(gateway, id, { renewal_date: '2027-02-09' });
+    for (const id of churning)
+      await setCompany(gateway, id, { customer_status: 'churned', churned_at: '2026-11-16' });
+
+    const second = await world.run(new Date(NOW.getTime() + 2 * HOUR));
+    const entries = async (ids: string[], ruleId: string) =>
+      (await Promise.all(ids.map((id) => ledger(id))))
+        .flat()
+        .filter((e) => e.kind === 'enroll' && e.ruleId === ruleId);
+    const renewal = await entries(renewing, 'renewal-sequence');
+    const winBack = await entries(churning, 'win-back');
     expect(renewal.some((e) => e.status === 'done')).toBe(true);
     expect(winBack.some((e) => e.status === 'done')).toBe(true);
+    const done = [...renewal, ...winBack].filter((e) => e.status === 'done');
+    expect(second.plays.enrolled.map((e) => e.key).sort()).toEqual(done.map((e) => e.key).sort());
 
-    const second = await runRescore(deps(), { dryRun: false });
-    expect(second.plays.enrolled).toEqual([]);
+    const third = await world.run(new Date(NOW.getTime() + 3 * HOUR));
+    expect(third.plays.enrolled).toEqual([]);
     const perContact = portal<{ contact_id: number; n: number }>(
       'SELECT contact_id, COUNT(*) AS n FROM enrollments GROUP BY contact_id HAVING n > 1',
     );
     expect(perContact).toEqual([]);
-    for (const e of [...renewal, ...winBack].filter((x) => x.status === 'done')) {
+    for (const e of done) {
       const action = e.action.kind === 'enroll' ? e.action : null;
       const rows = portal<{ sequence_id: number }>(
         'SELECT sequence_id FROM enrollments WHERE contact_id = ?',
@@ -150,10 +90,12 @@ describe('plays against the sandbox portal', () => {
       );
       expect(rows.map((r) => String(r.sequence_id))).toEqual([action!.sequenceId]);
     }
+    expect(await store.unfinishedActions('sandbox')).toEqual([]);
   });
 
   it('still gives one task when the process dies between the HubSpot call and the ledger write', async () => {
-    const { store, gateway, deps, tasksWithMarker } = await world(40);
+    const world = await playsWorld(40);
+    const { store, gateway, tasksWithMarker } = world;
     const dying: Gateway = {
       ...gateway,
       createTasks: async (tasks) => {
@@ -161,53 +103,35 @@ describe('plays against the sandbox portal', () => {
         throw new Error('killed before the ledger write');
       },
     };
-    await expect(runRescore(deps(dying), { dryRun: false })).rejects.toThrow('killed');
+    // The baseline still creates the urgent accounts' tasks.
+    await expect(world.run(undefined, dying)).rejects.toThrow('killed');
+    expect(await store.playsBaselineAt('sandbox')).toBeNull();
     const pending = await store.unfinishedActions('sandbox');
     const tasks = pending.filter((e) => e.kind === 'task');
     expect(tasks.length).toBeGreaterThan(0);
     for (const entry of tasks) expect(tasksWithMarker(entry.marker)).toBe(1);
 
-    const recovery = await runRescore(deps(), { dryRun: false });
+    const recovery = await world.run();
     // Finding them again is part of the run's cost.
     expect(recovery.apiCalls['tasks.search']).toBeGreaterThanOrEqual(Math.ceil(tasks.length / 5));
     expect((await store.unfinishedActions('sandbox')).filter((e) => e.kind === 'task')).toEqual([]);
     for (const entry of tasks) {
       expect(tasksWithMarker(entry.marker)).toBe(1);
-      const [now] = (await ledger(store, entry.companyId)).filter((e) => e.key === entry.key);
+      const [now] = (await world.ledger(entry.companyId)).filter((e) => e.key === entry.key);
       expect(now?.status).toBe('done');
     }
   });
 
-  it("holds tasks beyond an owner's daily cap and releases them the next day", async () => {
-    const { store, deps, clock } = await world(60, { dailyTaskCapPerOwner: 2 });
-    const first = await runRescore(deps(), { dryRun: false });
-    expect(first.plays.heldBack.length).toBeGreaterThan(0);
-    const perOwner = new Map<string, number>();
-    for (const t of first.plays.tasksCreated) {
-      const [entry] = (await ledger(store, t.companyId)).filter((e) => e.key === t.key);
-      const owner = entry?.ownerId ?? 'none';
-      perOwner.set(owner, (perOwner.get(owner) ?? 0) + 1);
-    }
-    for (const [owner, count] of perOwner)
-      if (owner !== 'none') expect(count).toBeLessThanOrEqual(2);
-
-    clock.now = new Date(NOW.getTime() + 24 * HOUR);
-    const next = await runRescore(deps(), { dryRun: false });
-    const released = next.plays.tasksCreated.filter((t) =>
-      first.plays.heldBack.some((h) => h.key === t.key),
-    );
-    expect(released.length).toBeGreaterThan(0);
-  });
-
   it('plans in a dry run without creating, enrolling or recording anything', async () => {
-    const { store, deps, portal } = await world(40);
-    const dry = await runRescore(deps(), { dryRun: true });
+    const world = await playsWorld(40);
+    const dry = await world.preview();
     expect(dry.planned.some((a) => a.kind === 'task')).toBe(true);
     expect(dry.plays.tasksCreated).toEqual([]);
-    expect(portal(`SELECT id FROM objects WHERE type = 'tasks'`)).toEqual([]);
-    expect(portal('SELECT id FROM enrollments')).toEqual([]);
-    expect(await store.unfinishedActions('sandbox')).toEqual([]);
+    expect(world.taskCount()).toBe(0);
+    expect(world.portal('SELECT id FROM enrollments')).toEqual([]);
+    expect(await world.store.unfinishedActions('sandbox')).toEqual([]);
+    expect(await world.store.playsBaselineAt('sandbox')).toBeNull();
     const ids = [...new Set(dry.planned.map((a) => a.companyId))];
-    for (const id of ids) expect(await ledger(store, id)).toEqual([]);
+    for (const id of ids) expect(await world.ledger(id)).toEqual([]);
   });
 });

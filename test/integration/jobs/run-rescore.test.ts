@@ -58,10 +58,14 @@ describe('runRescore against the sandbox portal', () => {
   it('writes nothing in a dry run but still reports what it would change', async () => {
     const { deps, sandbox } = await world(120);
     const dry = await runRescore(deps(), { dryRun: true });
-    expect(dry).toMatchObject({ companies: 120, updated: 0, dryRun: true });
+    // `updated` counts the companies a real run would write.
+    expect(dry).toMatchObject({ companies: 120, updated: 120, unchanged: 0, dryRun: true });
     expect(Object.keys(sandbox.requestCount()).some((k) => k.includes('batch/update'))).toBe(false);
+    expect(dry.apiCalls['companies.batchUpdate']).toBeUndefined();
     const real = await runRescore(deps(), { dryRun: false });
     expect(real.updated).toBe(120);
+    const again = await runRescore(deps(), { dryRun: true });
+    expect(again).toMatchObject({ updated: 0, unchanged: 120 });
   });
 
   it('carries on from its cursor after a crash, without writing finished pages again', async () => {

@@ -76,6 +76,9 @@ beforeAll(async () => {
     now: () => clock.now,
     plays,
   };
+  // Vitals has watched this portal before (its baseline is behind it) and these companies are
+  // new to it: what holds now acts, so there are tasks created and held for the card to show.
+  await store.markPlaysBaseline('sandbox', new Date(NOW.getTime() - 30 * 24 * HOUR).toISOString());
   await runRescore(runDeps, { dryRun: false });
   const log = pino({ level: 'debug' }, { write: (line: string) => void logLines.push(line) });
   server = await startServer(

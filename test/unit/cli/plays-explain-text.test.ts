@@ -13,6 +13,7 @@ const COMPANY = '31000000001';
 function task(ruleId: string, overrides: Partial<TaskAction> = {}): TaskAction {
   return {
     kind: 'task',
+    track: 'save',
     ruleId,
     episode: '2026-03-02',
     key: `${COMPANY}:${ruleId}:2026-03-02`,

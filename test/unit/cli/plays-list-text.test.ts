@@ -40,8 +40,9 @@ describe('vitals plays list, as text', () => {
       '    when      tier becomes critical (the worst tier); fires once per crossing',
       '    for       customers',
       '    does      CALL task "Account is critical: escalate to an executive" about champions, decision',
-      '              makers and executive sponsors (else the primary contacts), with the save playbook',
-      '    priority  HIGH, due 24 h',
+      "              makers and executive sponsors (else the primary contacts), as the account's one save",
+      '              task (with the save playbook): created, or updated when open',
+      '    priority  HIGH, due 24 h (outside Mon–Fri 08:00–17:00: the next business morning)',
       "    routing   company owner (else fallback), and the owner's manager",
     ]);
   });
@@ -55,7 +56,7 @@ describe('vitals plays list, as text', () => {
 
   it('marks the switched-off rules and counts them in the first line', () => {
     const text = render(settings({ disabledRules: ['win-back', 'tier-healthy'] }));
-    expect(text).toMatch(/^32 plays, 2 switched off in plays\.disabledRules\./);
+    expect(text).toMatch(/^36 plays, 2 switched off in plays\.disabledRules\./);
     expect(block(text, 'win-back')[1]).toBe(
       '    status    SWITCHED OFF in plays.disabledRules: runs skip it',
     );

@@ -18,6 +18,7 @@ function capture() {
 
 const task = (companyId: string, ownerId: string | null, subject: string): TaskAction => ({
   kind: 'task',
+  track: 'save',
   ruleId: 'tier-at-risk',
   episode: '2026-11-16',
   key: `${companyId}:tier-at-risk:2026-11-16`,

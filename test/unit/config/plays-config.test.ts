@@ -29,7 +29,8 @@ describe('the plays section', () => {
       fallbackOwnerId: null,
       managers: {},
       dailyTaskCapPerOwner: 25,
-      workdayEndHour: 17,
+      workdayStartHour: 8,
+      workdayEndHour: 18,
       nextTouchpointDays: 7,
       renewal: { sequenceId: null, offsetDays: 90 },
       winBack: { sequenceId: null, maxDaysAfterChurn: 365 },
@@ -50,6 +51,7 @@ describe('the plays section', () => {
       },
       churn: { property: 'customer_status', equals: 'churned', dateProperty: 'churned_at' },
       renewalDateProperty: 'renewal_date',
+      customerSinceProperty: null,
       payment: { failedAtProperty: 'payment_failed_at', failuresProperty: 'payment_failures' },
     });
   });
@@ -94,6 +96,7 @@ describe('the plays section', () => {
       signals: { champion_left: 'champion_left_at', usage_near_limit: 'near_limit_at' },
       churn: { property: 'lifecycle_status', equals: '0', dateProperty: 'churned_at' },
       renewalDateProperty: 'renewal_date',
+      customerSinceProperty: null,
       payment: { failedAtProperty: 'payment_failed_at', failuresProperty: 'payment_failures' },
     });
     expect(plays.disabledRules).toEqual(['stable-90-two-quarters', 'nps-detractor']);
@@ -214,7 +217,7 @@ describe('plays errors name the setting, the value and the fix', () => {
       {
         path: 'plays.workdayEndHour',
         message:
-          "Got 24; use an hour of the day from 0 to 23 in the portal's time zone, e.g. 17 for 5 pm.",
+          "Got 24; use an hour of the day from 0 to 23 in the portal's time zone, e.g. 18 for 6 pm.",
       },
       {
         path: 'plays.nextTouchpointDays',
@@ -282,7 +285,7 @@ describe('plays errors name the setting, the value and the fix', () => {
       {
         path: 'plays.dailyCap',
         message:
-          '"dailyCap" is not a setting of plays. Use timeZone, fallbackOwnerId, managers, dailyTaskCapPerOwner, workdayEndHour, nextTouchpointDays, renewal, winBack, paymentRecovery, sender, disabledRules, enabled, signals, churn, renewalDateProperty, payment.',
+          '"dailyCap" is not a setting of plays. Use timeZone, fallbackOwnerId, managers, dailyTaskCapPerOwner, workdayStartHour, workdayEndHour, nextTouchpointDays, renewal, winBack, paymentRecovery, sender, disabledRules, enabled, signals, churn, renewalDateProperty, customerSinceProperty, payment.',
       },
     ]);
   });

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { evaluatePlays } from '../../../src/plays/evaluate-plays.ts';
 import type { PlayInput } from '../../../src/plays/play-types.ts';
 import { explainAccount } from '../../../src/scoring/explain-score.ts';
 import { preset } from '../../support/models.ts';
-import { account, daysAgo, explain, input, NOW, point } from './play-input.ts';
+import { firedRules, ownerTasks, run, triggerOf, verdictOf } from './outcome-views.ts';
+import { account, daysAgo, explain, NOW, point } from './play-input.ts';
 
-const run = (over: Partial<PlayInput>) => evaluatePlays(input(over));
-const tasksOf = (ruleId: string, over: Partial<PlayInput>) =>
-  run(over).actions.filter((a) => a.ruleId === ruleId && a.kind === 'task');
-const verdict = (ruleId: string, over: Partial<PlayInput>) =>
-  run(over).verdicts.find((v) => v.ruleId === ruleId);
+const fires = (ruleId: string, over: Partial<PlayInput>) => firedRules(run(over)).includes(ruleId);
+const verdict = (ruleId: string, over: Partial<PlayInput>) => verdictOf(run(over), ruleId);
+/** The episode the rule's trigger was recorded with on the save track. */
+const episodeOf = (ruleId: string, over: Partial<PlayInput>) =>
+  triggerOf(run(over), ruleId)?.episode;
 
 describe('churn signals derived from the score', () => {
   it.each([
@@ -21,25 +21,23 @@ describe('churn signals derived from the score', () => {
     ['billing-page-visits-up', { billing_page_visits_30d: 3 }, { billing_page_visits_30d: 2 }],
   ] as const)('%s fires once as a crossing on %o, not on %o', (ruleId, on, off) => {
     const first = run({ current: explain(on) });
-    expect(first.actions.filter((a) => a.ruleId === ruleId)).toHaveLength(1);
+    expect(firedRules(first)).toContain(ruleId);
     expect(first.active).toContain(ruleId);
-    // Episode: the crossing's date in Berlin.
-    expect(first.actions.find((a) => a.ruleId === ruleId)?.key).toBe(`c1:${ruleId}:2025-03-12`);
-    const again = run({ current: explain(on), previouslyActive: new Set(first.active) });
-    expect(again.actions.filter((a) => a.ruleId === ruleId)).toEqual([]);
-    expect(again.verdicts.find((v) => v.ruleId === ruleId)?.why).toMatch(/^still holds/);
+    // Episode: the crossing's date in Berlin; the rule feeds the save task.
+    expect(triggerOf(first, ruleId)?.episode).toBe('2025-03-12');
+    expect(ownerTasks(first, 'save')).toHaveLength(1);
+    const carried = { tracks: first.tracks, previouslyActive: new Set(first.active) };
+    const again = run({ current: explain(on), ...carried });
+    expect(again.actions.filter((a) => a.kind !== 'property')).toEqual([]);
+    expect(verdictOf(again, ruleId)?.why).toMatch(/^still holds/);
     const quiet = run({ current: explain(off) });
     expect(quiet.active).not.toContain(ruleId);
-    expect(quiet.actions.filter((a) => a.ruleId === ruleId)).toEqual([]);
+    expect(triggerOf(quiet, ruleId)).toBeUndefined();
   });
 
   it('derives payment-failed-twice from two failures in a row', () => {
-    expect(
-      tasksOf('payment-failed-twice', { account: account({ paymentFailures: 2 }) }),
-    ).not.toEqual([]);
-    expect(tasksOf('payment-failed-twice', { account: account({ paymentFailures: 1 }) })).toEqual(
-      [],
-    );
+    expect(fires('payment-failed-twice', { account: account({ paymentFailures: 2 }) })).toBe(true);
+    expect(fires('payment-failed-twice', { account: account({ paymentFailures: 1 }) })).toBe(false);
   });
 
   describe('engagement-down-3-weeks', () => {
@@ -53,14 +51,12 @@ describe('churn signals derived from the score', () => {
 
     it('fires when engagement fell at each weekly reading', () => {
       expect(low.dimensions.engagement?.score).toBeLessThan(7);
-      expect(tasksOf('engagement-down-3-weeks', { current: low, history: falling })).toHaveLength(
-        1,
-      );
+      expect(fires('engagement-down-3-weeks', { current: low, history: falling })).toBe(true);
     });
 
     it('does not fire when one week held flat', () => {
       const flat = falling.map((p, i) => (i === 1 ? { ...p, dimensions: { engagement: 9 } } : p));
-      expect(tasksOf('engagement-down-3-weeks', { current: low, history: flat })).toEqual([]);
+      expect(fires('engagement-down-3-weeks', { current: low, history: flat })).toBe(false);
     });
 
     it('does not fire on less than three weeks of readings', () => {
@@ -83,26 +79,29 @@ describe('churn signals reported by a property', () => {
   const seen = (days: number) => account({ observed: { competitor_mentioned: daysAgo(days) } });
 
   it('are an event keyed by the observation time, counted for 30 days', () => {
-    const actions = tasksOf('competitor-mentioned', { account: seen(30) });
-    expect(actions.map((a) => a.key)).toEqual([`c1:competitor-mentioned:${daysAgo(30)}`]);
-    expect(tasksOf('competitor-mentioned', { account: seen(31) })).toEqual([]);
+    expect(episodeOf('competitor-mentioned', { account: seen(30) })).toBe(daysAgo(30));
+    expect(fires('competitor-mentioned', { account: seen(31) })).toBe(false);
     expect(verdict('competitor-mentioned', { account: seen(31) })?.why).toMatch(
       /more than 30 days ago/,
     );
   });
 
   it('give a new episode for a new observation', () => {
-    const first = tasksOf('competitor-mentioned', { account: seen(5) })[0]?.key;
-    const second = tasksOf('competitor-mentioned', { account: seen(1) })[0]?.key;
-    expect(first).not.toBe(second);
+    const first = run({ account: seen(5) });
+    expect(triggerOf(first, 'competitor-mentioned')?.episode).toBe(daysAgo(5));
+    // The same report on a later run adds nothing; a new one joins the open save task.
+    const carried = { tracks: first.tracks, previouslyActive: new Set(first.active) };
+    expect(run({ account: seen(5), ...carried }).actions).toHaveLength(1);
+    const second = run({ account: seen(1), ...carried });
+    expect(second.tracks.save?.triggers.map((t) => t.episode)).toEqual([daysAgo(5), daysAgo(1)]);
+    expect(second.actions[0]).toMatchObject({ kind: 'task-update', status: 'NOT_STARTED' });
   });
 
   it('win over the derivation, and the derived condition keeps it from firing twice', () => {
     const reported = account({ observed: { champion_left: daysAgo(2) } });
     const left = explain({ champion_status: 'left' });
     const first = run({ current: left, account: reported });
-    const keys = first.actions.filter((a) => a.ruleId === 'champion-left').map((a) => a.key);
-    expect(keys).toEqual([`c1:champion-left:${daysAgo(2)}`]);
+    expect(triggerOf(first, 'champion-left')?.episode).toBe(daysAgo(2));
     expect(first.active).toContain('champion-left');
     // A month on, the report is old news; the champion is still gone, so nothing new fires.
     const later = new Date(NOW.getTime() + 40 * 86_400_000);
@@ -111,8 +110,12 @@ describe('churn signals reported by a property', () => {
       current: left,
       account: reported,
       previouslyActive: new Set(first.active),
+      tracks: first.tracks,
     });
-    expect(after.actions.filter((a) => a.ruleId === 'champion-left')).toEqual([]);
+    expect(verdictOf(after, 'champion-left')).toMatchObject({ fired: false, why: /^still holds/ });
+    // The save task still hears of day 30, but the champion only once.
+    const triggers = after.tracks.save!.triggers.map((t) => t.ruleId);
+    expect(triggers).toEqual(['champion-left', 'checkpoint-30']);
   });
 
   it('fires a report that comes after the derived condition already raised it only once', () => {
@@ -123,15 +126,13 @@ describe('churn signals reported by a property', () => {
       account: reported,
       previouslyActive: new Set(['champion-left']),
     });
-    expect(outcome.actions.filter((a) => a.ruleId === 'champion-left')).toEqual([]);
-    expect(outcome.verdicts.find((v) => v.ruleId === 'champion-left')?.why).toMatch(
-      /already raised from the score/,
-    );
+    expect(outcome.actions.filter((a) => a.kind !== 'property')).toEqual([]);
+    expect(verdictOf(outcome, 'champion-left')?.why).toMatch(/already raised from the score/);
   });
 
   it('ignore an unreadable date and say so', () => {
     const odd = account({ observed: { budget_review: 'last tuesday' } });
-    expect(tasksOf('budget-review', { account: odd })).toEqual([]);
+    expect(fires('budget-review', { account: odd })).toBe(false);
     expect(verdict('budget-review', { account: odd })?.why).toMatch(/unreadable date/);
   });
 });

@@ -1,13 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { evaluatePlays } from '../../../src/plays/evaluate-plays.ts';
-import type { PlayInput, TaskAction } from '../../../src/plays/play-types.ts';
+import type { TaskAction } from '../../../src/plays/play-types.ts';
 import { RULES } from '../../../src/plays/rules.ts';
-import { account, daysAgo, explain, input, settings, withScore } from './play-input.ts';
+import {
+  evaluateInOrder,
+  ownerTasks,
+  ownerUpdates,
+  run,
+  verdictOf,
+  work,
+} from './outcome-views.ts';
+import { account, daysAgo, explain, NOW, settings, withScore } from './play-input.ts';
+import { IN_24H, SAME_DAY } from './scenario-dues.ts';
 
-const run = (over: Partial<PlayInput>) => evaluatePlays(input(over));
-const tasks = (outcome: ReturnType<typeof evaluatePlays>) =>
+const tasks = (outcome: ReturnType<typeof run>) =>
   outcome.actions.filter((a): a is TaskAction => a.kind === 'task');
 const critical = withScore(10);
+const day = (n: number) => new Date(NOW.getTime() + n * 86_400_000);
 
 describe('evaluatePlays', () => {
   it('gives a verdict with a reason for every rule of the table, in table order', () => {
@@ -24,8 +32,8 @@ describe('evaluatePlays', () => {
         settings: settings({ fallbackOwnerId: 'f1', managers: { f1: 'boss' } }),
       });
       expect(tasks(outcome).map((t) => [t.ruleId, t.route, t.ownerId])).toEqual([
-        ['tier-critical', 'fallback', 'f1'],
-        ['tier-critical', 'manager', 'boss'],
+        ['save-playbook', 'fallback', 'f1'],
+        ['save-playbook', 'manager', 'boss'],
       ]);
     });
 
@@ -42,7 +50,7 @@ describe('evaluatePlays', () => {
     it("heads the manager's copy with who owns the account", () => {
       const outcome = run({ current: critical, settings: settings({ managers: { o1: 'm1' } }) });
       const copy = tasks(outcome).find((t) => t.route === 'manager');
-      expect(copy?.key).toBe('c1:tier-critical:2025-03-12:manager');
+      expect(copy?.key).toBe('c1:save-playbook:2025-03-12:manager');
       expect(copy?.subject).toMatch(/^Escalation: /);
       expect(copy?.body).toMatch(/^Escalation: the account owner \(HubSpot owner o1\)/);
     });
@@ -53,50 +61,68 @@ describe('evaluatePlays', () => {
       current: critical,
       settings: settings({ disabledRules: ['tier-critical'] }),
     });
-    expect(outcome.actions.filter((a) => a.ruleId === 'tier-critical')).toEqual([]);
+    expect(work(outcome)).toEqual([]);
+    expect(outcome.tracks).toEqual({});
     expect(outcome.active).not.toContain('tier-critical');
-    expect(outcome.verdicts.find((v) => v.ruleId === 'tier-critical')?.why).toBe(
-      'switched off in the settings',
-    );
+    expect(verdictOf(outcome, 'tier-critical')?.why).toBe('switched off in the settings');
   });
 
   it('lists every crossing that holds in active, fired or not, and no events', () => {
     const busy = account({ daysSinceContact: 30, npsLast: 2, npsAt: daysAgo(1) });
-    const first = run({ current: critical, account: busy });
+    const first = run({ current: critical, account: { ...busy, npsLast: null, npsAt: null } });
     expect(first.active).toEqual(['tier-critical', 'no-contact-3-weeks']);
     const again = run({
       current: critical,
       account: busy,
       previouslyActive: new Set(first.active),
+      tracks: first.tracks,
     });
     expect(again.active).toEqual(first.active);
-    expect(tasks(again).map((t) => t.ruleId)).toEqual(['nps-detractor']);
+    expect(verdictOf(again, 'nps-detractor')?.fired).toBe(true);
+    // Only the NPS answer is new: it updates the save task the first run made.
+    expect(again.tracks.save?.triggers.map((t) => t.ruleId)).toEqual([
+      'tier-critical',
+      'no-contact-3-weeks',
+      'nps-detractor',
+    ]);
+    expect(ownerTasks(again)).toEqual([]);
+    expect(ownerUpdates(again).map((u) => u.target)).toEqual(['c1:save-playbook:2025-03-12']);
   });
 
-  it('fires a crossing again after its condition stopped holding', () => {
-    const first = run({ current: critical });
-    const recovered = run({ current: withScore(60), previouslyActive: new Set(first.active) });
-    expect(recovered.active).not.toContain('tier-critical');
-    const relapse = run({ current: critical, previouslyActive: new Set(recovered.active) });
-    expect(tasks(relapse).map((t) => t.ruleId)).toEqual(['tier-critical']);
+  it('fires a crossing again after its condition stopped holding, in a new save episode', () => {
+    const [first, recovered, relapse] = evaluateInOrder([
+      { current: critical },
+      { now: day(3), current: withScore(60) },
+      { now: day(5), current: critical },
+    ]);
+    expect(recovered!.active).not.toContain('tier-critical');
+    expect(ownerUpdates(recovered!)[0]).toMatchObject({
+      target: ownerTasks(first!)[0]!.key,
+      status: 'COMPLETED',
+    });
+    expect(ownerTasks(relapse!).map((t) => t.key)).toEqual(['c1:save-playbook:2025-03-17']);
   });
 
-  it('puts the most urgent actions first: priority, then due time', () => {
+  it('leads the save task with the most urgent trigger, due by the earliest due time', () => {
     const outcome = run({
       current: critical,
       account: account({
         daysSinceContact: 30,
         paymentFailures: 1,
-        observed: { data_export_request: daysAgo(1), budget_review: daysAgo(1) },
+        observed: { budget_review: daysAgo(1), data_export_request: daysAgo(1) },
       }),
     });
-    expect(outcome.actions.map((a) => a.ruleId)).toEqual([
-      'data-export-request', // HIGH, today 17:00
-      'tier-critical', // HIGH, 24 h
-      'payment-recovery', // HIGH, enrols only
-      'budget-review', // MEDIUM, 1 week
-      'no-contact-3-weeks', // MEDIUM, 5 business days (17:00 on the 19th)
-      'recommended-plays',
+    const [task] = ownerTasks(outcome);
+    expect(task).toMatchObject({ priority: 'HIGH', dueAt: SAME_DAY });
+    expect(task?.subject).toBe('They asked to export their data: call today — Acme');
+    // A critical account alone is due in 24 h: the export request brings it forward.
+    expect(ownerTasks(run({ current: critical }))[0]?.dueAt).toBe(IN_24H);
+    const property = outcome.actions.at(-1);
+    expect(property?.kind === 'property' && property.value.split('\n')).toEqual([
+      'Data export request: call today', // HIGH, today 17:00
+      'Critical: executive escalation', // HIGH, 24 h
+      'Budget review: make the value case', // MEDIUM, 1 week
+      'No contact for 3+ weeks: reach them', // MEDIUM, 5 business days (17:00 on the 19th)
     ]);
   });
 
@@ -151,7 +177,9 @@ describe('evaluatePlays', () => {
   it('handles an account with no score: no score plays, facts-based plays still run', () => {
     const empty = { ...explain(), score: null, tier: 'unknown', drivers: [] };
     const outcome = run({ current: empty, account: account({ daysSinceContact: 40 }) });
-    expect(tasks(outcome).map((t) => t.ruleId)).toEqual(['no-contact-3-weeks']);
+    expect(tasks(outcome).map((t) => t.subject)).toEqual([
+      'No contact in 3 weeks: try every channel — Acme',
+    ]);
     expect(tasks(outcome)[0]?.body).toContain('Health: no score yet (no data)');
   });
 });

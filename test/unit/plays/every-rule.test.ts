@@ -1,69 +1,191 @@
 import { describe, expect, it } from 'vitest';
 import { evaluatePlays } from '../../../src/plays/evaluate-plays.ts';
-import type { PlayInput } from '../../../src/plays/play-types.ts';
+import type {
+  PlayInput,
+  PlayOutcome,
+  TaskAction,
+  TaskUpdateAction,
+  TrackKind,
+  TrackState,
+} from '../../../src/plays/play-types.ts';
 import { RULES } from '../../../src/plays/rules.ts';
-import { input, NOW, settings } from './play-input.ts';
+import { TRACK_PLAY } from '../../../src/plays/track-ids.ts';
+import {
+  enrolments,
+  managerCopies,
+  ownerTasks,
+  ownerUpdates,
+  triggerOf,
+  verdictOf,
+  work,
+} from './outcome-views.ts';
+import { daysAgo, input, NOW, settings } from './play-input.ts';
 import { ESCALATIONS, SCENARIOS } from './rule-scenarios.ts';
 
 const withManager = settings({ managers: { o1: 'm1' } });
 const run = (over: Partial<PlayInput>) => evaluatePlays(input({ settings: withManager, ...over }));
-const of = (ruleId: string, outcome: ReturnType<typeof evaluatePlays>) =>
-  outcome.actions.filter((a) => a.ruleId === ruleId);
+const rule = (id: string) => RULES.find((r) => r.id === id)!;
+const later = new Date(NOW.getTime() + 3_600_000);
+const FAR = '2025-12-31T09:00:00.000Z';
+
+/** The episode a track opened now gets: the renewal date, else today's date in Berlin. */
+const episodeOf = (kind: TrackKind, over: Partial<PlayInput>) =>
+  kind === 'renewal' ? over.account!.renewalDate! : '2025-03-12';
+
+/** A track opened two days ago by another rule of it: LOW, due far ahead, its task made. */
+function openTrack(kind: TrackKind, ruleId: string, over: Partial<PlayInput>): TrackState {
+  const other = RULES.find((r) => r.track === kind && r.id !== ruleId)!;
+  const at = daysAgo(2);
+  const episode = kind === 'renewal' ? episodeOf(kind, over) : '2025-03-10';
+  return {
+    kind,
+    episode,
+    openedAt: at,
+    triggers: [{ ruleId: other.id, episode: '2025-03-10', at, why: 'earlier', priority: 'LOW' }],
+    priority: 'LOW',
+    dueAt: FAR,
+    task: true,
+    manager: false,
+  };
+}
 
 describe('every rule of the table', () => {
   it('has a scenario here, so no row goes untested', () => {
     expect(Object.keys(SCENARIOS).sort()).toEqual(RULES.map((r) => r.id).sort());
   });
 
-  describe.each(Object.entries(SCENARIOS))('%s', (ruleId, scenario) => {
-    const fired = run(scenario.fires);
-    const tasks = of(ruleId, fired).filter((a) => a.kind === 'task');
+  it('escalates to the manager exactly the rules listed here', () => {
+    const escalating = RULES.filter((r) => r.routing === 'owner-and-manager').map((r) => r.id);
+    expect(escalating.sort()).toEqual([...ESCALATIONS].sort());
+  });
 
-    it('fires when it should, with actions keyed company:rule:episode', () => {
-      expect(fired.verdicts.find((v) => v.ruleId === ruleId)).toMatchObject({ fired: true });
-      const actions = of(ruleId, fired);
-      expect(actions.length).toBeGreaterThan(0);
-      for (const a of actions) expect(a.key.startsWith(`c1:${ruleId}:${a.episode}`)).toBe(true);
-    });
+  it('gives every rule with a task a track, and enrol-only rules none', () => {
+    for (const r of RULES) {
+      const task = r.actions.some((a) => a.kind === 'task');
+      expect(r.track !== undefined, r.id).toBe(task);
+    }
+  });
+});
 
-    it('stays quiet when it should, and says why', () => {
-      const quiet = run(scenario.quiet);
-      expect(of(ruleId, quiet)).toEqual([]);
-      const verdict = quiet.verdicts.find((v) => v.ruleId === ruleId);
-      expect(verdict?.fired).toBe(false);
-      expect(verdict?.why.length).toBeGreaterThan(5);
-    });
+const trackRules = Object.entries(SCENARIOS).filter(([id]) => rule(id).track !== undefined);
+const enrolRules = Object.entries(SCENARIOS).filter(([id]) => rule(id).track === undefined);
 
-    it(`acts once per ${scenario.once}`, () => {
-      const later = new Date(NOW.getTime() + 3_600_000);
-      if (scenario.once === 'crossing') {
-        expect(fired.active).toContain(ruleId);
-        const again = run({
-          ...scenario.fires,
-          now: later,
-          previouslyActive: new Set(fired.active),
-        });
-        expect(of(ruleId, again)).toEqual([]);
-        expect(again.active).toContain(ruleId);
-      } else {
-        expect(fired.active).not.toContain(ruleId);
-        const again = run({ ...scenario.fires, now: later });
-        expect(of(ruleId, again).map((a) => a.key)).toEqual(of(ruleId, fired).map((a) => a.key));
-      }
-    });
+describe.each(trackRules)('%s (feeds a track)', (ruleId, scenario) => {
+  const kind = rule(ruleId).track!;
+  const fired = run(scenario.fires);
+  const task = ownerTasks(fired, kind)[0];
+  const forTrack = (o: PlayOutcome) =>
+    work(o).filter(
+      (a): a is TaskAction | TaskUpdateAction =>
+        (a.kind === 'task' || a.kind === 'task-update') && a.track === kind,
+    );
 
-    it(`has priority ${scenario.priority} and is due ${scenario.due ?? 'never (enrols only)'}`, () => {
-      expect(RULES.find((r) => r.id === ruleId)?.priority).toBe(scenario.priority);
-      if (scenario.due === null) return expect(tasks).toEqual([]);
-      expect(tasks[0]).toMatchObject({ priority: scenario.priority, dueAt: scenario.due });
+  it('fires and opens its track with the one task of the track, as its only trigger', () => {
+    expect(verdictOf(fired, ruleId)).toMatchObject({ fired: true });
+    const state = fired.tracks[kind]!;
+    expect(state.triggers.map((t) => [t.ruleId, t.baseline])).toEqual([[ruleId, undefined]]);
+    expect(ownerTasks(fired, kind)).toHaveLength(1);
+    const episode = episodeOf(kind, scenario.fires);
+    expect(task).toMatchObject({
+      ruleId: TRACK_PLAY[kind].id,
+      episode,
+      key: `c1:${TRACK_PLAY[kind].id}:${episode}`,
     });
+    const spec = rule(ruleId).actions.find((a) => a.kind === 'task')!;
+    expect(task?.subject).toBe(`${spec.kind === 'task' && spec.subject} — Acme`);
+    expect(task?.body).toContain(`Why now: ${verdictOf(fired, ruleId)!.why}.`);
+  });
 
-    it('goes to the company owner, and to their manager only for escalations', () => {
-      const owners = tasks.map((t) => t.kind === 'task' && [t.route, t.ownerId, t.key]);
-      if (scenario.due === null) return expect(owners).toEqual([]);
-      const own = ['owner', 'o1', expect.not.stringMatching(/:manager$/)];
-      const manager = ['manager', 'm1', expect.stringMatching(/:manager$/)];
-      expect(owners).toEqual(ESCALATIONS.includes(ruleId) ? [own, manager] : [own]);
+  it('stays quiet when it should, and says why', () => {
+    const quiet = run(scenario.quiet);
+    const verdict = verdictOf(quiet, ruleId);
+    expect(verdict?.fired).toBe(false);
+    expect(verdict?.why.length).toBeGreaterThan(5);
+    // Another rule may act on the same account; this one adds nothing to any track.
+    expect(triggerOf(quiet, ruleId)).toBeUndefined();
+    for (const a of forTrack(quiet)) expect(a.body).not.toContain(rule(ruleId).title);
+  });
+
+  it(`acts once per ${scenario.once}`, () => {
+    const carried = { tracks: fired.tracks, previouslyActive: new Set(fired.active) };
+    const again = run({ ...scenario.fires, ...carried, now: later });
+    expect(forTrack(again)).toEqual([]);
+    expect(again.tracks[kind]?.triggers.filter((t) => t.ruleId === ruleId)).toHaveLength(1);
+    if (scenario.once === 'crossing') {
+      expect(fired.active).toContain(ruleId);
+      expect(again.active).toContain(ruleId);
+      expect(verdictOf(again, ruleId)).toMatchObject({ fired: false, why: /^still holds/ });
+    } else {
+      expect(fired.active).not.toContain(ruleId);
+    }
+  });
+
+  it(`alone, makes the task ${scenario.priority} and due ${scenario.due}`, () => {
+    expect(rule(ruleId).priority).toBe(scenario.priority);
+    expect(task).toMatchObject({ priority: scenario.priority, dueAt: scenario.due });
+  });
+
+  it('updates the open task of its track instead of making another, never due later', () => {
+    const open = openTrack(kind, ruleId, scenario.fires);
+    const outcome = run({ ...scenario.fires, tracks: { [kind]: open } });
+    expect(ownerTasks(outcome, kind)).toEqual([]);
+    const updates = ownerUpdates(outcome, kind);
+    expect(updates).toHaveLength(1);
+    expect(updates[0]).toMatchObject({
+      target: `c1:${TRACK_PLAY[kind].id}:${open.episode}`,
+      status: 'NOT_STARTED',
+      priority: scenario.priority,
+      dueAt: scenario.due,
     });
+    expect(outcome.tracks[kind]?.triggers.map((t) => t.ruleId)).toEqual([
+      open.triggers[0]!.ruleId,
+      ruleId,
+    ]);
+  });
+
+  it('goes to the company owner, and to their manager only for escalations', () => {
+    expect([task?.route, task?.ownerId]).toEqual(['owner', 'o1']);
+    const copies = managerCopies(fired, kind).map((c) => [c.ownerId, c.key]);
+    const manager = [['m1', `${task!.key}:manager`]];
+    expect(copies).toEqual(ESCALATIONS.includes(ruleId) ? manager : []);
+    expect(fired.tracks[kind]?.manager).toBe(ESCALATIONS.includes(ruleId));
+  });
+});
+
+describe.each(enrolRules)('%s (enrols only)', (ruleId, scenario) => {
+  const fired = run(scenario.fires);
+  const enrolled = enrolments(fired, ruleId);
+
+  it('fires and enrols, keyed company:rule:episode:contact', () => {
+    expect(verdictOf(fired, ruleId)).toMatchObject({ fired: true });
+    expect(enrolled.length).toBeGreaterThan(0);
+    for (const e of enrolled) expect(e.key).toBe(`c1:${ruleId}:${e.episode}:${e.contactId}`);
+    expect(work(fired).filter((a) => a.ruleId === ruleId && a.kind !== 'enroll')).toEqual([]);
+  });
+
+  it('stays quiet when it should, and says why', () => {
+    const quiet = run(scenario.quiet);
+    expect(enrolments(quiet, ruleId)).toEqual([]);
+    expect(verdictOf(quiet, ruleId)?.fired).toBe(false);
+    expect(verdictOf(quiet, ruleId)?.why.length).toBeGreaterThan(5);
+  });
+
+  it(`acts once per ${scenario.once}`, () => {
+    if (scenario.once === 'crossing') {
+      expect(fired.active).toContain(ruleId);
+      const again = run({ ...scenario.fires, now: later, previouslyActive: new Set(fired.active) });
+      expect(enrolments(again, ruleId)).toEqual([]);
+      expect(again.active).toContain(ruleId);
+    } else {
+      // The ledger keeps the keys: a rerun plans the same enrolments, which it skips as done.
+      expect(fired.active).not.toContain(ruleId);
+      const again = run({ ...scenario.fires, now: later });
+      expect(enrolments(again, ruleId).map((a) => a.key)).toEqual(enrolled.map((a) => a.key));
+    }
+  });
+
+  it(`has priority ${scenario.priority} and no due time`, () => {
+    expect(rule(ruleId)).toMatchObject({ priority: scenario.priority, due: null });
+    expect(scenario.due).toBeNull();
   });
 });

@@ -16,6 +16,7 @@ export function settings(overrides: Partial<PlaySettings> = {}): PlaySettings {
     fallbackOwnerId: null,
     managers: {},
     dailyTaskCapPerOwner: 20,
+    workdayStartHour: 8,
     workdayEndHour: 17,
     nextTouchpointDays: 10,
     renewal: { sequenceId: '1001', offsetDays: 90 },
@@ -96,6 +97,8 @@ export function input(overrides: Partial<PlayInput> = {}): PlayInput {
     tiers: TIERS,
     history: [],
     previouslyActive: new Set(),
+    tracks: {},
+    baseline: false,
     settings: settings(),
     ...overrides,
   };

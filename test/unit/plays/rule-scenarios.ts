@@ -1,28 +1,19 @@
-import type { PlayInput, Priority } from '../../../src/plays/play-types.ts';
+import type { Priority } from '../../../src/plays/play-types.ts';
 import { account, daysAgo, explain, NOW, point, withScore } from './play-input.ts';
-
-// NOW is Wednesday 2025-03-12 10:00 in Berlin (09:00 UTC); the workday ends at 17:00 (16:00 UTC).
-const SAME_DAY = '2025-03-12T16:00:00.000Z';
-const IN_24H = '2025-03-13T09:00:00.000Z';
-const IN_48H = '2025-03-14T09:00:00.000Z';
-const IN_3_DAYS = '2025-03-15T09:00:00.000Z';
-const IN_1_WEEK = '2025-03-19T09:00:00.000Z';
-const IN_2_WEEKS = '2025-03-26T09:00:00.000Z';
-const NEXT_TOUCHPOINT = '2025-03-22T09:00:00.000Z'; // settings.nextTouchpointDays = 10
-const IN_5_BUSINESS_DAYS = '2025-03-19T16:00:00.000Z';
-
-/** How one rule is shown to fire, to stay quiet, to act once, and when its task is due. */
-export interface Scenario {
-  fires: Partial<PlayInput>;
-  quiet: Partial<PlayInput>;
-  once: 'crossing' | 'event';
-  priority: Priority;
-  /** The owner's task's due time; null for rules that only enrol. */
-  due: string | null;
-}
+import {
+  IN_1_WEEK,
+  IN_24H,
+  IN_2_WEEKS,
+  IN_3_DAYS,
+  IN_48H,
+  IN_5_BUSINESS_DAYS,
+  NEXT_TOUCHPOINT,
+  SAME_DAY,
+  type Scenario,
+} from './scenario-dues.ts';
+import { SEQUENCE_SCENARIOS } from './sequence-scenarios.ts';
 
 const healthy = explain();
-const monitor = withScore(60);
 const observed = (signal: string, days: number) => ({
   account: account({ observed: { [signal]: daysAgo(days) } }),
 });
@@ -31,20 +22,10 @@ function churnSignal(signal: string, priority: Priority, due: string): Scenario 
   return { fires: observed(signal, 1), quiet: observed(signal, 31), once: 'event', priority, due };
 }
 
-function expansion(signal: string): Scenario {
-  const seen = observed(signal, 1);
-  return {
-    fires: { ...seen, current: healthy },
-    quiet: { ...seen, current: monitor },
-    once: 'event',
-    priority: 'MEDIUM',
-    due: IN_1_WEEK,
-  };
-}
-
-export const SCENARIOS: Record<string, Scenario> = {
+const ALERT_SCENARIOS: Record<string, Scenario> = {
   'score-drop-7d': {
-    fires: { current: withScore(60), history: [point(NOW, 5, 80, 'healthy')] },
+    // 16 points in five days: a sharp fall, still short of the 20 the 30-day rule needs.
+    fires: { current: withScore(64), history: [point(NOW, 5, 80, 'healthy')] },
     // 80 was 10 days ago; the reading in force a week ago is 70, so the fall inside 7 days is 10.
     quiet: {
       current: withScore(60),
@@ -55,7 +36,11 @@ export const SCENARIOS: Record<string, Scenario> = {
     due: SAME_DAY,
   },
   'score-drop-30d': {
-    fires: { current: withScore(55), history: [point(NOW, 20, 80, 'healthy')] },
+    // 22 points over the month, only 8 of them in the last week.
+    fires: {
+      current: withScore(58),
+      history: [point(NOW, 20, 80, 'healthy'), point(NOW, 8, 66, 'monitor')],
+    },
     quiet: { current: withScore(65), history: [point(NOW, 20, 80, 'healthy')] },
     once: 'crossing',
     priority: 'MEDIUM',
@@ -110,6 +95,9 @@ export const SCENARIOS: Record<string, Scenario> = {
     priority: 'MEDIUM',
     due: IN_5_BUSINESS_DAYS,
   },
+};
+
+const CHURN_SCENARIOS: Record<string, Scenario> = {
   'data-export-request': churnSignal('data_export_request', 'HIGH', SAME_DAY),
   'cancellation-terms-asked': churnSignal('cancellation_terms_asked', 'HIGH', SAME_DAY),
   'payment-failed-twice': churnSignal('payment_failed_twice', 'HIGH', SAME_DAY),
@@ -124,59 +112,21 @@ export const SCENARIOS: Record<string, Scenario> = {
   'ticket-spike-then-silence': churnSignal('ticket_spike_then_silence', 'MEDIUM', IN_1_WEEK),
   'billing-page-visits-up': churnSignal('billing_page_visits_up', 'MEDIUM', NEXT_TOUCHPOINT),
   'engagement-down-3-weeks': churnSignal('engagement_down_3_weeks', 'MEDIUM', IN_2_WEEKS),
-  'renewal-sequence': {
-    fires: { account: account({ renewalDate: '2025-06-10' }) }, // 90 days ahead
-    quiet: { account: account({ renewalDate: '2025-06-11' }) },
-    once: 'event',
-    priority: 'MEDIUM',
-    due: null,
-  },
-  'renewal-review': {
-    fires: { account: account({ renewalDate: '2025-05-01' }) },
-    quiet: { account: account({ renewalDate: '2025-03-11' }) },
-    once: 'event',
-    priority: 'MEDIUM',
-    due: IN_1_WEEK,
-  },
-  'win-back': {
-    fires: { account: account({ churnedAt: daysAgo(10) }) },
-    quiet: { account: account({ churnedAt: daysAgo(366) }) },
-    once: 'event',
-    priority: 'LOW',
-    due: null,
-  },
-  'payment-recovery': {
-    fires: { account: account({ paymentFailures: 1, paymentFailedAt: daysAgo(1) }) },
-    quiet: { account: account({ paymentFailures: 0, paymentFailedAt: daysAgo(1) }) },
-    once: 'crossing',
-    priority: 'HIGH',
-    due: null,
-  },
-  'payment-recovery-high-value': {
-    fires: { account: account({ paymentFailures: 1, mrr: 2000 }) },
-    quiet: { account: account({ paymentFailures: 1, mrr: 1999 }) },
-    once: 'crossing',
-    priority: 'HIGH',
-    due: IN_48H,
-  },
-  'usage-near-limit': expansion('usage_near_limit'),
-  'new-use-case': expansion('new_use_case'),
-  'team-growth': expansion('team_growth'),
-  'success-milestone': { ...expansion('success_milestone'), priority: 'LOW' },
-  'renewal-expansion': {
-    fires: { current: healthy, account: account({ renewalDate: '2025-05-01' }) },
-    quiet: { current: monitor, account: account({ renewalDate: '2025-05-01' }) },
-    once: 'event',
-    priority: 'MEDIUM',
-    due: IN_2_WEEKS,
-  },
 };
 
-/** The rules whose task also goes to the owner's manager. */
+export const SCENARIOS: Record<string, Scenario> = {
+  ...ALERT_SCENARIOS,
+  ...CHURN_SCENARIOS,
+  ...SEQUENCE_SCENARIOS,
+};
+
+/** The rules whose trigger also gives the owner's manager a copy of the track's task. */
 export const ESCALATIONS = [
+  'tier-at-risk',
   'tier-critical',
   'data-export-request',
   'cancellation-terms-asked',
   'payment-failed-twice',
   'champion-left',
+  'renewal-red-alert',
 ];

@@ -50,15 +50,26 @@ describe('describeRules', () => {
       episode: 'once per crossing',
       applies: 'customers',
       actions:
-        'CALL task "Account is critical: escalate to an executive" about champions, decision makers and executive sponsors (else the primary contacts), with the save playbook',
+        'CALL task "Account is critical: escalate to an executive" about champions, decision makers and executive sponsors (else the primary contacts), as the account\'s one save task (with the save playbook): created, or updated when open',
       priority: 'HIGH',
-      due: '24 h',
+      due: '24 h (outside Mon–Fri 08:00–17:00: the next business morning)',
       routing: "company owner (else fallback), and the owner's manager",
       enabled: true,
     });
-    expect(row('competitor-mentioned')?.due).toBe('next touchpoint (5 days)');
+    expect(row('competitor-mentioned')?.due).toBe(
+      'next touchpoint (5 days; outside Mon–Fri 08:00–17:00: the next business morning)',
+    );
+    expect(row('renewal-red-alert')).toMatchObject({
+      trigger: 'renewal date 0–7 days away (once per renewal date)',
+      due: 'same day (by 17:00; from 15:00 or on a weekend, the next business morning at 08:00)',
+      routing: "company owner (else fallback), and the owner's manager",
+    });
+    expect(row('renewal-review')?.actions).toMatch(/as the account's one renewal task: created/);
+    expect(row('usage-near-limit')?.actions).toMatch(/as the account's one expansion task/);
+    expect(row('no-contact-3-weeks')?.due).toBe('5 business days (by 17:00)');
+    // offsetDays 60: the sequence starts 60 days out, with two weeks' slack for a late first run.
     expect(row('renewal-sequence')).toMatchObject({
-      trigger: 'renewal date within 60 days (once per renewal date)',
+      trigger: 'renewal date 46–60 days away (once per renewal date)',
       applies: 'customers; segments enterprise, mid_market, smb',
       actions:
         'enrol champions and decision makers (else the primary contacts) in the renewal sequence',
@@ -68,7 +79,10 @@ describe('describeRules', () => {
     expect(row('usage-near-limit')?.applies).toBe(
       'customers; segments enterprise, mid_market, smb; best tier only',
     );
-    expect(row('win-back')?.applies).toBe('churned accounts');
+    expect(row('win-back')).toMatchObject({
+      applies: 'churned accounts',
+      trigger: 'the account churned, up to 30 days ago (once per churn)',
+    });
     expect(row('champion-left')?.episode).toBe('once per reported event, else once per crossing');
   });
 

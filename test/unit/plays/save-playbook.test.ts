@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { discountRule } from '../../../src/plays/discount-rule.ts';
-import { evaluatePlays } from '../../../src/plays/evaluate-plays.ts';
-import { likelyReason } from '../../../src/plays/likely-reason.ts';
-import type { PlayInput } from '../../../src/plays/play-types.ts';
-import { account, daysAgo, explain, input, NOW, point } from './play-input.ts';
+import type { PlayInput, TrackState } from '../../../src/plays/play-types.ts';
+import { savePlaybook } from '../../../src/plays/save-playbook.ts';
+import { evaluateInOrder, ownerTasks, ownerUpdates } from './outcome-views.ts';
+import { account, NOW, withScore } from './play-input.ts';
+import { IN_48H } from './scenario-dues.ts';
+
+const DAY = 86_400_000;
+const day = (n: number) => new Date(NOW.getTime() + n * DAY);
 
 describe('discountRule', () => {
   it.each([
@@ -39,96 +43,76 @@ describe('discountRule', () => {
   });
 });
 
-describe('likelyReason', () => {
-  it.each([
-    [{ login_frequency_pct: 20, core_features_adopted: 1 }, 'low-usage'],
-    [{ goal_status: 'unclear', roi_status: 'negative' }, 'not-seeing-value'],
-    [
-      { payment_history: 'failed_unresolved', contract_value_trend: 'contracting' },
-      'too-expensive',
-    ],
-    [
-      { champion_status: 'left', stakeholder_count: 1, last_sentiment: 'negative' },
-      'champion-left',
-    ],
-  ] as const)('reads %o as %s', (signals, reason) => {
-    expect(likelyReason(explain(signals))).toBe(reason);
+describe('savePlaybook', () => {
+  // Opened now, the task due in 48 h (Friday the 14th).
+  const state: TrackState = {
+    kind: 'save',
+    episode: '2025-03-12',
+    openedAt: NOW.toISOString(),
+    triggers: [],
+    priority: 'HIGH',
+    dueAt: IN_48H,
+    task: true,
+    manager: false,
+  };
+  const text = (now: Date) =>
+    savePlaybook({ state, account: account(), reason: null, now, timeZone: 'Europe/Berlin' });
+
+  it('dates every stage from the episode: reach out by the due time, listen a week later', () => {
+    const lines = text(NOW).split('\n');
+    expect(lines[0]).toBe('Save playbook: stage 1 of 5 (episode began 2025-03-12).');
+    expect(lines[1]).toMatch(/^1\. Detect \(2025-03-12\): tell your manager/);
+    expect(lines[2]).toMatch(/^2\. Reach out \(by 2025-03-14\): personally/);
+    expect(lines[3]).toMatch(/^3\. Listen \(by 2025-03-21\)/);
+    expect(lines[4]).toMatch(/^4\. Intervene \(by 2025-04-11\): the score does not point/);
+    expect(lines[5]).toMatch(
+      /^5\. Outcome: if they stay, check health on day 30 \(2025-04-11\), day 60 \(2025-05-11\) and day 90 \(2025-06-10\)/,
+    );
+    expect(lines[6]).toMatch(/^Discounts: /);
   });
 
-  it('passes over drivers that name no reason, and gives up when none does', () => {
-    // Engagement is the worst, usage next: usage gives the reason.
-    const mixed = explain({
-      reply_time_days: 'none',
-      checkin_attendance: 'never',
-      usage_depth: 'basic',
-    });
-    expect(mixed.drivers[0]?.key).toBe('reply_time_days');
-    expect(likelyReason(mixed)).toBe('low-usage');
-    expect(likelyReason(explain({ reply_time_days: 'none' }))).toBeNull();
-    expect(likelyReason(explain({ champion_status: 'weak' }))).toBeNull();
+  it.each([
+    [0, 1],
+    [1.5, 2],
+    [3, 3],
+    [10, 4],
+    [29, 4],
+    [30, 5],
+    [95, 5],
+  ])('on day %d of the episode marks stage %d as now, and only it', (days, stage) => {
+    const lines = text(day(days)).split('\n');
+    expect(lines[0]).toMatch(new RegExp(`^Save playbook: stage ${stage} of 5 `));
+    const marked = lines.filter((l) => l.endsWith('  ← now'));
+    expect(marked).toHaveLength(1);
+    expect(marked[0]).toMatch(new RegExp(`^${stage}\\. `));
   });
 });
 
-describe('task bodies', () => {
-  const body = (ruleId: string, over: Partial<PlayInput>) => {
-    const task = evaluatePlays(input(over)).actions.find((a) => a.ruleId === ruleId);
-    if (task?.kind !== 'task') throw new Error(`${ruleId} made no task`);
-    return task.body;
-  };
-  const atRisk = explain({
-    login_frequency_pct: 20,
-    core_features_adopted: 1,
-    usage_depth: 'basic',
-    checkin_attendance: 'never',
-    proactive_requests: 'never',
-    reply_time_days: 'none',
-    payment_history: 'two_plus_late',
-    champion_status: 'weak',
-    goal_status: 'behind',
+describe('the save checkpoints on days 30, 60 and 90', () => {
+  const atRisk = (n: number): Partial<PlayInput> => ({ now: day(n), current: withScore(40) });
+
+  it('update the open task once each, due two business days later, with the stage by time', () => {
+    const [opened, , day30, again, day60] = evaluateInOrder([0, 10, 31, 32, 61].map(atRisk));
+    const key = ownerTasks(opened!, 'save')[0]!.key;
+    expect(ownerUpdates(day30!)).toEqual([
+      expect.objectContaining({ target: key, status: 'NOT_STARTED', priority: 'HIGH' }),
+    ]);
+    const update = ownerUpdates(day30!)[0]!;
+    // Day 31 is Saturday 12 April: Monday and Tuesday count, due Tuesday 17:00 (CEST).
+    expect(update.dueAt).toBe('2025-04-15T15:00:00.000Z');
+    expect(update.subject).toBe('Save checkpoint: check where the account stands — Acme');
+    expect(update.body).toContain('Why now: day 30 of the save episode: the score is 40 now.');
+    expect(update.body).toContain('Save playbook: stage 5 of 5 (episode began 2025-03-12).');
+    expect(ownerUpdates(again!)).toEqual([]);
+    expect(ownerUpdates(day60!)[0]?.body).toContain('Why now: day 60 of the save episode');
   });
 
-  it('carry score, change, tier, top drivers, MRR and renewal', () => {
-    expect(atRisk.tier).toBe('at_risk');
-    const text = body('tier-at-risk', {
-      current: atRisk,
-      history: [point(NOW, 10, 80, 'healthy')],
-      account: account({ mrr: 12_500, renewalDate: '2025-04-11' }),
-    });
-    expect(text).toContain(`Health: ${atRisk.score}/100, at risk (data coverage 100 %)`);
-    expect(text).toContain(`down ${80 - atRisk.score!} since 2025-03-02 (80)`);
-    const [first] = atRisk.drivers;
-    expect(text).toContain(`Costing the most: ${first!.label} (−${Math.round(-first!.impact)})`);
-    expect(text).toContain('MRR: $12,500');
-    expect(text).toContain('Renewal: 2025-04-11, in 30 days');
-  });
-
-  it('measure a drop against the high point that triggered it', () => {
-    const text = body('score-drop-30d', {
-      current: atRisk,
-      history: [point(NOW, 25, 90, 'healthy'), point(NOW, 12, 70, 'monitor')],
-    });
-    expect(text).toContain(`down ${90 - atRisk.score!} since 2025-02-15 (90)`);
-  });
-
-  it('hold the save playbook with the interventions for the likely reason and the segment discount', () => {
-    const text = body('tier-at-risk', { current: atRisk, account: account({ mrr: 8000 }) });
-    expect(text).toMatch(/Save playbook: this task is stage 1 of 5\./);
-    expect(text).toMatch(
-      /4\. Intervene: the likely reason is low usage\. Options: a hands-on training/,
+  it('add only the latest checkpoint when runs skipped the earlier ones', () => {
+    const [, late] = evaluateInOrder([atRisk(0), atRisk(95)]);
+    const checkpoints = late!.tracks.save!.triggers.filter((t) =>
+      t.ruleId.startsWith('checkpoint'),
     );
-    expect(text).toMatch(/Discounts: Enterprise \(over \$5,000 MRR\)/);
-  });
-
-  it('take the reason from the signal itself when it tells one', () => {
-    const seen = account({ observed: { competitor_mentioned: daysAgo(1) } });
-    expect(body('competitor-mentioned', { current: atRisk, account: seen })).toMatch(
-      /the likely reason is a competitor/,
-    );
-  });
-
-  it('leave the save playbook out of plays that are not about saving the account', () => {
-    const text = body('no-contact-3-weeks', { account: account({ daysSinceContact: 30 }) });
-    expect(text).not.toMatch(/Save playbook|Discounts/);
-    expect(text).toMatch(/^Why now: no contact for 30 days\./);
+    expect(checkpoints.map((t) => t.ruleId)).toEqual(['checkpoint-90']);
+    expect(ownerUpdates(late!)).toHaveLength(1);
   });
 });

@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { evaluatePlays } from '../../../src/plays/evaluate-plays.ts';
-import type { PlayInput } from '../../../src/plays/play-types.ts';
-import { account, contact, daysAgo, input, NOW, settings, withScore } from './play-input.ts';
+import type { AccountFacts } from '../../../src/plays/play-types.ts';
+import {
+  enrolments,
+  evaluateInOrder,
+  firedRules,
+  ownerTasks,
+  ownerUpdates,
+  run,
+  verdictOf,
+  work,
+} from './outcome-views.ts';
+import { account, contact, daysAgo, NOW, settings, withScore } from './play-input.ts';
 
-const run = (over: Partial<PlayInput>) => evaluatePlays(input(over));
-const keysOf = (ruleId: string, outcome: ReturnType<typeof evaluatePlays>) =>
-  outcome.actions.filter((a) => a.ruleId === ruleId).map((a) => a.key);
+const keysOf = (ruleId: string, outcome: ReturnType<typeof run>) =>
+  enrolments(outcome, ruleId).map((a) => a.key);
 
 describe('win-back', () => {
   const contacts = [
@@ -18,26 +26,31 @@ describe('win-back', () => {
 
   it('enrols the primary contacts still there, keyed on the churn date', () => {
     expect(keysOf('win-back', churned(10))).toEqual([`c1:win-back:${daysAgo(10)}:p1`]);
-    expect(churned(10).actions.find((a) => a.ruleId === 'win-back')).toMatchObject({
-      kind: 'enroll',
+    expect(enrolments(churned(10))[0]).toMatchObject({
       sequence: 'winBack',
       sequenceId: '1002',
       skip: null,
     });
   });
 
-  it('stops 365 days after the churn', () => {
-    expect(keysOf('win-back', churned(365))).toHaveLength(1);
-    expect(keysOf('win-back', churned(365.01))).toEqual([]);
-    expect(churned(366).verdicts.find((v) => v.ruleId === 'win-back')?.why).toMatch(
-      /more than 365 days ago/,
-    );
+  it('starts only within 30 days of the churn, so the sequence opens at its first email', () => {
+    expect(keysOf('win-back', churned(30))).toHaveLength(1);
+    expect(keysOf('win-back', churned(31))).toEqual([]);
+    const late = churned(270);
+    expect(work(late)).toEqual([]);
+    expect(verdictOf(late, 'win-back')).toEqual({
+      ruleId: 'win-back',
+      fired: false,
+      why: `churned on 2024-06-15, 270 days ago: the win-back sequence starts at its first email, so it is only started within 30 days of the churn`,
+    });
   });
 
-  it('follows settings.winBack.maxDaysAfterChurn', () => {
-    const short = settings({ winBack: { sequenceId: '1002', maxDaysAfterChurn: 30 } });
-    const late = run({ account: account({ churnedAt: daysAgo(31), contacts }), settings: short });
-    expect(keysOf('win-back', late)).toEqual([]);
+  it('follows a shorter settings.winBack.maxDaysAfterChurn', () => {
+    const short = settings({ winBack: { sequenceId: '1002', maxDaysAfterChurn: 10 } });
+    const at = (days: number) =>
+      run({ account: account({ churnedAt: daysAgo(days), contacts }), settings: short });
+    expect(keysOf('win-back', at(10))).toHaveLength(1);
+    expect(keysOf('win-back', at(11))).toEqual([]);
   });
 
   it('gives the same keys on every rerun, and new ones for a later churn', () => {
@@ -57,64 +70,88 @@ describe('win-back', () => {
     expect(new Set(outcome.actions.map((a) => a.ruleId))).toEqual(
       new Set(['win-back', 'recommended-plays']),
     );
-    expect(outcome.verdicts.find((v) => v.ruleId === 'tier-critical')?.why).toBe(
+    expect(outcome.tracks).toEqual({});
+    expect(verdictOf(outcome, 'tier-critical')?.why).toBe(
       'the account has churned: only win-back applies',
     );
   });
 
   it('does nothing for a customer', () => {
-    expect(run({}).verdicts.find((v) => v.ruleId === 'win-back')?.why).toBe(
-      'only for churned accounts',
-    );
+    expect(verdictOf(run({}), 'win-back')?.why).toBe('only for churned accounts');
   });
 });
 
 describe('payment recovery', () => {
-  const failing = (over: Partial<Parameters<typeof account>[0]> = {}) =>
-    account({ paymentFailures: 1, paymentFailedAt: daysAgo(1), ...over });
+  const failing = (failures: number, lastDaysAgo: number, over: Partial<AccountFacts> = {}) =>
+    account({ paymentFailures: failures, paymentFailedAt: daysAgo(lastDaysAgo), ...over });
 
-  it('enrols the primary contacts once per unpaid stretch', () => {
-    const first = run({ account: failing() });
-    expect(keysOf('payment-recovery', first)).toEqual(['c1:payment-recovery:2025-03-12:k2']);
-    // A second failure a day later is the same stretch: nothing new.
-    const second = run({
-      now: new Date(NOW.getTime() + 86_400_000),
-      account: failing({ paymentFailures: 2, paymentFailedAt: daysAgo(0) }),
-      previouslyActive: new Set(first.active),
-    });
-    expect(keysOf('payment-recovery', second)).toEqual([]);
-    // Paid up, then failing again a month later: a new stretch.
-    const paid = run({ account: account(), previouslyActive: new Set(first.active) });
-    expect(paid.active).not.toContain('payment-recovery');
-    const again = run({
-      now: new Date(NOW.getTime() + 30 * 86_400_000),
-      account: failing(),
-      previouslyActive: new Set(paid.active),
-    });
-    expect(keysOf('payment-recovery', again)).toEqual(['c1:payment-recovery:2025-04-11:k2']);
+  it('does nothing on a first failure: the automatic retry comes first', () => {
+    const outcome = run({ account: failing(1, 0, { mrr: 9000 }) });
+    expect(work(outcome)).toEqual([]);
+    expect(verdictOf(outcome, 'payment-recovery')?.why).toBe(
+      'one failed payment: the automatic retry comes first',
+    );
   });
 
-  it('asks the owner to write personally only on high-value accounts', () => {
-    const high = run({ account: failing({ mrr: 2000 }) });
-    expect(high.actions.find((a) => a.ruleId === 'payment-recovery-high-value')).toMatchObject({
-      kind: 'task',
-      type: 'EMAIL',
-      ownerId: 'o1',
-      contactIds: ['k2'],
-    });
-    const low = run({ account: failing({ mrr: 1999 }) });
-    expect(keysOf('payment-recovery-high-value', low)).toEqual([]);
-    expect(low.verdicts.find((v) => v.ruleId === 'payment-recovery-high-value')?.why).toMatch(
-      /MRR 1999 is below 2000/,
+  it('enrols the primary contacts on the second failure, beside the save call', () => {
+    const outcome = run({ account: failing(2, 0) });
+    expect(keysOf('payment-recovery', outcome)).toEqual(['c1:payment-recovery:2025-03-12:k2']);
+    expect(ownerTasks(outcome, 'save')[0]?.subject).toBe(
+      'A payment failed twice: call today — Acme',
     );
-    const unknown = run({ account: failing({ mrr: null }) });
-    expect(keysOf('payment-recovery-high-value', unknown)).toEqual([]);
+  });
+
+  it('enrols once per unpaid stretch, and again for a new stretch after paying', () => {
+    const day = (n: number) => new Date(NOW.getTime() + n * 86_400_000);
+    const runs = evaluateInOrder([
+      { account: failing(2, 0) },
+      { now: day(2), account: failing(3, 0) },
+      { now: day(10), account: account() },
+      { now: day(30), account: failing(2, 0) },
+    ]);
+    expect(runs.map((r) => keysOf('payment-recovery', r))).toEqual([
+      ['c1:payment-recovery:2025-03-12:k2'],
+      [],
+      [],
+      ['c1:payment-recovery:2025-04-11:k2'],
+    ]);
+  });
+
+  it('asks for a personal email on day 10 of the unpaid stretch, only for high value', () => {
+    const dayOf = (failures: number, lastDaysAgo: number, mrr = 2000) =>
+      firedRules(run({ account: failing(failures, lastDaysAgo, { mrr }) })).includes(
+        'payment-recovery-high-value',
+      );
+    // Retry days 0, 1, 3, 6, 10: the second failure is day 1, the fifth is day 10.
+    expect(dayOf(2, 8)).toBe(false);
+    expect(dayOf(2, 9)).toBe(true);
+    expect(dayOf(4, 3)).toBe(false);
+    expect(dayOf(4, 4)).toBe(true);
+    expect(dayOf(5, 0)).toBe(true);
+    expect(dayOf(5, 0, 1999)).toBe(false);
+    expect(dayOf(5, 0, null as unknown as number)).toBe(false);
+    const low = run({ account: failing(5, 0, { mrr: 1999 }) });
+    expect(verdictOf(low, 'payment-recovery-high-value')?.why).toMatch(/MRR 1999 is below 2000/);
+  });
+
+  it('turns the open save task into the personal email on day 10', () => {
+    const day = (n: number) => new Date(NOW.getTime() + n * 86_400_000);
+    const stretch = (n: number) => ({ now: day(n), account: failing(2, 0, { mrr: 2500 }) });
+    const [opened, sixth, tenth] = evaluateInOrder([stretch(0), stretch(5), stretch(9)]);
+    expect(work(sixth!).filter((a) => a.kind !== 'enroll')).toEqual([]);
+    const update = ownerUpdates(tenth!, 'save')[0];
+    expect(update).toMatchObject({
+      target: ownerTasks(opened!, 'save')[0]!.key,
+      status: 'NOT_STARTED',
+      subject: 'Still unpaid on day 10: send a personal note — Acme',
+    });
+    expect(update?.body).toContain('Write to the person who pays, in your own name');
   });
 
   it('marks the enrolments skipped when no sequence is configured', () => {
     const unset = settings({ paymentRecovery: { sequenceId: null, highValueMrr: 2000 } });
-    const outcome = run({ account: failing(), settings: unset });
-    expect(outcome.actions.find((a) => a.ruleId === 'payment-recovery')).toMatchObject({
+    const outcome = run({ account: failing(2, 0), settings: unset });
+    expect(enrolments(outcome, 'payment-recovery')[0]).toMatchObject({
       skip: 'no payment-recovery sequence is configured',
     });
   });

@@ -5,7 +5,7 @@ import { migrateSqlite } from '../../../src/store/migrate-sqlite.ts';
 import { openSqliteStore, SQLITE_FILE_NAME } from '../../../src/store/open-sqlite-store.ts';
 import { sqliteMigrations } from '../../../src/store/sqlite-migrations.ts';
 import { openTestStore, tempDataDir } from './open-test-store.ts';
-import { taskAction } from './planned-action.ts';
+import { taskAction, taskUpdateAction } from './planned-action.ts';
 
 const LATEST = sqliteMigrations.at(-1)!.version;
 
@@ -96,6 +96,51 @@ describe('opening the SQLite store', () => {
     });
     expect(recorded?.outcome).toBe('new');
     expect((await store.activeRules('sandbox', ['7'])).get('7')).toEqual(new Set(['tier_at_risk']));
+    await store.close();
+  });
+
+  it('migrates a version-8 database to tracks: its ledger survives and takes task updates', async () => {
+    const dataDir = tempDataDir();
+    const old = inspect(dataDir);
+    migrateSqlite(old, sqliteMigrations.slice(0, 8), 'old', () => new Date());
+    old.exec(`
+      INSERT INTO action_ledger VALUES ('sandbox', '7:tier-critical:2025-01-01', '7',
+        'tier-critical', '2025-01-01', 'task', '61234567', 'done', 'vt0a1b', '{"kind":"task"}',
+        '5001', NULL, '2025-01-01T00:00:00.000Z', '2025-01-01T00:01:00.000Z',
+        '2025-01-01T00:01:00.000Z');
+      INSERT INTO play_state VALUES ('sandbox', '7', '["tier-critical"]',
+        '2025-01-01T00:00:00.000Z');`);
+    // Before version 9 the ledger refuses the new kind.
+    expect(() =>
+      old.exec(`INSERT INTO action_ledger SELECT portal, key || ':update', company_id, rule_id,
+        episode, 'task-update', owner_id, status, marker, payload, hubspot_id, detail,
+        created_at, updated_at, done_at FROM action_ledger`),
+    ).toThrow(/CHECK constraint/);
+    old.close();
+
+    const store = await openSqliteStore(dataDir);
+    expect(await store.health()).toMatchObject({ schemaVersion: LATEST });
+    expect(await store.ledgerForCompany('sandbox', '7')).toEqual([
+      expect.objectContaining({
+        key: '7:tier-critical:2025-01-01',
+        kind: 'task',
+        status: 'done',
+        hubspotId: '5001',
+        ownerId: '61234567',
+        doneAt: '2025-01-01T00:01:00.000Z',
+      }),
+    ]);
+    expect(await store.tasksCreatedForOwnerSince('sandbox', '61234567', '2025-01-01')).toBe(1);
+    expect((await store.activeRules('sandbox', ['7'])).get('7')).toEqual(
+      new Set(['tier-critical']),
+    );
+    expect((await store.openTracks('sandbox', ['7'])).get('7')).toEqual({});
+    // A portal evaluated before tracks existed has had its start: no second baseline.
+    expect(await store.playsBaselineAt('sandbox')).not.toBeNull();
+    expect(await store.playsBaselineAt('884422')).toBeNull();
+    const update = taskUpdateAction({ target: '7:tier-critical:2025-01-01' });
+    const [recorded] = await store.recordIntents('sandbox', [update]);
+    expect(recorded).toMatchObject({ outcome: 'new', entry: { kind: 'task-update' } });
     await store.close();
   });
 

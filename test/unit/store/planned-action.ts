@@ -1,4 +1,9 @@
-import type { EnrollAction, TaskAction } from '../../../src/plays/play-types.ts';
+import type {
+  EnrollAction,
+  TaskAction,
+  TaskUpdateAction,
+  TrackState,
+} from '../../../src/plays/play-types.ts';
 
 interface Identity {
   companyId?: string;
@@ -22,6 +27,7 @@ export function taskAction({
 }: Identity & Partial<Omit<TaskAction, 'key'>> = {}): TaskAction {
   return {
     kind: 'task',
+    track: 'save',
     ownerId: '61234567',
     route: 'owner',
     priority: 'HIGH',
@@ -58,5 +64,54 @@ export function enrollAction({
     ruleId,
     episode,
     key: keyOf(companyId, ruleId, episode, suffix),
+  };
+}
+
+/** A change to the task `target` (a task action's key): its key is `<target>:<suffix>`. */
+export function taskUpdateAction({
+  target = taskAction({ ruleId: 'save-playbook' }).key,
+  suffix = 'update:tier-critical:2025-03-11',
+  ...rest
+}: { target?: string; suffix?: string } & Partial<
+  Omit<TaskUpdateAction, 'key' | 'target'>
+> = {}): TaskUpdateAction {
+  const [companyId, ruleId, episode] = target.split(':') as [string, string, string];
+  return {
+    kind: 'task-update',
+    track: 'save',
+    subject: 'Account is critical: escalate to an executive — Acme',
+    body: 'Why now: tier fell to critical.',
+    priority: 'HIGH',
+    dueAt: '2025-03-12T17:00:00.000Z',
+    status: 'NOT_STARTED',
+    ...rest,
+    companyId,
+    ruleId,
+    episode,
+    target,
+    key: `${target}:${suffix}`,
+  };
+}
+
+/** An open save episode with one trigger that made its task. */
+export function trackState(overrides: Partial<TrackState> = {}): TrackState {
+  return {
+    kind: 'save',
+    episode: '2025-03-10',
+    openedAt: '2025-03-10T12:00:00.000Z',
+    triggers: [
+      {
+        ruleId: 'tier-critical',
+        episode: '2025-03-10',
+        at: '2025-03-10T12:00:00.000Z',
+        why: 'tier fell to critical',
+        priority: 'HIGH',
+      },
+    ],
+    priority: 'HIGH',
+    dueAt: '2025-03-11T12:00:00.000Z',
+    task: true,
+    manager: false,
+    ...overrides,
   };
 }

@@ -1,0 +1,75 @@
+import { accountSummary } from './account-summary.ts';
+import { weekAgoReading } from './history-readings.ts';
+import { likelyReason } from './likely-reason.ts';
+import type { PlayInput, TrackKind, TrackState, TrackTrigger } from './play-types.ts';
+import { ruleById } from './rule-index.ts';
+import type { TaskSpec } from './rule-types.ts';
+import { savePlaybook } from './save-playbook.ts';
+import { shownDate } from './shown-date.ts';
+import { TRACK_PLAY } from './track-ids.ts';
+import { leadTrigger } from './track-trigger.ts';
+
+const CHECKPOINT: TaskSpec = {
+  kind: 'task',
+  type: 'TODO',
+  subject: 'Save checkpoint: check where the account stands',
+  steps: [
+    'Compare the account with the plan you agreed when the episode began: is it working?',
+    'Write the outcome in the notes; if nothing has improved, agree the next move with your manager.',
+  ],
+  contacts: 'none',
+};
+
+/** The task spec a trigger brings: its rule's task, or the checkpoint's. */
+export function trackSpec(kind: TrackKind, trigger: TrackTrigger | null): TaskSpec {
+  const spec = trigger ? ruleById(trigger.ruleId)?.actions.find((a) => a.kind === 'task') : null;
+  if (spec?.kind === 'task') return spec;
+  if (trigger?.ruleId.startsWith('checkpoint-')) return CHECKPOINT;
+  return {
+    kind: 'task',
+    type: 'TODO',
+    subject: TRACK_PLAY[kind].title,
+    steps: [],
+    contacts: 'key-people',
+  };
+}
+
+/**
+ * The track task's text: why now (the leading trigger), what to do, every trigger of the episode
+ * with its date, the account's facts, and for a save episode the playbook with its stage.
+ */
+export function trackBody(state: TrackState, input: PlayInput, closing: string | null): string {
+  const { account, current, history, now, settings } = input;
+  const lead = leadTrigger(state);
+  const spec = trackSpec(state.kind, lead);
+  const parts: string[] = [];
+  if (closing !== null)
+    parts.push(
+      `Closed by Vitals on ${shownDate(now.toISOString(), settings.timeZone)}: ${closing}.`,
+    );
+  if (lead) parts.push(`Why now: ${lead.why}.`);
+  if (spec.steps.length > 0)
+    parts.push(['What to do:', ...spec.steps.map((step) => `- ${step}`)].join('\n'));
+  parts.push(timeline(state, settings.timeZone));
+  parts.push(accountSummary(account, current, weekAgoReading(history, now), now, settings));
+  if (state.kind === 'save')
+    parts.push(
+      savePlaybook({
+        state,
+        account,
+        reason: likelyReason(current),
+        now,
+        timeZone: settings.timeZone,
+      }),
+    );
+  return parts.join('\n\n');
+}
+
+function timeline(state: TrackState, timeZone: string): string {
+  const lines = state.triggers.map((t) => {
+    const title = ruleById(t.ruleId)?.title;
+    const when = shownDate(t.at, timeZone);
+    return `- ${when}: ${t.why}${title ? ` — ${title}` : ''}`;
+  });
+  return [`What happened (since ${shownDate(state.openedAt, timeZone)}):`, ...lines].join('\n');
+}

@@ -1,0 +1,57 @@
+import { dueAt } from './due-at.ts';
+import type { Judgement } from './judge-rule.ts';
+import type { PlayInput, Priority, TrackState, TrackTrigger } from './play-types.ts';
+import type { Due } from './rule-types.ts';
+
+export const PRIORITY_RANK: Record<Priority, number> = { HIGH: 0, MEDIUM: 1, LOW: 2 };
+
+/** A rule that fired, as a trigger of its track. */
+export function triggerOf(judgement: Judgement, input: PlayInput): TrackTrigger {
+  const trigger: TrackTrigger = {
+    ruleId: judgement.rule.id,
+    episode: judgement.episode!,
+    at: input.now.toISOString(),
+    why: judgement.why,
+    priority: judgement.rule.priority,
+  };
+  return judgement.quietStart ? { ...trigger, baseline: true } : trigger;
+}
+
+/** The triggers that call for work: those not recorded as the baseline. */
+export function liveTriggers(state: TrackState): TrackTrigger[] {
+  return state.triggers.filter((t) => !t.baseline);
+}
+
+/** The trigger the task leads with: the most urgent, and of those the latest. */
+export function leadTrigger(state: TrackState): TrackTrigger | null {
+  let lead: TrackTrigger | null = null;
+  for (const t of liveTriggers(state)) {
+    if (lead === null || PRIORITY_RANK[t.priority] <= PRIORITY_RANK[lead.priority]) lead = t;
+  }
+  return lead;
+}
+
+/**
+ * The state with the new triggers: priority rises to the most urgent trigger's, and the due time
+ * moves to the earliest new one's unless the task is already due sooner (never later). A due
+ * time that has passed does not hold a new trigger to it.
+ */
+export function addTriggers(
+  state: TrackState,
+  added: readonly { trigger: TrackTrigger; due: Due | null }[],
+  input: PlayInput,
+): TrackState {
+  const triggers = [...state.triggers, ...added.map((a) => a.trigger)];
+  const live = triggers.filter((t) => !t.baseline);
+  const priority = live.reduce<Priority>(
+    (best, t) => (PRIORITY_RANK[t.priority] < PRIORITY_RANK[best] ? t.priority : best),
+    'LOW',
+  );
+  let due = state.dueAt !== null && state.dueAt > input.now.toISOString() ? state.dueAt : null;
+  for (const a of added) {
+    if (a.trigger.baseline || a.due === null) continue;
+    const at = dueAt(a.due, input.now, input.settings).toISOString();
+    if (due === null || at < due) due = at;
+  }
+  return { ...state, triggers, priority, dueAt: due ?? state.dueAt };
+}
