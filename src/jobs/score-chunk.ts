@@ -96,6 +96,7 @@ export async function scoreChunk(
             account,
             mapping: ctx.plays.mapping,
             leftProperty: ctx.plays.leftProperty,
+            now: ctx.now,
           })
         : null,
       current: company.properties,

@@ -160,7 +160,6 @@ export const ALERT_RULES: readonly PlayRule[] = [
         steps: [
           'Call the person who answered (a call, not an email) and ask what went wrong.',
           'Agree on what will change and by when, then follow up on it.',
-          'The score stays capped at the top of monitor until a better answer comes in.',
         ],
         contacts: 'key-people',
       },
@@ -183,7 +182,6 @@ export const ALERT_RULES: readonly PlayRule[] = [
         subject: 'No contact in 3 weeks: try every channel',
         steps: [
           'Try more than one way in: email, phone, and a second contact at the company.',
-          'The silence costs the score 10 points until someone answers.',
           'If nobody answers by the due date, tell your manager.',
         ],
         contacts: 'key-people',

@@ -77,7 +77,7 @@ export const paymentFailedTwice: Derivation = {
   describe: '2+ failed payments in a row',
   check: ({ account }) => ({
     holds: account.paymentFailures >= 2,
-    why: `${account.paymentFailures} failed payment(s) in a row`,
+    why: `${account.paymentFailures} failed ${account.paymentFailures === 1 ? 'payment' : 'payments'} in a row`,
   }),
 };
 

@@ -1,6 +1,6 @@
 import { CHECKPOINT_DAYS } from './save-playbook.ts';
 import type { Judgement } from './judge-rule.ts';
-import { daysBetween, localDate, parseInstant } from './local-time.ts';
+import { daysBetween, inZone, localDate, parseInstant } from './local-time.ts';
 import type {
   OpenTracks,
   PlannedAction,
@@ -18,6 +18,8 @@ export interface TrackDecision {
   actions: PlannedAction[];
   state: TrackState | null;
 }
+
+const SCORE_TROUBLE = new Set(['tier-at-risk', 'tier-critical', 'score-drop-7d', 'score-drop-30d']);
 
 const CHECKPOINT_DUE: Due = { kind: 'business-days', days: 2 };
 
@@ -65,7 +67,7 @@ function openTrack(kind: TrackKind, input: PlayInput): TrackState {
   const episode =
     kind === 'renewal' && input.account.renewalDate
       ? input.account.renewalDate
-      : localDate(input.now, input.settings.timeZone);
+      : openingTime(input);
   return {
     kind,
     episode,
@@ -76,6 +78,14 @@ function openTrack(kind: TrackKind, input: PlayInput): TrackState {
     task: false,
     manager: false,
   };
+}
+
+/**
+ * A save or expansion episode is keyed by when it opened, to the second in the portal's time: an
+ * episode that closes and a new one that opens the same day must not share a task.
+ */
+function openingTime(input: PlayInput): string {
+  return inZone(input.now, input.settings.timeZone).toFormat("yyyy-MM-dd'T'HH:mm:ss");
 }
 
 /** Why the open episode ends now, or null while it goes on. */
@@ -95,7 +105,11 @@ function endOf(
   switch (state.kind) {
     case 'save': {
       const score = current.score === null ? 'no score' : `score ${current.score}`;
-      return `the account recovered (${score}, ${tierLabel(current.tier)}) and no churn signal holds`;
+      const health = `${score}, ${tierLabel(current.tier)}`;
+      // "Recovered" only where the score was the trouble; a withdrawn signal is just over.
+      return state.triggers.some((t) => SCORE_TROUBLE.has(t.ruleId))
+        ? `the account recovered (${health}) and no churn signal holds`
+        : `no churn signal holds any more and the account is not at risk (${health})`;
     }
     case 'renewal':
       return `the renewal date ${state.episode} has passed`;

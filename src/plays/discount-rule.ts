@@ -10,8 +10,7 @@ const BY_SEGMENT = {
 } as const;
 
 const UNKNOWN = 'Segment unknown (no MRR on record): treat it as small business, a pause only.';
-const ALWAYS =
-  'Offer a pause before accepting a cancellation. Never use a discount to sell more to an account that is not healthy.';
+const ALWAYS = 'Offer a pause before accepting a cancellation.';
 
 /** DOMAIN §5's discount ceiling for the account's segment, in the words a rep needs. */
 export function discountRule(account: AccountFacts): string {

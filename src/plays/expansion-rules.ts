@@ -2,7 +2,10 @@ import { PAYING_SEGMENTS } from './account-segment.ts';
 import { observedSignal } from './observed-signal.ts';
 import type { ExpansionSignal, Priority } from './play-types.ts';
 import type { PlayRule } from './rule-types.ts';
-import { renewalApproaching } from './sequence-triggers.ts';
+import { renewalStep } from './sequence-triggers.ts';
+
+/** A growth talk needs time before the renewal: its 14-day task must fall due before the date. */
+const RENEWAL_TALK_LAST_DAY = 14;
 
 interface ExpansionPlay {
   signal: ExpansionSignal;
@@ -79,7 +82,10 @@ export const EXPANSION_RULES: readonly PlayRule[] = [
     section: '§7',
     title: 'Healthy renewal ahead: review what they need next',
     episode: 'event',
-    trigger: renewalApproaching,
+    trigger: renewalStep(
+      (s) => s.renewal.offsetDays,
+      () => RENEWAL_TALK_LAST_DAY,
+    ),
     segments: PAYING_SEGMENTS,
     bestTierOnly: true,
     actions: [

@@ -125,6 +125,8 @@ export interface TrackTrigger {
   at: string;
   why: string;
   priority: Priority;
+  /** When its own response time would have the task due; absent for baseline triggers. */
+  dueAt?: string;
   /** It was already so when Vitals started watching the portal: recorded, no task for it. */
   baseline?: boolean;
 }
@@ -159,7 +161,7 @@ export interface PlayInput {
   tracks: OpenTracks;
   /**
    * The portal's first evaluation with plays: what already holds is recorded as the starting
-   * point, and only the urgent plays act (see `urgentOnInstall`).
+   * point, and only the urgent plays act (see `PlayRule.urgent`).
    */
   baseline: boolean;
   settings: PlaySettings;

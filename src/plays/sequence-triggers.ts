@@ -29,23 +29,6 @@ export function renewalStep(
   };
 }
 
-/** From settings.renewal.offsetDays before the renewal date until the date itself. */
-export const renewalApproaching: Trigger = {
-  describe: (s) => `renewal date within ${s.renewal.offsetDays} days (once per renewal date)`,
-  check({ account, now, settings }: PlayInput): TriggerResult {
-    const date = account.renewalDate;
-    if (!date) return { why: 'no renewal date' };
-    const days = daysUntil(date, now, settings.timeZone);
-    if (days === null) return { why: `unreadable renewal date "${date}"` };
-    if (days < 0) return { why: `the renewal date ${date} has passed` };
-    const offset = settings.renewal.offsetDays;
-    if (days > offset)
-      return { why: `renewal in ${days} days; its plays start ${offset} days before` };
-    // daysUntil accepts only YYYY-MM-DD, so the date is already in its one stable spelling.
-    return { event: date, why: `renewal on ${date}, in ${days} days` };
-  },
-};
-
 /**
  * The win-back sequence opens with its day-7 email, and a sequence always starts at its first
  * step: enrolling later would send "we saved your setup" months after the churn. So it starts

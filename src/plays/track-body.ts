@@ -42,16 +42,22 @@ export function trackBody(state: TrackState, input: PlayInput, closing: string |
   const { account, current, history, now, settings } = input;
   const lead = leadTrigger(state);
   const spec = trackSpec(state.kind, lead);
+  const summary = accountSummary(account, current, weekAgoReading(history, now), now, settings);
+  if (closing !== null) {
+    // A closed task keeps only the record: no steps or stage that would read as still to do.
+    const on = shownDate(now.toISOString(), settings.timeZone);
+    return [
+      `Closed by Vitals on ${on}: ${closing}.`,
+      timeline(state, settings.timeZone),
+      summary,
+    ].join('\n\n');
+  }
   const parts: string[] = [];
-  if (closing !== null)
-    parts.push(
-      `Closed by Vitals on ${shownDate(now.toISOString(), settings.timeZone)}: ${closing}.`,
-    );
   if (lead) parts.push(`Why now: ${lead.why}.`);
-  if (spec.steps.length > 0)
-    parts.push(['What to do:', ...spec.steps.map((step) => `- ${step}`)].join('\n'));
+  const steps = [...spec.steps, ...scoreNotes(state, input)];
+  if (steps.length > 0) parts.push(['What to do:', ...steps.map((step) => `- ${step}`)].join('\n'));
   parts.push(timeline(state, settings.timeZone));
-  parts.push(accountSummary(account, current, weekAgoReading(history, now), now, settings));
+  parts.push(summary);
   if (state.kind === 'save')
     parts.push(
       savePlaybook({
@@ -63,6 +69,16 @@ export function trackBody(state: TrackState, input: PlayInput, closing: string |
       }),
     );
   return parts.join('\n\n');
+}
+
+/** What holds the score down now, said only where it binds (a cap or penalty in force). */
+function scoreNotes(state: TrackState, input: PlayInput): string[] {
+  if (state.kind !== 'save') return [];
+  return input.current.modifiers
+    .filter((m) => m.impact < 0)
+    .map(
+      (m) => `${m.label} holds the score ${Math.round(-m.impact)} points down until it changes.`,
+    );
 }
 
 function timeline(state: TrackState, timeZone: string): string {

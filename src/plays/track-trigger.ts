@@ -22,13 +22,25 @@ export function liveTriggers(state: TrackState): TrackTrigger[] {
   return state.triggers.filter((t) => !t.baseline);
 }
 
-/** The trigger the task leads with: the most urgent, and of those the latest. */
+/**
+ * The trigger the task leads with: the most urgent by priority; of equals the latest, so a new
+ * trigger heads the task it rewrites; of those seen together, the one with the sooner response.
+ */
 export function leadTrigger(state: TrackState): TrackTrigger | null {
   let lead: TrackTrigger | null = null;
   for (const t of liveTriggers(state)) {
-    if (lead === null || PRIORITY_RANK[t.priority] <= PRIORITY_RANK[lead.priority]) lead = t;
+    if (lead === null || moreUrgent(t, lead) >= 0) lead = t;
   }
   return lead;
+}
+
+/** > 0 when a should lead rather than b, 0 when they are alike. */
+function moreUrgent(a: TrackTrigger, b: TrackTrigger): number {
+  const rank = PRIORITY_RANK[b.priority] - PRIORITY_RANK[a.priority];
+  if (rank !== 0) return rank;
+  if (a.at !== b.at) return a.at > b.at ? 1 : -1;
+  if (a.dueAt === undefined || b.dueAt === undefined || a.dueAt === b.dueAt) return 0;
+  return a.dueAt < b.dueAt ? 1 : -1;
 }
 
 /**
@@ -41,17 +53,20 @@ export function addTriggers(
   added: readonly { trigger: TrackTrigger; due: Due | null }[],
   input: PlayInput,
 ): TrackState {
-  const triggers = [...state.triggers, ...added.map((a) => a.trigger)];
+  const triggers = [...state.triggers, ...added.map((a) => withDue(a.trigger, a.due, input))];
   const live = triggers.filter((t) => !t.baseline);
   const priority = live.reduce<Priority>(
     (best, t) => (PRIORITY_RANK[t.priority] < PRIORITY_RANK[best] ? t.priority : best),
     'LOW',
   );
   let due = state.dueAt !== null && state.dueAt > input.now.toISOString() ? state.dueAt : null;
-  for (const a of added) {
-    if (a.trigger.baseline || a.due === null) continue;
-    const at = dueAt(a.due, input.now, input.settings).toISOString();
-    if (due === null || at < due) due = at;
+  for (const t of triggers.slice(state.triggers.length)) {
+    if (t.dueAt !== undefined && (due === null || t.dueAt < due)) due = t.dueAt;
   }
   return { ...state, triggers, priority, dueAt: due ?? state.dueAt };
+}
+
+function withDue(trigger: TrackTrigger, due: Due | null, input: PlayInput): TrackTrigger {
+  if (trigger.baseline || due === null) return trigger;
+  return { ...trigger, dueAt: dueAt(due, input.now, input.settings).toISOString() };
 }

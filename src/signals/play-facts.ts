@@ -5,6 +5,12 @@ import { readProperty, type HubSpotRecord } from './hubspot-record.ts';
 import { parseNumber } from './parse-number.ts';
 import { parseTimestamp } from './parse-timestamp.ts';
 
+// HubSpot's own feedback and activity properties: what the plays fall back on when the model
+// has no NPS or last-contact input of its own (cs-engine has neither), so their plays still work.
+const NPS_PROPERTY = 'hs_feedback_last_nps_rating';
+const LAST_CONTACTED = 'notes_last_contacted';
+const DAY_MS = 86_400_000;
+
 /** Contact properties the plays read, besides those the signal mapping already asks for. */
 export const PLAY_CONTACT_PROPERTIES = [
   'email',
@@ -12,6 +18,7 @@ export const PLAY_CONTACT_PROPERTIES = [
   'lastname',
   'hs_email_optout',
   'hs_buying_role',
+  NPS_PROPERTY,
 ] as const;
 
 export interface PlayFactsInput {
@@ -23,11 +30,12 @@ export interface PlayFactsInput {
   mapping: PlaysMapping;
   /** The contact property saying someone left (the champion mapping's), if any. */
   leftProperty: string | null;
+  now: Date;
 }
 
 /** Company properties the plays read with this mapping. */
 export function playCompanyProperties(mapping: PlaysMapping): string[] {
-  const names = new Set<string>(Object.values(mapping.signals));
+  const names = new Set<string>([...Object.values(mapping.signals), LAST_CONTACTED]);
   if (mapping.churn) {
     names.add(mapping.churn.property);
     if (mapping.churn.dateProperty) names.add(mapping.churn.dateProperty);
@@ -42,8 +50,10 @@ export function playCompanyProperties(mapping: PlaysMapping): string[] {
 /** The facts of one account that the plays react to, read from its HubSpot records. */
 export function playFacts(input: PlayFactsInput): AccountFacts {
   const { company, account, mapping } = input;
-  const nps = account.signals.nps_last ?? account.modifiers.nps_last ?? null;
-  const days = account.signals.days_since_last_contact;
+  const nps = byMeaning(account, ['nps_last', 'nps']) ?? contactNps(input.contacts);
+  const days =
+    byMeaning(account, ['days_since_last_contact']) ??
+    daysSince(company, LAST_CONTACTED, input.now);
   return {
     companyId: company.id,
     name: account.name,
@@ -61,14 +71,41 @@ export function playFacts(input: PlayFactsInput): AccountFacts {
         instant(readProperty(company, property)),
       ]),
     ),
-    npsLast: typeof nps === 'number' ? nps : null,
+    npsLast: nps,
     npsAt: latestSurvey(input.contacts),
-    daysSinceContact: typeof days === 'number' ? days : null,
+    daysSinceContact: days,
     contacts: markPrimary(
       input.contacts.map((c) => contactFacts(c, input)),
       input,
     ),
   };
+}
+
+/** A model input by what it means, whether the model has it as a signal or a modifier. */
+function byMeaning(account: ExtractedAccount, keys: readonly string[]): number | null {
+  for (const key of keys) {
+    const value = account.signals[key] ?? account.modifiers[key];
+    if (typeof value === 'number') return value;
+  }
+  return null;
+}
+
+/** The NPS answer of the contact who answered last. */
+function contactNps(contacts: readonly HubSpotRecord[]): number | null {
+  let latest: { at: number; score: number } | null = null;
+  for (const c of contacts) {
+    const score = parseNumber(readProperty(c, NPS_PROPERTY) ?? '');
+    const at = parseTimestamp(readProperty(c, 'hs_feedback_last_survey_date') ?? '') ?? 0;
+    if (score !== null && Number.isFinite(score) && (latest === null || at > latest.at))
+      latest = { at, score };
+  }
+  return latest?.score ?? null;
+}
+
+function daysSince(company: HubSpotRecord, property: string, now: Date): number | null {
+  const text = readProperty(company, property);
+  const at = text === null ? null : parseTimestamp(text);
+  return at === null ? null : Math.max(0, Math.floor((now.getTime() - at) / DAY_MS));
 }
 
 const KEY_ROLES = new Set(['CHAMPION', 'DECISION_MAKER', 'EXECUTIVE_SPONSOR', 'BUDGET_HOLDER']);

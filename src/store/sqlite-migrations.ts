@@ -143,7 +143,7 @@ export const sqliteMigrations: readonly Migration[] = [
         PRIMARY KEY (portal, name)
       ) STRICT;
       INSERT INTO portal_flags (portal, name, value)
-        SELECT DISTINCT portal, 'plays-baseline', 'before tracks' FROM play_state;
+        SELECT DISTINCT portal, 'plays-baseline', strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM play_state;
       CREATE TABLE action_ledger_v9 (
         portal TEXT NOT NULL,
         key TEXT NOT NULL,

@@ -31,7 +31,9 @@ describe("an account's save track against the sandbox portal", () => {
     const [created, ...others] = ofKind(await ledger(id), 'task');
     expect(others).toEqual([]);
     expect(created).toMatchObject({
-      key: `${id}:save-playbook:2026-11-16`,
+      key: expect.stringMatching(
+        new RegExp(`^${id}:save-playbook:2026-11-16T\\d\\d:\\d\\d:\\d\\d$`),
+      ),
       ruleId: 'save-playbook',
       status: 'done',
     });
@@ -81,7 +83,7 @@ describe("an account's save track against the sandbox portal", () => {
     const closed = task(taskId);
     expect(closed.hs_task_status).toBe('COMPLETED');
     expect(plainText(closed.hs_task_body)).toMatch(
-      /^Closed by Vitals on 2026-11-18: the account recovered \(score \d+, healthy\) and no churn signal holds\./,
+      /^Closed by Vitals on 2026-11-18: no churn signal holds any more and the account is not at risk \(score \d+, healthy\)\./,
     );
     expect((await store.openTracks('sandbox', [id])).get(id)).toEqual({});
 

@@ -98,7 +98,7 @@ describe("the portal's first evaluation (baseline)", () => {
     expect(work(start!)).toEqual([]);
     expect(work(same!)).toEqual([]);
     const task = ownerTasks(news!, 'save')[0]!;
-    expect(task.key).toBe('c1:save-playbook:2025-03-12');
+    expect(task.key).toBe('c1:save-playbook:2025-03-12T10:00:00');
     expect(task.subject).toBe('Low NPS answer: call them personally — Acme');
     expect(task.body).toContain(
       '(already so when Vitals started watching) — At risk: run the save playbook',

@@ -50,7 +50,7 @@ describe('evaluatePlays', () => {
     it("heads the manager's copy with who owns the account", () => {
       const outcome = run({ current: critical, settings: settings({ managers: { o1: 'm1' } }) });
       const copy = tasks(outcome).find((t) => t.route === 'manager');
-      expect(copy?.key).toBe('c1:save-playbook:2025-03-12:manager');
+      expect(copy?.key).toBe('c1:save-playbook:2025-03-12T10:00:00:manager');
       expect(copy?.subject).toMatch(/^Escalation: /);
       expect(copy?.body).toMatch(/^Escalation: the account owner \(HubSpot owner o1\)/);
     });
@@ -86,7 +86,9 @@ describe('evaluatePlays', () => {
       'nps-detractor',
     ]);
     expect(ownerTasks(again)).toEqual([]);
-    expect(ownerUpdates(again).map((u) => u.target)).toEqual(['c1:save-playbook:2025-03-12']);
+    expect(ownerUpdates(again).map((u) => u.target)).toEqual([
+      'c1:save-playbook:2025-03-12T10:00:00',
+    ]);
   });
 
   it('fires a crossing again after its condition stopped holding, in a new save episode', () => {
@@ -100,7 +102,9 @@ describe('evaluatePlays', () => {
       target: ownerTasks(first!)[0]!.key,
       status: 'COMPLETED',
     });
-    expect(ownerTasks(relapse!).map((t) => t.key)).toEqual(['c1:save-playbook:2025-03-17']);
+    expect(ownerTasks(relapse!).map((t) => t.key)).toEqual([
+      'c1:save-playbook:2025-03-17T10:00:00',
+    ]);
   });
 
   it('leads the save task with the most urgent trigger, due by the earliest due time', () => {

@@ -30,7 +30,7 @@ const FAR = '2025-12-31T09:00:00.000Z';
 
 /** The episode a track opened now gets: the renewal date, else today's date in Berlin. */
 const episodeOf = (kind: TrackKind, over: Partial<PlayInput>) =>
-  kind === 'renewal' ? over.account!.renewalDate! : '2025-03-12';
+  kind === 'renewal' ? over.account!.renewalDate! : '2025-03-12T10:00:00';
 
 /** A track opened two days ago by another rule of it: LOW, due far ahead, its task made. */
 function openTrack(kind: TrackKind, ruleId: string, over: Partial<PlayInput>): TrackState {
