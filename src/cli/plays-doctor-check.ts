@@ -1,4 +1,5 @@
 import type { App } from '../app/open-app.ts';
+import { churnSignalsOff } from '../plays/signals-off.ts';
 import { playCompanyProperties } from '../signals/play-facts.ts';
 import { closestMatch } from '../validation/closest-match.ts';
 
@@ -44,6 +45,19 @@ export async function playsDoctorCheck(app: App): Promise<PlaysCheck> {
         );
     }
   }
+  const off = signalsOff(app);
+  if (off.length > 0)
+    notes.push(
+      `never fire with this model and mapping (no property reports them, nothing to derive them from): ${off.join(', ')}; map a date property for each under plays.signals to turn it on`,
+    );
   if (problems.length > 0) return { ok: false, detail: problems.join('; ') };
   return { ok: true, detail: ['properties and sequences are there', ...notes].join('; ') };
+}
+
+function signalsOff(app: App): string[] {
+  const { model } = app.model;
+  const keys = new Set<string>([
+    ...model.dimensions.flatMap((d) => [d.key, ...d.signals.map((s) => s.key)]),
+  ]);
+  return churnSignalsOff(Object.keys(app.config.playsMapping.signals), keys);
 }

@@ -33,6 +33,7 @@ export interface ExplainPlaysDeps {
     | 'scoreHistory'
     | 'activeRules'
     | 'openTracks'
+    | 'signalReadings'
     | 'playsBaselineAt'
     | 'ledgerForCompany'
   >;

@@ -25,7 +25,7 @@ export interface ChunkPlan {
 }
 
 export interface PlanContext {
-  store: Pick<Store, 'activeRules' | 'openTracks' | 'scoreHistory'>;
+  store: Pick<Store, 'activeRules' | 'openTracks' | 'signalReadings' | 'scoreHistory'>;
   portal: string;
   settings: PlaySettings;
   tiers: readonly string[];
@@ -53,9 +53,10 @@ export async function planChunkPlays(
   };
   const withFacts = scored.filter((c) => c.facts !== null);
   const ids = withFacts.map((c) => c.id);
-  const [previous, tracks] = await Promise.all([
+  const [previous, tracks, readings] = await Promise.all([
     ctx.store.activeRules(ctx.portal, ids),
     ctx.store.openTracks(ctx.portal, ids),
+    ctx.store.signalReadings(ctx.portal, ids),
   ]);
   for (const company of withFacts) {
     const history = await ctx.store.scoreHistory(ctx.portal, company.id, HISTORY_DAYS);
@@ -72,6 +73,7 @@ export async function planChunkPlays(
       })),
       previouslyActive: previous.get(company.id) ?? new Set(),
       tracks: tracks.get(company.id) ?? {},
+      readings: readings.get(company.id) ?? {},
       baseline: ctx.baseline,
       settings: ctx.settings,
     });
@@ -81,6 +83,7 @@ export async function planChunkPlays(
       ruleIds: outcome.active,
       evaluatedAt: ctx.now.toISOString(),
       tracks: outcome.tracks,
+      readings: outcome.readings,
     });
     plan.baselined.push(...outcome.baselined);
     for (const action of outcome.actions) {

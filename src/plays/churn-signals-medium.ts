@@ -1,4 +1,4 @@
-import { billingVisitsHigh, engagementFalling } from './churn-derivations.ts';
+import { billingVisitsUp, engagementFalling, stakeholderGone } from './churn-derivations.ts';
 import type { ChurnSignalPlay } from './churn-signal-play.ts';
 
 /** DOMAIN §4, medium severity. */
@@ -30,12 +30,13 @@ export const MEDIUM_CHURN_SIGNALS: readonly ChurnSignalPlay[] = [
     signal: 'stakeholder_change',
     severity: 'medium',
     words: 'a key stakeholder changed',
+    derive: stakeholderGone,
     title: 'New stakeholder: introduce yourself',
     due: { kind: 'days', days: 14 },
     type: 'EMAIL',
     subject: 'A key person changed: introduce yourself',
     steps: [
-      'Introduce yourself to the new person and offer a short briefing on the account.',
+      'Find out who takes over, introduce yourself and offer a short briefing on the account.',
       'Check that the goals agreed earlier still stand.',
     ],
   },
@@ -69,7 +70,7 @@ export const MEDIUM_CHURN_SIGNALS: readonly ChurnSignalPlay[] = [
     signal: 'billing_page_visits_up',
     severity: 'medium',
     words: 'they visit the billing page more often',
-    derive: billingVisitsHigh,
+    derive: billingVisitsUp,
     title: 'Billing page visits up: ask about price and value',
     due: { kind: 'next-touchpoint' },
     type: 'TODO',

@@ -1,9 +1,9 @@
 import {
   championGone,
   checkinsMissed,
-  loginsHalved,
   noReplies,
   paymentFailedTwice,
+  usageHalved,
 } from './churn-derivations.ts';
 import type { ChurnSignalPlay } from './churn-signal-play.ts';
 import { daysBetween, parseInstant } from './local-time.ts';
@@ -81,7 +81,7 @@ export const URGENT_CHURN_SIGNALS: readonly ChurnSignalPlay[] = [
     signal: 'usage_down_50',
     severity: 'high',
     words: 'usage fell by half or more from its usual level',
-    derive: loginsHalved,
+    derive: usageHalved,
     title: 'Usage halved: find out why',
     due: { kind: 'days', days: 3 },
     type: 'CALL',

@@ -14,6 +14,7 @@ import {
 } from './play-types.ts';
 import { RECOMMENDED_PLAYS_PROPERTY, recommendedPlays } from './recommended-plays.ts';
 import { RULES } from './rules.ts';
+import { nextReadings } from './signal-readings.ts';
 
 /**
  * Every rule of the table against one account: the tracks' tasks (created, updated or completed),
@@ -42,6 +43,7 @@ export function evaluatePlays(input: PlayInput): PlayOutcome {
     actions,
     baselined: enrolments.filter((a) => quiet.has(a.ruleId)),
     tracks: tracked.tracks,
+    readings: nextReadings(input),
     active: judgements.filter((j) => j.active).map((j) => j.rule.id),
     verdicts: judgements.map((j) => ({
       ruleId: j.rule.id,

@@ -148,6 +148,9 @@ export interface TrackState {
 
 export type OpenTracks = Partial<Record<TrackKind, TrackState>>;
 
+/** Weekly readings of the signals plays read as a change, oldest first, per signal key. */
+export type SignalReadings = Record<string, { at: string; value: number }[]>;
+
 export interface PlayInput {
   now: Date;
   account: AccountFacts;
@@ -159,6 +162,8 @@ export interface PlayInput {
   previouslyActive: ReadonlySet<string>;
   /** The tracks open after the previous evaluation. */
   tracks: OpenTracks;
+  /** Earlier readings of the change signals (see signal-readings.ts). */
+  readings: SignalReadings;
   /**
    * The portal's first evaluation with plays: what already holds is recorded as the starting
    * point, and only the urgent plays act (see `PlayRule.urgent`).
@@ -240,6 +245,8 @@ export interface PlayOutcome {
   baselined: (TaskAction | EnrollAction)[];
   /** The tracks open after this evaluation: the next one's `tracks`. */
   tracks: OpenTracks;
+  /** The change signals' readings to keep: the next one's `readings`. */
+  readings: SignalReadings;
   /** Crossing rules whose condition holds now: the next evaluation's `previouslyActive`. */
   active: string[];
   verdicts: RuleVerdict[];

@@ -88,6 +88,7 @@ function sqliteStore(db: Database.Database, location: string, now: () => Date): 
     activeRules: async (portal, ids) => plays.get(portal, ids),
     putActiveRules: async (portal, rows) => plays.put(portal, rows),
     openTracks: async (portal, ids) => plays.tracks(portal, ids),
+    signalReadings: async (portal, ids) => plays.readings(portal, ids),
     playsBaselineAt: async (portal) => plays.baselineAt(portal),
     markPlaysBaseline: async (portal, at) => plays.markBaseline(portal, at),
     reviseHeldAction: async (portal, key, action) => ledger.revise.immediate(portal, key, action),

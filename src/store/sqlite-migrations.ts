@@ -136,6 +136,7 @@ export const sqliteMigrations: readonly Migration[] = [
     // SQLite cannot change a CHECK constraint in place: the ledger is copied into a new table.
     sql: `
       ALTER TABLE play_state ADD COLUMN tracks TEXT;
+      ALTER TABLE play_state ADD COLUMN readings TEXT;
       CREATE TABLE portal_flags (
         portal TEXT NOT NULL,
         name TEXT NOT NULL,

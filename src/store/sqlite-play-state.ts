@@ -1,12 +1,13 @@
 import type Database from 'better-sqlite3';
 import { isoInstant } from './iso-instant.ts';
-import type { OpenTracks } from '../plays/play-types.ts';
+import type { OpenTracks, SignalReadings } from '../plays/play-types.ts';
 import type { ActiveRules } from './store.ts';
 
 interface PlayStateRow {
   company_id: string;
   active_rules: string;
   tracks: string | null;
+  readings: string | null;
 }
 
 const BASELINE = 'plays-baseline';
@@ -14,15 +15,15 @@ const BASELINE = 'plays-baseline';
 /** Which crossing rules held at each company's last evaluation, on SQLite: synchronous. */
 export function sqlitePlayState(db: Database.Database) {
   const select = db.prepare<{ portal: string; ids: string }, PlayStateRow>(`
-    SELECT s.company_id, s.active_rules, s.tracks FROM json_each(@ids) AS ids
+    SELECT s.company_id, s.active_rules, s.tracks, s.readings FROM json_each(@ids) AS ids
     CROSS JOIN play_state AS s ON s.portal = @portal AND s.company_id = ids.value`);
   // An evaluation older than the saved one (a slower process finishing late) changes nothing.
   const upsert = db.prepare(`
-    INSERT INTO play_state (portal, company_id, active_rules, evaluated_at, tracks)
-    VALUES (@portal, @companyId, @activeRules, @evaluatedAt, @tracks)
+    INSERT INTO play_state (portal, company_id, active_rules, evaluated_at, tracks, readings)
+    VALUES (@portal, @companyId, @activeRules, @evaluatedAt, @tracks, @readings)
     ON CONFLICT (portal, company_id) DO UPDATE
     SET active_rules = excluded.active_rules, evaluated_at = excluded.evaluated_at,
-      tracks = excluded.tracks
+      tracks = excluded.tracks, readings = excluded.readings
     WHERE excluded.evaluated_at >= play_state.evaluated_at`);
 
   const flag = db.prepare<{ portal: string; name: string }, { value: string }>(
@@ -47,6 +48,15 @@ export function sqlitePlayState(db: Database.Database) {
         ]),
       );
     },
+    readings(portal: string, companyIds: readonly string[]): Map<string, SignalReadings> {
+      const rows = select.all({ portal, ids: JSON.stringify(companyIds) });
+      return new Map(
+        rows.map((row) => [
+          row.company_id,
+          row.readings ? (JSON.parse(row.readings) as SignalReadings) : {},
+        ]),
+      );
+    },
     baselineAt(portal: string): string | null {
       return flag.get({ portal, name: BASELINE })?.value ?? null;
     },
@@ -61,6 +71,7 @@ export function sqlitePlayState(db: Database.Database) {
           activeRules: JSON.stringify([...new Set(row.ruleIds)].sort()),
           evaluatedAt: isoInstant(row.evaluatedAt, 'evaluatedAt'),
           tracks: row.tracks === undefined ? null : JSON.stringify(row.tracks),
+          readings: row.readings === undefined ? null : JSON.stringify(row.readings),
         });
       }
     }),

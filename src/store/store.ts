@@ -2,7 +2,7 @@
 // SQLite. Every method returns a Promise because a networked database cannot answer
 // synchronously. Times are ISO-8601 UTC strings; the store normalises them on write.
 
-import type { OpenTracks, PlannedAction } from '../plays/play-types.ts';
+import type { OpenTracks, PlannedAction, SignalReadings } from '../plays/play-types.ts';
 
 /** One scoring of one company, appended to the history. */
 export interface ScoreRecord {
@@ -145,6 +145,8 @@ export interface ActiveRules {
   evaluatedAt: string;
   /** The tracks open after the evaluation; absent: saved as none. */
   tracks?: OpenTracks;
+  /** The change signals' weekly readings; absent: saved as none. */
+  readings?: SignalReadings;
 }
 
 /** What one evaluation of plays decided, saved in one transaction. */
@@ -223,6 +225,11 @@ export interface Store {
   putActiveRules(portal: string, rows: readonly ActiveRules[]): Promise<void>;
   /** Per evaluated company, the tracks open after its last evaluation. */
   openTracks(portal: string, companyIds: readonly string[]): Promise<Map<string, OpenTracks>>;
+  /** Per evaluated company, the weekly readings of the change signals. */
+  signalReadings(
+    portal: string,
+    companyIds: readonly string[],
+  ): Promise<Map<string, SignalReadings>>;
   /** When the portal's first evaluation with plays (the baseline) finished; null before. */
   playsBaselineAt(portal: string): Promise<string | null>;
   /** Records that the baseline finished; the first time counts. */

@@ -18,7 +18,6 @@ describe('churn signals derived from the score', () => {
     ['missed-checkins', { checkin_attendance: 'sometimes' }, { checkin_attendance: 'usually' }],
     ['missed-checkins', { checkin_attendance: 'never' }, { checkin_attendance: 'always' }],
     ['stopped-responding', { reply_time_days: 'none' }, { reply_time_days: 6 }],
-    ['billing-page-visits-up', { billing_page_visits_30d: 3 }, { billing_page_visits_30d: 2 }],
   ] as const)('%s fires once as a crossing on %o, not on %o', (ruleId, on, off) => {
     const first = run({ current: explain(on) });
     expect(firedRules(first)).toContain(ruleId);

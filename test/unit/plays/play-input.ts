@@ -98,6 +98,7 @@ export function input(overrides: Partial<PlayInput> = {}): PlayInput {
     history: [],
     previouslyActive: new Set(),
     tracks: {},
+    readings: {},
     baseline: false,
     settings: settings(),
     ...overrides,
