@@ -12,7 +12,7 @@ import type {
 import type { Due } from './rule-types.ts';
 import { closeTrackTask, trackTaskActions } from './track-task.ts';
 import { addTriggers, triggerOf } from './track-trigger.ts';
-import { tierLabel } from './tier-positions.ts';
+import { bestTier, tierLabel } from './tier-positions.ts';
 
 export interface TrackDecision {
   actions: PlannedAction[];
@@ -34,8 +34,13 @@ export function decideTrack(
   judgements: readonly Judgement[],
   input: PlayInput,
   endedBecause: string | null = null,
+  stillFits = false,
 ): TrackDecision {
   const holding = judgements.filter((j) => j.holds);
+  // An open expansion task stays while the account still fits it, though its signal has aged:
+  // the opportunity is the rep's to close, and a later signal rewrites the same task.
+  if (stillFits && holding.length === 0 && input.tracks[kind])
+    return { actions: [], state: input.tracks[kind]! };
   const actions: PlannedAction[] = [];
   let before = input.tracks[kind] ?? null;
   const ended = before ? endOf(before, holding, input, endedBecause) : null;
@@ -114,7 +119,7 @@ function endOf(
     case 'renewal':
       return `the renewal date ${state.episode} has passed`;
     case 'expansion':
-      return 'no growth signal holds any more';
+      return `the account is ${tierLabel(current.tier)}, no longer in the best tier`;
   }
 }
 
@@ -131,7 +136,7 @@ function quietTrigger(judgement: Judgement, input: PlayInput): TrackTrigger {
 
 /** The save playbook's 30/60/90-day checkpoints of an episode with a task, each once. */
 function checkpoints(state: TrackState, input: PlayInput) {
-  const opened = parseInstant(state.openedAt);
+  const opened = parseInstant(state.taskAt ?? state.openedAt);
   if (!state.task || opened === null) return [];
   const days = daysBetween(opened, input.now);
   const score = input.current.score ?? 'missing';
@@ -160,7 +165,8 @@ export function decideTracks(
   const save = decideTrack('save', byKind.save, input);
   const renewal = decideTrack('renewal', byKind.renewal, input);
   const bar = expansionBarred(save.state !== null);
-  const expansion = decideTrack('expansion', bar ? [] : byKind.expansion, input, bar);
+  const best = bestTier(input.tiers) === input.current.tier;
+  const expansion = decideTrack('expansion', bar ? [] : byKind.expansion, input, bar, !bar && best);
   const tracks: OpenTracks = {};
   if (save.state) tracks.save = save.state;
   if (renewal.state) tracks.renewal = renewal.state;

@@ -141,6 +141,9 @@ export interface TrackState {
   priority: Priority;
   /** The task's due time; null while no task was planned (only baseline triggers so far). */
   dueAt: string | null;
+  /** When the task was first planned: the playbook's dates and checkpoints count from here (an
+   * episode the baseline only recorded may get its task much later). */
+  taskAt?: string;
   /** Whether the owner's task and the manager's copy were planned. */
   task: boolean;
   manager: boolean;

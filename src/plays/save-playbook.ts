@@ -1,7 +1,7 @@
 import { discountSegment, type PayingSegment } from './account-segment.ts';
 import { discountRule } from './discount-rule.ts';
 import type { ReasonFinding } from './likely-reason.ts';
-import { daysBetween, parseInstant } from './local-time.ts';
+import { parseInstant } from './local-time.ts';
 import type { AccountFacts, TrackState } from './play-types.ts';
 import { REASON_MOVES } from './reason-moves.ts';
 import { shownDate } from './shown-date.ts';
@@ -24,11 +24,18 @@ export interface PlaybookContext {
  * in by now, and the moves for its one likely reason.
  */
 export function savePlaybook(ctx: PlaybookContext): string {
-  const opened = parseInstant(ctx.state.openedAt) ?? ctx.now;
-  const due = parseInstant(ctx.state.dueAt) ?? opened;
+  const opened = parseInstant(ctx.state.taskAt ?? ctx.state.openedAt) ?? ctx.now;
+  // Reaching out is due by the earliest response time the news asked for; a later checkpoint's
+  // due time is its own follow-up, not the reach-out's.
+  const news = ctx.state.triggers.filter((t) => !t.baseline && !t.ruleId.startsWith('checkpoint-'));
+  const firstDue = news.flatMap((t) => (t.dueAt ? [t.dueAt] : [])).sort()[0];
+  const due = parseInstant(firstDue ?? ctx.state.dueAt) ?? opened;
   const listenBy = new Date(due.getTime() + LISTEN_DAYS * DAY_MS);
-  const day = (n: number) => date(new Date(opened.getTime() + n * DAY_MS), ctx.timeZone);
-  const stage = stageOf(ctx.now, opened, due, listenBy);
+  const at = (n: number) => new Date(opened.getTime() + n * DAY_MS);
+  const day = (n: number) => date(at(n), ctx.timeZone);
+  // Each stage ends after the one before it, however late the reach-out is due.
+  const interveneBy = new Date(Math.max(at(CHECKPOINT_DAYS[0]).getTime(), listenBy.getTime()));
+  const stage = stageOf(ctx.now, opened, due, listenBy, interveneBy);
   const mark = (n: number) => (n === stage ? '  ← now' : '');
   const segment = discountSegment(ctx.account);
   // Small business (and an unknown segment) never gets a discount: not even "not yet".
@@ -38,14 +45,14 @@ export function savePlaybook(ctx: PlaybookContext): string {
     `1. Detect (${date(opened, ctx.timeZone)}): tell your manager; pull the history and a short summary of the value delivered.${mark(1)}`,
     `2. Reach out (by ${date(due, ctx.timeZone)}): personally. Do not mention churn${later}.${mark(2)}`,
     `3. Listen (by ${date(listenBy, ctx.timeZone)}): ask what would have to change for this to work for them.${mark(3)}`,
-    `4. Intervene (by ${day(30)}): ${intervention(ctx.reason, segment)}${mark(4)}`,
+    `4. Intervene (by ${date(interveneBy, ctx.timeZone)}): ${intervention(ctx.reason, segment)}${mark(4)}`,
     `5. Outcome: if they stay, check health on day 30 (${day(30)}), day 60 (${day(60)}) and day 90 (${day(90)}); if they leave, ask for an exit interview.${mark(5)}`,
     `Discounts: ${discountRule(ctx.account)}`,
   ].join('\n');
 }
 
-function stageOf(now: Date, opened: Date, due: Date, listenBy: Date): number {
-  if (daysBetween(opened, now) >= CHECKPOINT_DAYS[0]) return 5;
+function stageOf(now: Date, opened: Date, due: Date, listenBy: Date, interveneBy: Date): number {
+  if (now >= interveneBy) return 5;
   if (now > listenBy) return 4;
   if (now > due) return 3;
   return now.getTime() - opened.getTime() < DAY_MS ? 1 : 2;

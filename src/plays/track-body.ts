@@ -7,7 +7,8 @@ import type { TaskSpec } from './rule-types.ts';
 import { savePlaybook } from './save-playbook.ts';
 import { shownDate } from './shown-date.ts';
 import { TRACK_PLAY } from './track-ids.ts';
-import { leadTrigger } from './track-trigger.ts';
+import { atRiskTier, worstTier } from './tier-positions.ts';
+import { leadTrigger, liveTriggers } from './track-trigger.ts';
 
 const CHECKPOINT: TaskSpec = {
   kind: 'task',
@@ -40,7 +41,7 @@ export function trackSpec(kind: TrackKind, trigger: TrackTrigger | null): TaskSp
  */
 export function trackBody(state: TrackState, input: PlayInput, closing: string | null): string {
   const { account, current, history, now, settings } = input;
-  const lead = leadTrigger(state);
+  const lead = leadTrigger(state, input.now.toISOString());
   const spec = trackSpec(state.kind, lead);
   const summary = accountSummary(account, current, weekAgoReading(history, now), now, settings);
   if (closing !== null) {
@@ -58,7 +59,7 @@ export function trackBody(state: TrackState, input: PlayInput, closing: string |
   if (steps.length > 0) parts.push(['What to do:', ...steps.map((step) => `- ${step}`)].join('\n'));
   parts.push(timeline(state, settings.timeZone));
   parts.push(summary);
-  if (state.kind === 'save')
+  if (state.kind === 'save' && serious(state, input))
     parts.push(
       savePlaybook({
         state,
@@ -69,6 +70,16 @@ export function trackBody(state: TrackState, input: PlayInput, closing: string |
       }),
     );
   return parts.join('\n\n');
+}
+
+/**
+ * The full save playbook is for an account in real trouble: at risk or critical, or with an
+ * urgent signal. Three quiet weeks on a healthy account need the contact attempt, not a rescue.
+ */
+function serious(state: TrackState, input: PlayInput): boolean {
+  const { tier } = input.current;
+  if (tier === atRiskTier(input.tiers) || tier === worstTier(input.tiers)) return true;
+  return liveTriggers(state).some((t) => t.priority === 'HIGH');
 }
 
 /** What holds the score down now, said only where it binds (a cap or penalty in force). */

@@ -31,6 +31,7 @@ export function trackTaskActions(
 ): { actions: PlannedAction[]; state: TrackState } {
   const live = added.filter((t) => !t.baseline);
   if (live.length === 0 || state.dueAt === null) return { actions: [], state };
+  state = { ...state, taskAt: state.taskAt ?? input.now.toISOString() };
   const owner = routeOwner(input.account, input.settings);
   const manager = escalates(state) ? managerOf(owner.ownerId, input.settings) : null;
   const task = ownerTask(state, input);
@@ -57,7 +58,11 @@ export function trackTaskActions(
         'NOT_STARTED',
       ),
     );
-  return { actions, state: { ...state, task: true, manager: state.manager || copy !== null } };
+  const taskAt = state.taskAt ?? input.now.toISOString();
+  return {
+    actions,
+    state: { ...state, task: true, taskAt, manager: state.manager || copy !== null },
+  };
 }
 
 /** The episode is over: its task (and the manager's copy) completed, saying why. */
@@ -81,7 +86,7 @@ export function closeTrackTask(
 
 function ownerTask(state: TrackState, input: PlayInput, closing: string | null = null): TaskAction {
   const { account, settings } = input;
-  const lead = leadTrigger(state);
+  const lead = leadTrigger(state, input.now.toISOString());
   const spec = trackSpec(state.kind, lead);
   const owner = routeOwner(account, settings);
   const contactChoices = liveTriggers(state).map((t) => trackSpec(state.kind, t).contacts);

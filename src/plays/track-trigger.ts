@@ -23,15 +23,24 @@ export function liveTriggers(state: TrackState): TrackTrigger[] {
 }
 
 /**
- * The trigger the task leads with: the most urgent by priority; of equals the latest, so a new
- * trigger heads the task it rewrites; of those seen together, the one with the sooner response.
+ * The trigger the task leads with: of the triggers whose response is still ahead at `now`, the
+ * most urgent by priority, then the latest, then the sooner due; a checkpoint only when no news is
+ * pending. Subject, "why now" and the due time then all speak of the same piece of work.
  */
-export function leadTrigger(state: TrackState): TrackTrigger | null {
+export function leadTrigger(state: TrackState, now: string): TrackTrigger | null {
+  const live = liveTriggers(state);
+  const pending = live.filter((t) => t.dueAt === undefined || t.dueAt > now);
+  const news = (pending.length > 0 ? pending : live).filter((t) => !isCheckpoint(t));
+  const pool = news.length > 0 ? news : pending.length > 0 ? pending : live;
   let lead: TrackTrigger | null = null;
-  for (const t of liveTriggers(state)) {
+  for (const t of pool) {
     if (lead === null || moreUrgent(t, lead) >= 0) lead = t;
   }
   return lead;
+}
+
+function isCheckpoint(trigger: TrackTrigger): boolean {
+  return trigger.ruleId.startsWith('checkpoint-');
 }
 
 /** > 0 when a should lead rather than b, 0 when they are alike. */
@@ -45,8 +54,8 @@ function moreUrgent(a: TrackTrigger, b: TrackTrigger): number {
 
 /**
  * The state with the new triggers: priority rises to the most urgent trigger's, and the due time
- * moves to the earliest new one's unless the task is already due sooner (never later). A due
- * time that has passed does not hold a new trigger to it.
+ * moves to the earliest new one's unless the task is already due sooner: never later while the
+ * earlier due time is still ahead. One that has passed does not hold new work to it.
  */
 export function addTriggers(
   state: TrackState,

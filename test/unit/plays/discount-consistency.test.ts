@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountFacts } from '../../../src/plays/play-types.ts';
 import { bodyOf, run } from './outcome-views.ts';
-import { account, explain } from './play-input.ts';
+import { account, daysAgo, explain } from './play-input.ts';
 import { BY_REASON } from './reason-signals.ts';
 
 const REASONS = [...Object.keys(BY_REASON), 'none'] as const;
 const signalsOf = (reason: string) =>
   reason === 'none' ? {} : BY_REASON[reason as keyof typeof BY_REASON];
 
-/** The save task's text for an account that has gone quiet (no contact for 25 days). */
+/** The save task's text for an account that asked how to cancel (the full playbook). */
 const saveBody = (facts: Partial<AccountFacts>, reason: string) =>
   bodyOf(
     run({
       current: explain(signalsOf(reason)),
-      account: account({ daysSinceContact: 25, ...facts }),
+      account: account({ observed: { cancellation_terms_asked: daysAgo(1) }, ...facts }),
     }),
     'save',
   );
