@@ -6,6 +6,8 @@ import type {
 } from '../jobs/explain-company-plays.ts';
 import { SEQUENCE_WORDS } from '../plays/plan-enrolments.ts';
 import { inZone } from '../plays/local-time.ts';
+import { closingReason } from '../server/closing-reason.ts';
+import { ledgerWords } from './ledger-words.ts';
 import { labelled, wrap, type LabelLayout } from './plays-wrap.ts';
 
 const ROUTES = { owner: 'company owner', fallback: 'fallback owner', manager: "owner's manager" };
@@ -24,7 +26,8 @@ export function renderPlaysExplain(report: CompanyPlaysReport, width = 100): str
   const row: LabelLayout = { indent: 2, labelWidth: idWidth, width };
   for (const rule of quiet) {
     lines.push(...labelled(rule.ruleId, rule.why, row));
-    for (const e of rule.earlier) lines.push(...labelled('', `earlier: ${earlierWords(e)}`, row));
+    for (const e of rule.earlier)
+      lines.push(...labelled('', `earlier: ${earlierWords(e, report.timeZone)}`, row));
   }
   const shown = report.recommendedPlays.split('\n').join('; ');
   lines.push('', ...wrap(`health_recommended_plays would read: ${shown}`, width));
@@ -62,7 +65,7 @@ function firedLines(rule: ExplainedRule, report: CompanyPlaysReport, layout: Lab
   for (const a of rule.actions) {
     const label = { task: 'task', 'task-update': 'update', enroll: 'enrol' }[a.action.kind];
     lines.push(...field(label, actionWords(a, report)));
-    lines.push(...field('', statusWords(a)));
+    lines.push(...field('', statusWords(a, report.timeZone)));
   }
   return lines;
 }
@@ -73,8 +76,9 @@ function actionWords({ action }: ExplainedAction, report: CompanyPlaysReport): s
     return `${contactName(action.contactId, report)} in the ${SEQUENCE_WORDS[action.sequence]} sequence${sequence}`;
   }
   if (action.kind === 'task-update') {
-    const verb = action.status === 'COMPLETED' ? 'complete' : 'rewrite and reopen';
-    return `${verb} the task "${action.subject}": ${action.priority}, due ${when(action.dueAt, report.timeZone)}`;
+    if (action.status === 'COMPLETED')
+      return `complete the task "${action.subject}": ${closingReason(action) ?? 'its episode ends'}`;
+    return `rewrite and reopen the task "${action.subject}": ${action.priority}, due ${when(action.dueAt, report.timeZone)}`;
   }
   const owner =
     action.ownerId === null
@@ -88,32 +92,16 @@ function actionWords({ action }: ExplainedAction, report: CompanyPlaysReport): s
 }
 
 /** What a run would make of it, given the ledger. */
-function statusWords({ action, ledger, unconfigured }: ExplainedAction): string {
+function statusWords({ action, ledger, unconfigured }: ExplainedAction, timeZone: string): string {
   if (unconfigured) return `→ would not be enrolled: ${unconfigured}`;
-  if (!ledger) {
-    if (action.kind === 'enroll' && action.skip)
-      return `→ the next run would skip it: ${action.skip}`;
-    return '→ not in the ledger: the next run would do it';
-  }
-  const noun = ledger.kind === 'enroll' ? 'enrolment' : 'task';
-  switch (ledger.status) {
-    case 'done':
-      return `→ already done: HubSpot ${noun} ${ledger.hubspotId ?? '(no id)'}, ${ledger.updatedAt.slice(0, 10)}`;
-    case 'skipped':
-      return `→ already skipped: ${ledger.detail ?? 'no reason given'}`;
-    case 'held':
-      return `→ held back: ${ledger.detail ?? 'the daily cap'}; the next run tries again`;
-    case 'failed':
-      return `→ HubSpot refused it: ${ledger.detail ?? 'no reason given'}; runs do not retry it`;
-    case 'intent':
-      return '→ started but not confirmed (a run stopped): the next run looks for it in HubSpot first';
-  }
+  if (ledger) return `→ ${ledgerWords(ledger, timeZone)}`;
+  if (action.kind === 'enroll' && action.skip)
+    return `→ the next run would skip it: ${action.skip}`;
+  return '→ not in the ledger: the next run would do it';
 }
 
-function earlierWords(e: LedgerState): string {
-  const noun = e.kind === 'enroll' ? 'enrolment' : 'task';
-  const detail = e.status === 'done' ? `HubSpot ${noun} ${e.hubspotId ?? '(no id)'}` : e.detail;
-  return `${e.episode} ${noun} ${e.status}${detail ? ` — ${detail}` : ''}`;
+function earlierWords(e: LedgerState, timeZone: string): string {
+  return `${e.episode} ${ledgerWords(e, timeZone)}`;
 }
 
 function contactName(id: string, report: CompanyPlaysReport): string {

@@ -1,49 +1,102 @@
-import type { PlaysTally } from '../jobs/apply-plays.ts';
-import type { PlannedAction } from '../plays/play-types.ts';
+import { BASELINE_REASON } from '../jobs/apply-plays.ts';
+import type { PlanStep } from '../jobs/plays-preview.ts';
+import type { RescoreSummary } from '../jobs/run-rescore.ts';
+import { printSkipReasons } from './print-skip-reasons.ts';
 import type { Io } from './process-io.ts';
-
-// Reasons often name a contact, so they rarely repeat: a few give the picture.
-const SHOWN_REASONS = 5;
 
 const SEQUENCES = { renewal: 'Renewal', winBack: 'Win-back', paymentRecovery: 'Payment recovery' };
 
-/** A dry run's plan: every task and enrolment it would make, grouped by the person it reaches. */
+const HELD = 'held back (daily cap)';
+
+/**
+ * A dry run's plan: every task, update and enrolment the real run would make, grouped by the
+ * person it reaches, with the tasks a daily cap would hold back marked, and why others would not
+ * go out.
+ */
 export function printPlayPlan(
-  planned: readonly PlannedAction[],
-  names: (id: string) => string,
+  plan: Pick<RescoreSummary, 'planned' | 'names' | 'baseline' | 'plays'>,
   io: Io,
 ): void {
-  if (planned.length === 0) {
-    io.out('\nPlays: nothing new to do.\n');
-    return;
+  if (plan.baseline) io.out(`\n${baselineLine(plan.baseline)}\n`);
+  if (plan.planned.length === 0) io.out('\nPlays: nothing new to do.\n');
+  else printSteps(plan, io);
+  // The baseline's own skips are the line above.
+  const skipped = plan.plays.skipped.filter((s) => s.reason !== BASELINE_REASON);
+  if (skipped.length > 0) io.out('\n');
+  printSkipReasons(
+    skipped,
+    { verb: 'would be skipped', command: 'vitals run --once --dry-run --json' },
+    io,
+  );
+}
+
+function printSteps(plan: Pick<RescoreSummary, 'planned' | 'names'>, io: Io): void {
+  const names = (id: string) => plan.names.get(id) ?? `company ${id}`;
+  const groups = new Map<string, PlanStep[]>();
+  for (const step of plan.planned) {
+    const who = groupOf(step);
+    groups.set(who, [...(groups.get(who) ?? []), step]);
   }
-  const groups = new Map<string, PlannedAction[]>();
-  for (const action of planned) {
-    const who =
-      action.kind === 'task-update'
-        ? 'Open tasks to update or complete'
-        : action.kind === 'task'
-          ? action.ownerId === null
-            ? 'No owner'
-            : `Owner ${action.ownerId}${action.route === 'manager' ? ' (as manager)' : ''}`
-          : 'Sequences';
-    groups.set(who, [...(groups.get(who) ?? []), action]);
-  }
-  io.out(`\nPlays this run would start (${planned.length}), nothing written:\n`);
-  for (const [who, actions] of groups) {
+  io.out(`\nPlays this run would carry out, nothing written: ${counts(plan.planned)}.\n`);
+  for (const [who, steps] of groups) {
     io.out(`\n${who}\n`);
-    for (const a of actions) io.out(`  ${describe(a, names)}\n`);
+    for (const s of steps) io.out(`  ${s.heldBack ? `${HELD}: ` : ''}${describe(s, names)}\n`);
   }
 }
 
-function describe(a: PlannedAction, names: (id: string) => string): string {
+function baselineLine(counts: NonNullable<RescoreSummary['baseline']>): string {
+  const recorded = [
+    [counts.tracks, 'open track', 'without a task'],
+    [counts.tasks, 'task', 'not created'],
+    [counts.enrolments, 'enrolment', 'not made'],
+  ] as const;
+  const what = recorded
+    .filter(([n]) => n > 0)
+    .map(([n, noun, how]) => `${plural(n, noun)} ${how}`)
+    .join(', ');
+  return (
+    'First run on this portal (the baseline): it acts only on what cannot wait, and records what ' +
+    `already holds as the starting point instead of acting on it${what ? ` (${what})` : ''}. ` +
+    'Later runs act on changes.'
+  );
+}
+
+function groupOf(step: PlanStep): string {
+  if (step.kind === 'task-update') return 'Open tasks to update or complete';
+  if (step.kind !== 'task') return 'Sequences';
+  if (step.ownerId === null) return 'No owner';
+  return `Owner ${step.ownerId}${step.route === 'manager' ? ' (as manager)' : ''}`;
+}
+
+function counts(steps: readonly PlanStep[]): string {
+  const n = (f: (s: PlanStep) => boolean) => steps.filter(f).length;
+  const updates = (status: string) => (s: PlanStep) =>
+    s.kind === 'task-update' && s.status === status;
+  const parts: [number, string][] = [
+    [n((s) => s.kind === 'task' && !s.heldBack), 'to create'],
+    [n((s) => s.heldBack), HELD],
+    [n(updates('NOT_STARTED')), 'to update'],
+    [n(updates('COMPLETED')), 'to complete'],
+  ];
+  const enrolments = n((s) => s.kind === 'enroll');
+  return [
+    ...parts
+      .filter(([count]) => count > 0)
+      .map(([count, what]) => `${plural(count, 'task')} ${what}`),
+    ...(enrolments > 0 ? [plural(enrolments, 'enrolment')] : []),
+  ].join(', ');
+}
+
+function describe(a: PlanStep, names: (id: string) => string): string {
   const company = names(a.companyId);
   switch (a.kind) {
     case 'task':
       // Subjects already name the company; say it only when one does not.
-      return `${a.priority.padEnd(6)} due ${a.dueAt.slice(0, 16).replace('T', ' ')}  ${a.subject}${a.subject.includes(company) ? '' : ` — ${company}`} [${a.ruleId}]`;
+      return `${a.priority.padEnd(6)} due ${shown(a.dueAt)}  ${a.subject}${a.subject.includes(company) ? '' : ` — ${company}`} [${a.ruleId}]`;
     case 'task-update':
-      return `${a.priority.padEnd(6)} due ${a.dueAt.slice(0, 16).replace('T', ' ')}  ${a.status === 'COMPLETED' ? 'complete' : 'update'} "${a.subject}" [${a.ruleId}]`;
+      return a.status === 'COMPLETED'
+        ? `would complete "${a.subject}" [${a.ruleId}]`
+        : `${a.priority.padEnd(6)} due ${shown(a.dueAt)}  would update "${a.subject}" [${a.ruleId}]`;
     case 'enroll':
       return `${SEQUENCES[a.sequence]}: contact ${a.contactId} of ${company}${a.skip ? ` — skipped: ${a.skip}` : ''} [${a.ruleId}]`;
     case 'property':
@@ -51,18 +104,10 @@ function describe(a: PlannedAction, names: (id: string) => string): string {
   }
 }
 
-/** After a real run: what reached people, and what did not and why. */
-export function printPlaysOutcome(plays: PlaysTally, io: Io): void {
-  const { tasksCreated, enrolled, skipped, heldBack, failed } = plays;
-  io.out(
-    `\nPlays: ${tasksCreated.length} tasks created, ${enrolled.length} contacts enrolled, ${skipped.length} skipped, ${heldBack.length} held back by daily caps.\n`,
-  );
-  const reasons = new Map<string, number>();
-  for (const s of skipped) reasons.set(s.reason, (reasons.get(s.reason) ?? 0) + 1);
-  const shown = [...reasons].slice(0, SHOWN_REASONS);
-  for (const [reason, count] of shown) io.out(`  ${count} skipped: ${reason}\n`);
-  const rest = skipped.length - shown.reduce((n, [, count]) => n + count, 0);
-  if (rest > 0) io.out(`  … and ${rest} more skipped: \`vitals run --once --json\` lists each.\n`);
-  for (const f of failed.slice(0, 10))
-    io.err(`  ${f.ruleId} for company ${f.companyId} failed: ${f.error}\n`);
+function shown(iso: string): string {
+  return iso.slice(0, 16).replace('T', ' ');
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -6,7 +6,8 @@ import { isSetUp, setupPortal } from '../jobs/setup-portal.ts';
 import { CliError, EXIT } from './cli-error.ts';
 import { printRunSummary } from './print-run-summary.ts';
 import type { Io } from './process-io.ts';
-import { printPlayPlan, printPlaysOutcome } from './print-play-plan.ts';
+import { printPlayPlan } from './print-play-plan.ts';
+import { printPlaysOutcome } from './print-plays-outcome.ts';
 import { progressReporter } from './progress-reporter.ts';
 import { runPlaysSettings } from './run-plays-settings.ts';
 import { runSummaryJson } from './run-summary-json.ts';
@@ -95,8 +96,7 @@ function report(summary: RescoreSummary, app: App, options: RunOptions, io: Io):
   if (!options.json) {
     const tiers = [...app.model.model.tiers, { key: 'unknown', label: 'No data' }];
     printRunSummary(summary, new Map(tiers.map((t) => [t.key, t.label])), io);
-    if (summary.dryRun)
-      printPlayPlan(summary.planned, (id) => summary.names.get(id) ?? `company ${id}`, io);
+    if (summary.dryRun) printPlayPlan(summary, io);
     else printPlaysOutcome(summary.plays, io);
     return;
   }

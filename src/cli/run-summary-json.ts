@@ -1,7 +1,10 @@
+import type { PlanStep } from '../jobs/plays-preview.ts';
 import type { RescoreSummary } from '../jobs/run-rescore.ts';
-import type { PlannedAction } from '../plays/play-types.ts';
 
-/** `vitals run --json`: the run's counts, its API cost, and what its plays did to people. */
+/**
+ * `vitals run --json`: the run's counts, its API cost, and what its plays did to people. A dry
+ * run adds its plan and lists what it would hold back and skip.
+ */
 export function runSummaryJson(summary: RescoreSummary): string {
   const { plays } = summary;
   return JSON.stringify({
@@ -16,12 +19,16 @@ export function runSummaryJson(summary: RescoreSummary): string {
     resumed: summary.resumed,
     failedUpdates: summary.failedUpdates,
     tasksCreated: plays.tasksCreated.length,
+    tasksUpdated: plays.tasksUpdated.length,
+    tasksCompleted: plays.tasksCompleted.length,
     enrolled: plays.enrolled.length,
     skipped: plays.skipped.map(({ companyId, ruleId, reason }) => ({ companyId, ruleId, reason })),
-    heldBack: plays.heldBack.map(({ companyId, ruleId, ownerId }) => ({
+    heldBack: plays.heldBack.map(({ companyId, ruleId, ownerId, reason, releaseAt }) => ({
       companyId,
       ruleId,
       ownerId,
+      reason,
+      releaseAt,
     })),
     failedActions: plays.failed.map(({ companyId, ruleId, error }) => ({
       companyId,
@@ -32,20 +39,29 @@ export function runSummaryJson(summary: RescoreSummary): string {
   });
 }
 
-function planEntry(action: PlannedAction) {
-  const base = { companyId: action.companyId, ruleId: action.ruleId, kind: action.kind };
-  switch (action.kind) {
+function planEntry(step: PlanStep) {
+  const base = { companyId: step.companyId, ruleId: step.ruleId, kind: step.kind };
+  switch (step.kind) {
     case 'task':
       return {
         ...base,
-        ownerId: action.ownerId,
-        subject: action.subject,
-        dueAt: action.dueAt,
-        priority: action.priority,
+        ownerId: step.ownerId,
+        subject: step.subject,
+        dueAt: step.dueAt,
+        priority: step.priority,
+        heldBack: step.heldBack,
+      };
+    case 'task-update':
+      return {
+        ...base,
+        status: step.status,
+        subject: step.subject,
+        dueAt: step.dueAt,
+        priority: step.priority,
       };
     case 'enroll':
-      return { ...base, sequence: action.sequence, contactId: action.contactId, skip: action.skip };
+      return { ...base, sequence: step.sequence, contactId: step.contactId, skip: step.skip };
     case 'property':
-      return { ...base, property: action.property, value: action.value };
+      return { ...base, property: step.property, value: step.value };
   }
 }

@@ -4,6 +4,7 @@ import type { LedgerEntry } from '../store/store.ts';
 import { describeIssues } from '../validation/describe-issues.ts';
 import { ApiError } from './api-error.ts';
 import type { CardApiDeps } from './card-api-deps.ts';
+import { closedTrackPlays } from './closed-track-plays.ts';
 import { playActions, type SnapshotPlay } from './play-ledger.ts';
 import { playStatus } from './play-status.ts';
 import { snapshotSchema, type StoredSnapshot } from './snapshot-schema.ts';
@@ -18,6 +19,7 @@ export interface SavedCard {
 }
 
 type Deps = Pick<CardApiDeps, 'store' | 'portal' | 'log'>;
+type CardDeps = Deps & Pick<CardApiDeps, 'plays' | 'now'>;
 
 /** The company's saved snapshot; a 404 (not-scored) when no run has saved a usable one. */
 export async function savedCard(deps: Deps, companyId: string): Promise<SavedCard> {
@@ -35,13 +37,21 @@ export async function savedCard(deps: Deps, companyId: string): Promise<SavedCar
   );
 }
 
-/** The card as the contract describes it: snapshot + 90 days of history + each play's status. */
-export async function companyCard(deps: Deps, companyId: string): Promise<CompanyCard> {
+/**
+ * The card as the contract describes it: snapshot + 90 days of history + each play's status,
+ * and the tracks whose episode ended lately.
+ */
+export async function companyCard(deps: CardDeps, companyId: string): Promise<CompanyCard> {
   const { snapshot: s, checkedAt } = await savedCard(deps, companyId);
   const [history, ledger] = await Promise.all([
     deps.store.scoreHistory(deps.portal, companyId, HISTORY_DAYS),
     deps.store.ledgerForCompany(deps.portal, companyId),
   ]);
+  const clock = {
+    now: deps.now?.() ?? new Date(),
+    timeZone: deps.plays?.settings.timeZone ?? null,
+  };
+  const plays = [...s.plays, ...closedTrackPlays(s.plays, ledger, clock.now)];
   const card: CompanyCard = {
     companyId: s.companyId,
     name: s.name,
@@ -54,7 +64,7 @@ export async function companyCard(deps: Deps, companyId: string): Promise<Compan
     dimensions: s.dimensions,
     drivers: s.drivers,
     levers: s.levers,
-    plays: s.plays.map((p) => ({ ...playOnCard(p, ledger), ...playStatus(p, ledger) })),
+    plays: plays.map((p) => ({ ...playOnCard(p, ledger), ...playStatus(p, ledger, clock) })),
     history: history.map((h) => ({ at: h.scoredAt, score: h.score })),
     scoredAt: s.scoredAt,
     checkedAt,
@@ -73,7 +83,9 @@ export async function companyCard(deps: Deps, companyId: string): Promise<Compan
  * the ledger holds it, gives the title, priority and due date the card showed when it fired.
  */
 function playOnCard(play: SnapshotPlay, ledger: readonly LedgerEntry[]) {
-  const task = play.actions.length > 0 ? undefined : playActions(play, ledger).find(isTask);
+  const tasks = play.actions.length > 0 ? [] : playActions(play, ledger).filter(isTask);
+  // The owner's task, not a manager's escalation copy of it.
+  const task = tasks.find((t) => t.route !== 'manager') ?? tasks[0];
   return {
     id: play.id,
     title: task?.subject ?? play.title,

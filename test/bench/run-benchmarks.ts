@@ -6,6 +6,7 @@ import { cardApiLatency } from './card-api-latency.ts';
 import type { MeasureOptions } from './measure.ts';
 import { engineThroughput } from './engine-throughput.ts';
 import { playsApiCalls } from './plays-api-calls.ts';
+import { playsTrust } from './plays-trust.ts';
 import { rescoreApiCalls } from './rescore-api-calls.ts';
 import { rescoreMemory } from './rescore-memory.ts';
 import { rescoreWallTime } from './rescore-wall-time.ts';
@@ -22,6 +23,7 @@ const sections = [
   engineThroughput(OPTIONS),
   await rescoreApiCalls(),
   await playsApiCalls(),
+  await playsTrust(),
   await rescoreWallTime(),
   await rescoreMemory(MEMORY_RUNS),
   await cardApiLatency(),

@@ -58,6 +58,40 @@ describe.concurrent('vitals run, setup and sandbox reset', () => {
     expect(JSON.parse(second.stdout)).toMatchObject({ updated: 0, unchanged: 300 });
   }, 30_000);
 
+  it('previews the first run (the baseline) in one line, and plans what the real run then does', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'vitals-cli-dry-'));
+    const env = { VITALS_DATA_DIR: dataDir, ...slowClockEnv(TODAY) };
+    const text = await vitals(['run', '--once', '--dry-run'], env);
+    expect(text.code).toBe(0);
+    expect(
+      text.stdout.match(/^First run on this portal \(the baseline\): .* without a task/gm),
+    ).toHaveLength(1);
+    expect(text.stdout).toMatch(
+      /^Plays this run would carry out, nothing written: \d+ tasks? to create/m,
+    );
+    const dry = JSON.parse((await vitals(['run', '--once', '--dry-run', '--json'], env)).stdout);
+    expect(dry).toMatchObject({
+      dryRun: true,
+      tasksCreated: 0,
+      tasksUpdated: 0,
+      tasksCompleted: 0,
+    });
+    const tasks = dry.plan.filter((p: { kind: string }) => p.kind === 'task');
+    expect(tasks.length).toBeGreaterThan(0);
+    const real = JSON.parse((await vitals(['run', '--once', '--json'], env)).stdout);
+    expect(real).toMatchObject({ dryRun: false, tasksUpdated: 0, tasksCompleted: 0 });
+    expect(real.tasksCreated).toBe(tasks.filter((t: { heldBack: boolean }) => !t.heldBack).length);
+    expect(real.heldBack).toEqual(dry.heldBack);
+    for (const held of real.heldBack)
+      expect(Object.keys(held).sort()).toEqual([
+        'companyId',
+        'ownerId',
+        'reason',
+        'releaseAt',
+        'ruleId',
+      ]);
+  }, 60_000);
+
   it('stops on a bad config before touching any portal, naming the path, the value and the fix', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'vitals-cli-badcfg-'));
     const config = join(dataDir, 'vitals.config.yaml');

@@ -38,30 +38,48 @@ const lever = z.object({
 });
 
 export const PLAY_STATUSES = [
-  /** Recommended; no task yet (held back by a daily cap, or the run was a dry run). */
+  /** Recommended; nothing done about it yet (a dry run, or a run is acting on it right now). */
   'open',
-  /** A task exists in HubSpot. */
+  /** A task exists in HubSpot (`taskId`). */
   'task-created',
+  /** Its task waits for the owner's daily task limit: `heldUntil`; "Create task" makes it now. */
+  'held',
+  /** Vitals did not act on it; `detail` says why (e.g. it was so before Vitals watched). */
+  'skipped',
   /** Contacts were enrolled in a sequence. */
   'enrolled',
-  /** A CSM dismissed it, with a reason. */
+  /** A CSM dismissed it; `detail` is their reason. */
   'dismissed',
+  /** Vitals completed its task (`taskId`) when the episode ended; `detail` says why. */
+  'completed',
 ] as const;
 
-const play = z.object({
-  /** The rule id: stable, used in the play's URLs. */
-  id: z.string(),
-  title: z.string(),
-  /** Why it fired, in plain words. */
-  why: z.string(),
-  priority: z.enum(['HIGH', 'MEDIUM', 'LOW']),
-  dueAt: z.string().nullable(),
-  status: z.enum(PLAY_STATUSES),
-  /** The HubSpot task, when one exists. */
-  taskId: z.string().nullable(),
-  /** The dismissal reason, when dismissed. */
-  dismissedBecause: z.string().nullable(),
-});
+const play = z.preprocess(
+  fromOlderService,
+  z.object({
+    /** The rule id: stable, used in the play's URLs. */
+    id: z.string(),
+    title: z.string(),
+    /** Why it fired, in plain words. */
+    why: z.string(),
+    priority: z.enum(['HIGH', 'MEDIUM', 'LOW']),
+    dueAt: z.string().nullable(),
+    status: z.enum(PLAY_STATUSES),
+    /** The HubSpot task, when one exists. */
+    taskId: z.string().nullable(),
+    /** In words: why it was skipped or completed, the dismissal reason, what holds it back. */
+    detail: z.string().nullable(),
+    /** When held: the first run from then creates its task; null when that is past or unknown. */
+    heldUntil: z.string().nullable(),
+  }),
+);
+
+/** A service older than the card sends `dismissedBecause`, and neither `detail` nor `heldUntil`. */
+function fromOlderService(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || 'detail' in value) return value;
+  const { dismissedBecause = null, ...rest } = value as Record<string, unknown>;
+  return { ...rest, detail: dismissedBecause, heldUntil: null };
+}
 
 const historyPoint = z.object({ at: z.string(), score: z.number().nullable() });
 

@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskInput } from '../../../src/hubspot/create-tasks.ts';
 import type { TaskUpdate } from '../../../src/hubspot/update-tasks.ts';
-import {
-  applyPlays,
-  emptyPlaysTally,
-  releaseHeld,
-  type PlaysContext,
-} from '../../../src/jobs/apply-plays.ts';
+import { applyPlays, emptyPlaysTally, type PlaysContext } from '../../../src/jobs/apply-plays.ts';
+import { releaseHeld } from '../../../src/jobs/release-held.ts';
 import type { PlaySettings } from '../../../src/plays/play-types.ts';
 import { openTestStore } from '../../unit/store/open-test-store.ts';
 import { taskAction, taskUpdateAction } from '../../unit/store/planned-action.ts';
 
-const SETTINGS = { timeZone: 'UTC', dailyTaskCapPerOwner: 1 } as PlaySettings;
+const SETTINGS = {
+  timeZone: 'UTC',
+  dailyTaskCapPerOwner: 1,
+  workdayStartHour: 8,
+  workdayEndHour: 18,
+} as PlaySettings;
 const DAY = 24 * 3600_000;
 
 async function setup() {
@@ -68,6 +69,12 @@ describe('tasks held back by the daily cap', () => {
     await apply(held, [waiting, first, renewal]);
     expect(created.map((t) => t.traceId)).toEqual([first.key]);
     expect(held.tally.heldBack.map((h) => h.key).sort()).toEqual([renewal.key, waiting.key].sort());
+    // Monday 09:00 UTC: released from the first run on Tuesday.
+    expect(held.tally.heldBack[0]).toMatchObject({
+      ownerId: waiting.ownerId,
+      reason: expect.stringContaining('plays.dailyTaskCapPerOwner'),
+      releaseAt: '2025-03-11T00:00:00.000Z',
+    });
     await releaseHeld(context());
     expect(created).toHaveLength(1);
 
@@ -84,7 +91,7 @@ describe('tasks held back by the daily cap', () => {
       subject: 'They asked to export their data: call today — Acme',
       body: 'Why now: they asked to export their data.',
       priority: 'HIGH',
-      dueAt: '2025-03-10T17:00:00.000Z',
+      dueAt: '2025-03-11T17:00:00.000Z',
     });
     const later = context();
     await apply(later, [update]);
@@ -107,6 +114,41 @@ describe('tasks held back by the daily cap', () => {
       hs_timestamp: update.dueAt,
     });
     expect(sent?.properties.hs_task_body).toContain('they asked to export their data');
+  });
+
+  it('go out due at the next business time when their due time passed while they waited', async () => {
+    const { clock, created, context, apply, entry } = await setup();
+    // Due Monday 17:00; released Tuesday 09:00 (today, by 18:00) and Friday 17:00 (too late in
+    // the day: Monday morning).
+    const overdue = taskAction({ companyId: '2', dueAt: '2025-03-10T17:00:00.000Z' });
+    const weekend = taskAction({ companyId: '3', dueAt: '2025-03-10T17:00:00.000Z' });
+    await apply(context(), [first, overdue]);
+    clock.advance(DAY);
+    await releaseHeld(context());
+    expect(created.find((t) => t.traceId === overdue.key)?.properties.hs_timestamp).toBe(
+      '2025-03-11T18:00:00.000Z',
+    );
+    expect((await entry('2', overdue.key))?.action).toMatchObject({
+      dueAt: '2025-03-11T18:00:00.000Z',
+    });
+
+    await apply(context(), [weekend]);
+    clock.advance(3 * DAY + 8 * 3600_000);
+    await releaseHeld(context());
+    expect(created.find((t) => t.traceId === weekend.key)?.properties.hs_timestamp).toBe(
+      '2025-03-17T08:00:00.000Z',
+    );
+  });
+
+  it('keep the due time they were planned with while it is still ahead', async () => {
+    const { clock, created, context, apply } = await setup();
+    const ahead = taskAction({ companyId: '2', dueAt: '2025-03-12T12:00:00.000Z' });
+    await apply(context(), [first, ahead]);
+    clock.advance(DAY);
+    await releaseHeld(context());
+    expect(created.find((t) => t.traceId === ahead.key)?.properties.hs_timestamp).toBe(
+      '2025-03-12T12:00:00.000Z',
+    );
   });
 
   it('are dropped with the reason when their episode ends while they wait', async () => {

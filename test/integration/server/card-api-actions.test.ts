@@ -85,7 +85,7 @@ describe('acting on plays through the card API', () => {
         JSON.stringify({ reason: `  ${reason} ` }),
       );
       expect(answer.status).toBe(200);
-      const dismissed = { status: 'dismissed', taskId: null, dismissedBecause: reason };
+      const dismissed = { status: 'dismissed', taskId: null, detail: reason };
       expect(playOf(companyCardSchema.parse(answer.body), held!.ruleId)).toMatchObject(dismissed);
 
       // A day later held tasks are released; this one is not held any more, so it stays undone.

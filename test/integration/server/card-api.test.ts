@@ -38,12 +38,17 @@ describe('the card API against a sandbox-backed app', () => {
     expect(playOf(withTask, done.ruleId)).toMatchObject({
       status: 'task-created',
       taskId: done.hubspotId,
-      dismissedBecause: null,
+      detail: null,
     });
 
+    // Held by the daily cap of 1; the first run of the next day (UTC here) creates it.
     const [held] = await heldTasks();
-    const open = await card(held!.companyId);
-    expect(playOf(open, held!.ruleId)).toMatchObject({ status: 'open', taskId: null });
+    const waiting = await card(held!.companyId);
+    expect(playOf(waiting, held!.ruleId)).toMatchObject({
+      status: 'held',
+      taskId: null,
+      heldUntil: '2026-11-17T00:00:00.000Z',
+    });
   });
 
   it('answers 404 not-scored for a company no run has scored', async () => {

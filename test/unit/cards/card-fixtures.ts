@@ -11,7 +11,8 @@ export function aPlay(overrides: Partial<CardPlay> = {}): CardPlay {
     dueAt: '2026-03-04T15:00:00.000Z',
     status: 'open',
     taskId: null,
-    dismissedBecause: null,
+    detail: null,
+    heldUntil: null,
     ...overrides,
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TIER_COLORS } from '../../../extensions/app/cards/card-contract.ts';
 import { formatDate } from '../../../extensions/app/cards/format/format-date.ts';
+import { formatWeekday } from '../../../extensions/app/cards/format/format-weekday.ts';
 import { formatPoints } from '../../../extensions/app/cards/format/format-points.ts';
 import { tierName } from '../../../extensions/app/cards/format/tier-name.ts';
 import { tierVariant } from '../../../extensions/app/cards/format/tier-variant.ts';
@@ -53,5 +54,11 @@ describe('the card formats', () => {
       coverage: null,
       plays: [],
     });
+  });
+
+  it('names the weekday and date in the portal time zone', () => {
+    expect(formatWeekday('2026-03-09T23:30:00.000Z', 'Europe/Berlin')).toBe('Tue, Mar 10');
+    expect(formatWeekday('2026-03-09T23:30:00.000Z', 'UTC')).toBe('Mon, Mar 9');
+    expect([formatWeekday(null, 'UTC'), formatWeekday('soon', 'UTC')]).toEqual([null, null]);
   });
 });

@@ -102,7 +102,7 @@ describe('the health tab of a scored company', () => {
             taskId: '9',
           }),
           aPlay({ id: 'onboard', title: 'Re-onboard users', status: 'enrolled', dueAt: null }),
-          aPlay({ id: 'nps', status: 'dismissed', dismissedBecause: 'Already talking to them' }),
+          aPlay({ id: 'nps', status: 'dismissed', detail: 'Already talking to them' }),
         ],
       }),
     );

@@ -41,7 +41,7 @@ describe('the sidebar card', () => {
             id: 'nps',
             title: 'Ask for a review',
             status: 'dismissed',
-            dismissedBecause: 'No',
+            detail: 'No',
           }),
           aPlay({ id: 'renewal', title: 'Prepare the renewal', dueAt: '2026-05-01T12:00:00Z' }),
         ],

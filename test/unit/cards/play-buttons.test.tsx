@@ -108,7 +108,7 @@ describe('"Dismiss" on a play', () => {
 
   it("POSTs the trimmed reason to the play's dismiss path and shows the play as dismissed", async () => {
     const dismissed = aCard({
-      plays: [aPlay({ status: 'dismissed', dismissedBecause: 'They renewed last week' })],
+      plays: [aPlay({ status: 'dismissed', detail: 'They renewed last week' })],
     });
     const { card, calls } = await openPlay(() => ({ status: 200, body: dismissed }));
     card.findByTestId(Button, 'dismiss-champion-left').trigger('onClick');

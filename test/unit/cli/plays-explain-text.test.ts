@@ -130,7 +130,7 @@ describe('vitals plays explain, as text', () => {
         '    why       the account is in the critical tier',
         '    task      HIGH CALL "Account is critical: escalate to an executive" for owner 61234567 (company',
         '              owner), due 2026-03-03 11:00, about Grace Yilmaz (contact 52000000003)',
-        '              → already done: HubSpot task 83000000003, 2026-03-02',
+        '              → task created on 2026-03-02: HubSpot task 83000000003',
         '    task      HIGH CALL "Account is critical: escalate to an executive" for owner 70000001 (owner\'s',
         '              manager), due 2026-03-03 11:00',
         '              → not in the ledger: the next run would do it',
@@ -167,10 +167,14 @@ describe('vitals plays explain, as text', () => {
       '    enrol     noah@example.com (contact 52000000005) in the renewal sequence',
     );
     expect(text).toContain('→ the next run would skip it: noah opted out of email');
-    expect(text).toContain('→ already skipped: skipped because of reasons');
-    expect(text).toContain('→ held back: held because of reasons; the next run tries again');
-    expect(text).toContain('→ HubSpot refused it: failed because of reasons; runs do not retry it');
-    expect(text).toContain('→ started but not confirmed (a run stopped)');
+    expect(text).toContain('→ enrolment skipped: skipped because of reasons');
+    expect(text).toContain(
+      '→ enrolment held back until 2026-03-03 00:00, when the first run makes it: held',
+    );
+    expect(text).toContain(
+      '→ enrolment refused by HubSpot: failed because of reasons; runs do not retry it',
+    );
+    expect(text).toContain('→ enrolment started but not confirmed (a run stopped)');
   });
 
   it('lists the rules that do not fire with their reason, and what an earlier episode left', () => {
@@ -190,11 +194,62 @@ describe('vitals plays explain, as text', () => {
         '',
         '  score-drop-7d  no earlier score in the last 7 days to compare with',
         '  tier-at-risk   still holds since an earlier run: the account is at risk',
-        '                 earlier: 2026-03-02 task done — HubSpot task 83000000001',
-        '                 earlier: 2026-03-02 task held — the daily cap is reached',
+        '                 earlier: 2026-03-02 task created on 2026-03-02: HubSpot task 83000000001',
+        '                 earlier: 2026-03-02 task held back until 2026-03-03 00:00, when the first run makes',
+        '                 it: the daily cap is reached',
         '',
         'health_recommended_plays would read: Critical: executive escalation; Renewal coming',
       ].join('\n'),
     );
+  });
+
+  it("tells each track's story: created, held, skipped, dismissed, completed and why", () => {
+    const save = task('save-playbook');
+    const close = {
+      kind: 'task-update' as const,
+      track: 'save' as const,
+      ruleId: 'save-playbook',
+      episode: save.episode,
+      key: `${save.key}:close`,
+      companyId: COMPANY,
+      target: save.key,
+      subject: save.subject,
+      body: 'Closed by Vitals on 2026-03-02: the account recovered (78, Healthy) and no churn signal holds.\n\nWhy now: tier fell.',
+      priority: 'HIGH' as const,
+      dueAt: save.dueAt,
+      status: 'COMPLETED' as const,
+    };
+    const renewal = `${COMPANY}:renewal-plan:2026-01-10`;
+    const text = renderPlaysExplain(
+      report([
+        rule('save-playbook', true, 'its episode ends now', {
+          actions: [{ action: close, unconfigured: null, ledger: null }],
+        }),
+        rule('renewal-plan', false, 'open since 2026-01-10', {
+          earlier: [
+            ledger(`${renewal}:close`, { kind: 'task-update', hubspotId: '83000000009' }),
+            ledger(`${renewal}:update:x`, { kind: 'task-update', hubspotId: '83000000009' }),
+            ledger(renewal, { hubspotId: '83000000009', updatedAt: '2026-01-10T09:00:00.000Z' }),
+          ],
+        }),
+        rule('expansion-plan', false, 'open since 2026-02-01', {
+          earlier: [ledger('e', { status: 'skipped', detail: 'Already so when Vitals started.' })],
+        }),
+        rule('tier-at-risk', false, 'still holds', {
+          earlier: [ledger('d', { status: 'skipped', detail: 'Dismissed: on holiday' })],
+        }),
+      ]),
+      200,
+    );
+    for (const line of [
+      '    update    complete the task "Account is critical: escalate to an executive": the account recovered (78, Healthy) and no churn signal holds',
+      '              → not in the ledger: the next run would do it',
+      '                  earlier: 2026-03-02 task 83000000009 completed by Vitals on 2026-03-02: its episode ended',
+      '                  earlier: 2026-03-02 task 83000000009 rewritten and reopened on 2026-03-02',
+      '                  earlier: 2026-03-02 task created on 2026-01-10: HubSpot task 83000000009',
+      '                  earlier: 2026-03-02 task skipped: Already so when Vitals started.',
+      '                  earlier: 2026-03-02 task dismissed: on holiday',
+    ])
+      expect(text.split('\n')).toContain(line);
   });
 });

@@ -1,22 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { emptyPlaysTally } from '../../../src/jobs/apply-plays.ts';
-import { printPlayPlan, printPlaysOutcome } from '../../../src/cli/print-play-plan.ts';
+import { BASELINE_REASON, emptyPlaysTally } from '../../../src/jobs/apply-plays.ts';
+import type { PlanStep } from '../../../src/jobs/plays-preview.ts';
+import { printPlayPlan } from '../../../src/cli/print-play-plan.ts';
 import type { Io } from '../../../src/cli/process-io.ts';
-import type { TaskAction } from '../../../src/plays/play-types.ts';
+import type { TaskUpdateAction } from '../../../src/plays/play-types.ts';
 
 function capture() {
   const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    color: false,
-    errIsTTY: false,
-  };
-  return { io, out: () => out.join(''), err: () => err.join('') };
+  const io: Io = { out: (t) => out.push(t), err: () => {}, color: false, errIsTTY: false };
+  return { io, out: () => out.join('') };
 }
 
-const task = (companyId: string, ownerId: string | null, subject: string): TaskAction => ({
+const task = (
+  companyId: string,
+  ownerId: string | null,
+  subject: string,
+  heldBack = false,
+): PlanStep => ({
   kind: 'task',
   track: 'save',
   ruleId: 'tier-at-risk',
@@ -31,22 +31,47 @@ const task = (companyId: string, ownerId: string | null, subject: string): TaskA
   body: '',
   dueAt: '2026-11-18T10:00:00.000Z',
   contactIds: [],
+  heldBack,
 });
+
+const update = (status: TaskUpdateAction['status']): PlanStep => ({
+  kind: 'task-update',
+  track: 'save',
+  ruleId: 'save-playbook',
+  episode: '2026-11-10',
+  key: `3:save-playbook:2026-11-10:${status}`,
+  companyId: '3',
+  target: '3:save-playbook:2026-11-10',
+  subject: 'They asked to export their data: call today — Initech',
+  body: '',
+  priority: 'HIGH',
+  dueAt: '2026-11-16T18:00:00.000Z',
+  status,
+  heldBack: false,
+});
+
+const NAMES = new Map([
+  ['1', 'Acme'],
+  ['2', 'Globex'],
+  ['3', 'Initech'],
+]);
+
+function plan(
+  planned: PlanStep[],
+  overrides: { baseline?: { tracks: number; tasks: number; enrolments: number } } = {},
+) {
+  return { planned, names: NAMES, baseline: null, plays: emptyPlaysTally(), ...overrides };
+}
 
 describe('the dry-run plan', () => {
   it('groups tasks by owner and names each company once', () => {
     const c = capture();
-    const names = new Map([
-      ['1', 'Acme'],
-      ['2', 'Globex'],
-    ]);
     printPlayPlan(
-      [task('1', '7', 'Account is at risk — Acme'), task('2', null, 'Account is at risk')],
-      (id) => names.get(id) ?? id,
+      plan([task('1', '7', 'Account is at risk — Acme'), task('2', null, 'Account is at risk')]),
       c.io,
     );
     const text = c.out();
-    expect(text).toContain('would start (2), nothing written');
+    expect(text).toContain('would carry out, nothing written: 2 tasks to create.');
     expect(text).toMatch(
       /Owner 7\n {2}HIGH +due 2026-11-18 10:00 {2}Account is at risk — Acme \[tier-at-risk\]/,
     );
@@ -54,30 +79,57 @@ describe('the dry-run plan', () => {
     expect(text.match(/Acme/g)).toHaveLength(1);
   });
 
-  it('says so when there is nothing new to do', () => {
+  it("marks the tasks an owner's daily cap would hold back, in the owner's group", () => {
     const c = capture();
-    printPlayPlan([], (id) => id, c.io);
-    expect(c.out()).toContain('nothing new to do');
+    printPlayPlan(
+      plan([task('1', '7', 'Account is at risk — Acme'), task('2', '7', 'At risk — Globex', true)]),
+      c.io,
+    );
+    const text = c.out();
+    expect(text).toContain('1 task to create, 1 task held back (daily cap).');
+    expect(text).toMatch(
+      /Owner 7\n {2}HIGH .*Acme \[tier-at-risk\]\n {2}held back \(daily cap\): HIGH .*At risk — Globex/,
+    );
   });
-});
 
-describe('what a run did with the plays', () => {
-  it('counts what reached people and shows a few skip reasons, pointing to the full list', () => {
+  it('shows the updates and completions it would send', () => {
+    const c = capture();
+    printPlayPlan(plan([update('NOT_STARTED'), update('COMPLETED')]), c.io);
+    const text = c.out();
+    expect(text).toContain('1 task to update, 1 task to complete.');
+    expect(text).toMatch(
+      /Open tasks to update or complete\n {2}HIGH +due 2026-11-16 18:00 {2}would update "They asked/,
+    );
+    expect(text).toContain('  would complete "They asked to export their data');
+  });
+
+  it('says in one line that a first run is the baseline, and what it records instead', () => {
     const c = capture();
     const tally = emptyPlaysTally();
-    const effect = (n: number) => ({ companyId: String(n), ruleId: 'win-back', key: `k${n}` });
-    tally.tasksCreated.push(effect(1));
-    tally.enrolled.push(effect(2), effect(3));
-    for (let n = 0; n < 8; n += 1)
-      tally.skipped.push({ ...effect(10 + n), reason: `Contact ${n} has no email address` });
-    tally.skipped.push({ ...effect(30), reason: 'Contact 0 has no email address' });
-    tally.failed.push({ ...effect(40), error: 'HubSpot did not create it.' });
-    printPlaysOutcome(tally, c.io);
+    tally.skipped.push({ companyId: '1', ruleId: 'win-back', key: 'k', reason: BASELINE_REASON });
+    tally.skipped.push({ companyId: '2', ruleId: 'renewal', key: 'r', reason: 'no email' });
+    printPlayPlan(
+      {
+        ...plan([task('1', '7', 'Acme is critical')], {
+          baseline: { tracks: 40, tasks: 0, enrolments: 1 },
+        }),
+        plays: tally,
+      },
+      c.io,
+    );
     const text = c.out();
-    expect(text).toContain('1 tasks created, 2 contacts enrolled, 9 skipped, 0 held back');
-    expect(text).toContain('2 skipped: Contact 0 has no email address');
-    expect(text.match(/skipped: Contact/g)).toHaveLength(5);
-    expect(text).toContain('… and 3 more skipped');
-    expect(c.err()).toContain('win-back for company 40 failed: HubSpot did not create it.');
+    const lines = text.split('\n').filter((l) => l.includes('baseline'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^First run on this portal \(the baseline\):/);
+    expect(lines[0]).toContain('(40 open tracks without a task, 1 enrolment not made)');
+    // The baseline's records are that line; other skips are listed with their reason.
+    expect(text).toContain('  1 would be skipped: no email\n');
+    expect(text).not.toContain('would be skipped: Already so');
+  });
+
+  it('says so when there is nothing new to do', () => {
+    const c = capture();
+    printPlayPlan(plan([]), c.io);
+    expect(c.out()).toContain('nothing new to do');
   });
 });

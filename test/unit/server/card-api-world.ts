@@ -11,7 +11,7 @@ import type { CardApiDeps } from '../../../src/server/card-api-deps.ts';
 import { startServer } from '../../../src/server/start-server.ts';
 import type { Store } from '../../../src/store/store.ts';
 import { openTestStore } from '../store/open-test-store.ts';
-import { enrollAction, taskAction } from '../store/planned-action.ts';
+import { enrollAction, taskAction, taskUpdateAction } from '../store/planned-action.ts';
 import { scoreRecord } from '../store/score-record.ts';
 import { signLikeHubSpot } from './sign-like-hubspot.ts';
 
@@ -35,6 +35,18 @@ export const winBack = enrollAction({
   ruleId: 'win-back',
   episode: '2025-03-10',
   sequence: 'winBack',
+});
+// Tracks: one held by the daily cap, one skipped by the baseline, one whose episode ended.
+export const capped = taskAction({ ruleId: 'renewal-plan', episode: '2025-03-10' });
+export const baseline = taskAction({ ruleId: 'expansion-plan', episode: '2025-03-01' });
+export const BASELINE =
+  'Already so when Vitals started watching this portal: recorded as the starting point, not acted on.';
+const saved = taskAction({ ruleId: 'save-playbook', episode: '2025-02-20', subject: 'Save Acme' });
+const closed = taskUpdateAction({
+  target: saved.key,
+  suffix: 'close',
+  status: 'COMPLETED',
+  body: 'Closed by Vitals on 2025-03-10: the account recovered (78, Healthy).\n\nWhy now: tier fell to critical.',
 });
 
 const play = (id: string, actions: CardSnapshot['plays'][number]['actions']) => ({
@@ -64,6 +76,8 @@ const SNAPSHOT: CardSnapshot = {
     play('missed-checkins', [checkins]),
     play('score-drop-30d', []),
     play('win-back', [winBack]),
+    play('renewal-plan', [capped]),
+    play('expansion-plan', []),
   ],
   scoredAt: NOW,
   model: 'retention-os v1',
@@ -91,6 +105,11 @@ export async function world(fakes: Fakes = {}) {
   await real.completeAction('sandbox', critical.key, '5001');
   await real.completeAction('sandbox', renewal.key, '7001');
   await real.skipAction('sandbox', earlier.key, 'Dismissed: they are on holiday');
+  await real.recordIntents('sandbox', [capped, baseline, saved, closed]);
+  await real.holdAction('sandbox', capped.key, 'Owner 61234567 already has 10 new tasks today.');
+  await real.skipAction('sandbox', baseline.key, BASELINE);
+  await real.completeAction('sandbox', saved.key, '6001');
+  await real.completeAction('sandbox', closed.key, '6001');
   const calls = { createTasks: 0 };
   const gateway = {
     createTasks: async () => {
@@ -109,7 +128,11 @@ export async function world(fakes: Fakes = {}) {
       gateway,
       config: { ...config, dryRun: fakes.dryRun ?? false },
       model: compileModel(config.model),
-      plays: null,
+      plays: {
+        settings: { ...config.plays, timeZone: 'Europe/Berlin' },
+        mapping: config.playsMapping,
+        leftProperty: null,
+      },
       clientSecret: new Secret(SECRET),
       publicUrl: PUBLIC_URL,
       log,

@@ -4,7 +4,7 @@ import {
   companyCardSchema,
   notScoredSchema,
 } from '../../../extensions/app/cards/card-contract.ts';
-import { ID, message, NOW, world } from './card-api-world.ts';
+import { BASELINE, ID, message, NOW, world } from './card-api-world.ts';
 
 describe('GET /api/cards/companies/:id', () => {
   it('answers the contract: history oldest first, each play with its ledger status', async () => {
@@ -17,13 +17,25 @@ describe('GET /api/cards/companies/:id', () => {
       { at: NOW, score: 22 },
     ]);
     expect(card.checkedAt).toBe(NOW);
-    expect(card.plays.map((p) => [p.id, p.status, p.taskId, p.dismissedBecause])).toEqual([
-      ['tier-critical', 'task-created', '5001', null],
-      ['renewal-90d', 'enrolled', null, null],
-      ['missed-checkins', 'open', null, null],
-      ['score-drop-30d', 'dismissed', null, 'they are on holiday'],
-      ['win-back', 'open', null, null],
+    expect(card.plays.map((p) => [p.id, p.status, p.taskId, p.detail, p.heldUntil])).toEqual([
+      ['tier-critical', 'task-created', '5001', null, null],
+      ['renewal-90d', 'enrolled', null, null, null],
+      ['missed-checkins', 'open', null, null, null],
+      ['score-drop-30d', 'dismissed', null, 'they are on holiday', null],
+      ['win-back', 'open', null, null, null],
+      // Held on March 10: the first run of March 11 in Berlin creates it.
+      [
+        'renewal-plan',
+        'held',
+        null,
+        'Owner 61234567 already has 10 new tasks today.',
+        '2025-03-10T23:00:00.000Z',
+      ],
+      ['expansion-plan', 'skipped', null, BASELINE, null],
+      // Its episode ended: no longer in the snapshot, but the card says what Vitals did.
+      ['save-playbook', 'completed', '6001', 'the account recovered (78, Healthy)', null],
     ]);
+    expect(card.plays.at(-1)).toMatchObject({ title: 'Save Acme', why: 'tier fell to critical' });
     // Fired on an earlier run: the ledger's task gives what the card showed then.
     expect(card.plays[3]).toMatchObject({
       title: 'Health slid this month: review the account',

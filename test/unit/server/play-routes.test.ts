@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { CARD_PATHS, companyCardSchema } from '../../../extensions/app/cards/card-contract.ts';
 import type { CreateTasksResult } from '../../../src/hubspot/create-tasks.ts';
 import { HubSpotError } from '../../../src/hubspot/hubspot-error.ts';
-import { checkins, ID, message, winBack, world, type Fakes } from './card-api-world.ts';
+import {
+  BASELINE,
+  capped,
+  checkins,
+  ID,
+  message,
+  winBack,
+  world,
+  type Fakes,
+} from './card-api-world.ts';
 
 describe('POST …/plays/:playId/task', () => {
   const created = (id: string, traceId: string): CreateTasksResult => ({
@@ -74,6 +83,29 @@ describe('POST …/plays/:playId/task', () => {
     expect(message(again.body)).toContain('HubSpot refused it earlier');
   });
 
+  it("creates a held task now, past the owner's daily cap", async () => {
+    const { call, ledger } = await world({ createTasks: async () => created('8003', capped.key) });
+    const answer = await call('POST', CARD_PATHS.createTask(ID, 'renewal-plan'));
+    expect(answer.status).toBe(200);
+    const card = companyCardSchema.parse(answer.body);
+    expect(card.plays.find((p) => p.id === 'renewal-plan')).toMatchObject({
+      status: 'task-created',
+      taskId: '8003',
+      heldUntil: null,
+    });
+    expect(await ledger(capped.key)).toMatchObject({ status: 'done', hubspotId: '8003' });
+  });
+
+  it('refuses, saying why, a play Vitals skipped or completed, as the card hides the button', async () => {
+    const { call, calls } = await world();
+    const skipped = await call('POST', CARD_PATHS.createTask(ID, 'expansion-plan'));
+    expect(skipped.status).toBe(409);
+    expect(message(skipped.body)).toContain(`Vitals skipped it (${BASELINE})`);
+    const completed = await call('POST', CARD_PATHS.createTask(ID, 'save-playbook'));
+    expect(completed.status).toBe(404);
+    expect(calls.createTasks).toBe(0);
+  });
+
   it('refuses a play without a task, and a dismissed one', async () => {
     const { call } = await world();
     const sequenceOnly = await call('POST', CARD_PATHS.createTask(ID, 'win-back'));
@@ -93,13 +125,23 @@ describe('POST …/plays/:playId/dismiss', () => {
     for (let i = 0; i < 2; i++) {
       const answer = await call('POST', CARD_PATHS.dismiss(ID, 'win-back'), reason);
       expect(answer.status).toBe(200);
-      expect(companyCardSchema.parse(answer.body).plays.at(-1)).toMatchObject({
-        id: 'win-back',
+      const card = companyCardSchema.parse(answer.body);
+      expect(card.plays.find((p) => p.id === 'win-back')).toMatchObject({
         status: 'dismissed',
-        dismissedBecause: 'Champion is back from leave',
+        detail: 'Champion is back from leave',
       });
     }
     expect(await ledger(winBack.key)).toMatchObject({
+      status: 'skipped',
+      detail: 'Dismissed: Champion is back from leave',
+    });
+  });
+
+  it('dismisses a held task, so its release makes nothing', async () => {
+    const { call, ledger } = await world();
+    const answer = await call('POST', CARD_PATHS.dismiss(ID, 'renewal-plan'), reason);
+    expect(answer.status).toBe(200);
+    expect(await ledger(capped.key)).toMatchObject({
       status: 'skipped',
       detail: 'Dismissed: Champion is back from leave',
     });

@@ -15,12 +15,17 @@ export interface PlayItemProps {
 
 const PRIORITY = { HIGH: 'High priority', MEDIUM: 'Medium priority', LOW: 'Low priority' };
 
+// Only these leave the CSM a choice: the service refuses (409) to create or dismiss the others,
+// whose ledger is settled. Creating a held task makes it now, past the owner's daily limit.
+const UNDECIDED = new Set<CardPlay['status']>(['open', 'held']);
+
 /** One recommended play: what, why, when, and its buttons. */
 export function PlayItem({ play, timeZone, onCreateTask, onDismiss }: PlayItemProps) {
   const [creating, setCreating] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [dismissing, setDismissing] = useState(false);
   const due = formatDate(play.dueAt, timeZone);
+  const undecided = UNDECIDED.has(play.status);
 
   const createTask = async () => {
     setCreating(true);
@@ -39,8 +44,8 @@ export function PlayItem({ play, timeZone, onCreateTask, onDismiss }: PlayItemPr
           {PRIORITY[play.priority]}
           {due !== null && ` · Due ${due}`}
         </Text>
-        <PlayStatus play={play} />
-        {play.status === 'open' && !dismissing && (
+        <PlayStatus play={play} timeZone={timeZone} />
+        {undecided && !dismissing && (
           <Flex direction="row" gap="sm">
             <LoadingButton
               testId={`create-task-${play.id}`}
@@ -60,7 +65,7 @@ export function PlayItem({ play, timeZone, onCreateTask, onDismiss }: PlayItemPr
             </Button>
           </Flex>
         )}
-        {play.status === 'open' && dismissing && (
+        {undecided && dismissing && (
           <DismissForm
             playId={play.id}
             onDismiss={(reason) => onDismiss(play.id, reason)}

@@ -5,9 +5,12 @@ import { tierVariant } from '../format/tier-variant.ts';
 import { NextPlay } from './NextPlay.tsx';
 import { ScoreHeader } from './ScoreHeader.tsx';
 
+// Nothing left to do about these: a CSM turned it down, or the episode is over.
+const SETTLED = new Set<CompanyCard['plays'][number]['status']>(['dismissed', 'completed']);
+
 /** Score, tier and the most urgent play still to do, for the sidebar. */
 export function SidebarSummary({ card, timeZone }: { card: CompanyCard; timeZone: string }) {
-  const next = card.plays.find((play) => play.status !== 'dismissed');
+  const next = card.plays.find((play) => !SETTLED.has(play.status));
   const due = next ? formatDate(next.dueAt, timeZone) : null;
   return (
     <Flex direction="column" gap="sm">

@@ -1,0 +1,16 @@
+import type { PlaysTally } from '../jobs/apply-plays.ts';
+import { printSkipReasons } from './print-skip-reasons.ts';
+import type { Io } from './process-io.ts';
+
+/** After a real run: what reached people, and what did not and why. */
+export function printPlaysOutcome(plays: PlaysTally, io: Io): void {
+  const { tasksCreated, tasksUpdated, tasksCompleted, enrolled, skipped, heldBack, failed } = plays;
+  io.out(
+    `\nPlays: ${tasksCreated.length} tasks created, ${tasksUpdated.length} updated, ` +
+      `${tasksCompleted.length} completed on recovery, ${enrolled.length} contacts enrolled, ` +
+      `${skipped.length} skipped, ${heldBack.length} held back by daily caps.\n`,
+  );
+  printSkipReasons(skipped, { verb: 'skipped', command: 'vitals run --once --json' }, io);
+  for (const f of failed.slice(0, 10))
+    io.err(`  ${f.ruleId} for company ${f.companyId} failed: ${f.error}\n`);
+}

@@ -1,0 +1,52 @@
+import { applyPlays, recordBaseline } from './apply-plays.ts';
+import type { ChunkPlan } from './plan-plays.ts';
+import type { Pass } from './pass-over-companies.ts';
+import type { ScoredCompany } from './score-chunk.ts';
+import type { PlannedAction } from '../plays/play-types.ts';
+
+/**
+ * A chunk's plays: a real run records the intents and crossings, then acts within the caps; a dry
+ * run works out the same steps without writing (see playsPreview).
+ */
+export async function actOnPlan(
+  pass: Pass,
+  plan: ChunkPlan,
+  scored: readonly ScoredCompany[],
+): Promise<void> {
+  const ctx = pass.playsCtx!;
+  for (const u of plan.unconfigured)
+    ctx.tally.skipped.push({
+      companyId: u.companyId,
+      ruleId: u.ruleId,
+      key: u.key,
+      reason: u.reason,
+    });
+  if (pass.preview) {
+    const { steps, baselined } = await pass.preview.chunk(plan.actions, plan.baselined);
+    pass.planned.push(...steps);
+    countBaselined(pass, plan, baselined);
+    // Released tasks join the plan at the start: their companies get named when scored.
+    const inPlan = new Set(pass.planned.map((s) => s.companyId));
+    for (const c of scored) if (inPlan.has(c.id)) pass.names.set(c.id, c.name ?? c.id);
+    return;
+  }
+  // Intents and crossings in one transaction before any HubSpot call: a rerun never repeats.
+  const recorded = await pass.deps.store.commitPlays({
+    portal: pass.deps.portal,
+    intents: plan.actions,
+    active: plan.active,
+  });
+  await applyPlays(ctx, recorded);
+  countBaselined(pass, plan, await recordBaseline(ctx, plan.baselined));
+}
+
+function countBaselined(pass: Pass, plan: ChunkPlan, actions: readonly PlannedAction[]): void {
+  if (!pass.baselined) return;
+  for (const outcome of plan.outcomes.values())
+    for (const track of Object.values(outcome.tracks))
+      if (!track.task && track.triggers.some((t) => t.baseline)) pass.baselined.tracks += 1;
+  for (const a of actions) {
+    if (a.kind === 'task') pass.baselined.tasks += 1;
+    if (a.kind === 'enroll') pass.baselined.enrolments += 1;
+  }
+}

@@ -1,0 +1,144 @@
+import type { HubSpotRecord } from '../hubspot/record-schema.ts';
+import { requiredProperties } from '../signals/required-properties.ts';
+import type { RunProgress, RunRecord } from '../store/store.ts';
+import { actOnPlan } from './act-on-plan.ts';
+import { apiCallsSince } from './api-calls-since.ts';
+import type { PlaysContext } from './apply-plays.ts';
+import { cardSnapshot } from './card-snapshot.ts';
+import { companyUpdate, RECOMMENDED_PROPERTY } from './company-update.ts';
+import { WRITTEN_PROPERTIES } from './health-properties.ts';
+import { planChunkPlays } from './plan-plays.ts';
+import { playReadProperties } from './play-read-properties.ts';
+import type { PlanStep, PlaysPreview } from './plays-preview.ts';
+import type { PortfolioTally } from './portfolio-tally.ts';
+import { RESCORE_LEASE } from './rescore-lease.ts';
+import type { RescoreDeps, RescoreOptions, RescoreSummary } from './run-rescore.ts';
+import { scoreChunk, type ChunkContext, type ScoredCompany } from './score-chunk.ts';
+
+/** What a pass adds up as it goes: the run's summary is made of it. */
+export interface PassResults {
+  tally: PortfolioTally;
+  failedUpdates: RescoreSummary['failedUpdates'];
+  playsCtx: PlaysContext | null;
+  /** A dry run's stand-in for acting on the plays; null in a real run. */
+  preview: PlaysPreview | null;
+  planned: PlanStep[];
+  names: Map<string, string>;
+  /** The portal's first evaluation with plays (see PlanContext.baseline): what it records. */
+  baselined: NonNullable<RescoreSummary['baseline']> | null;
+  callsBefore: Record<string, number>;
+}
+
+export interface Pass extends PassResults {
+  deps: RescoreDeps;
+  dryRun: boolean;
+  run: RunRecord;
+  progress: RunProgress;
+  properties: ChunkContext['properties'];
+}
+
+/** Reads the portal's companies page by page from the run's cursor, each chunk scored and acted on. */
+export async function passOverCompanies(
+  deps: RescoreDeps,
+  options: RescoreOptions,
+  run: RunRecord,
+  results: PassResults,
+): Promise<RunProgress> {
+  const progress: RunProgress = { ...run.progress, apiCalls: { ...run.progress.apiCalls } };
+  // Every page was read before the process stopped: only the finish was missing.
+  if (progress.pagesDone > 0 && progress.cursor === null) return progress;
+  const properties = deps.plays
+    ? playReadProperties(deps.mapping, deps.plays)
+    : requiredProperties(deps.mapping);
+  const pass: Pass = { ...results, deps, dryRun: options.dryRun, run, progress, properties };
+  const read = [...new Set([...properties.company, ...WRITTEN_PROPERTIES, RECOMMENDED_PROPERTY])];
+  const pagesPerChunk = options.pagesPerChunk ?? 5;
+  let chunk: HubSpotRecord[] = [];
+  let pages = 0;
+  for await (const page of deps.gateway.companyPages({
+    properties: read,
+    after: progress.cursor,
+  })) {
+    chunk.push(...page.companies);
+    pages += 1;
+    if (pages < pagesPerChunk && page.nextAfter !== null) continue;
+    await finishChunk(pass, chunk, pages, page.nextAfter);
+    chunk = [];
+    pages = 0;
+  }
+  return progress;
+}
+
+async function finishChunk(
+  pass: Pass,
+  companies: HubSpotRecord[],
+  pages: number,
+  nextAfter: string | null,
+): Promise<void> {
+  const { deps, progress } = pass;
+  const now = deps.now?.() ?? new Date();
+  const scored = await scoreChunk(companies, {
+    ...deps,
+    properties: pass.properties,
+    now,
+    plays: deps.plays
+      ? { mapping: deps.plays.mapping, leftProperty: deps.plays.leftProperty }
+      : null,
+  });
+  const plan = deps.plays
+    ? await planChunkPlays(scored, {
+        store: deps.store,
+        portal: deps.portal,
+        settings: deps.plays.settings,
+        tiers: deps.model.model.tiers.map((t) => t.key),
+        now,
+        baseline: pass.baselined !== null,
+      })
+    : null;
+  const updates = scored.flatMap((c) => companyUpdate(c, plan?.recommended) ?? []);
+  let updated = 0;
+  if (!pass.dryRun && updates.length > 0) {
+    const result = await deps.gateway.updateCompanies(updates);
+    updated = result.updated.length;
+    pass.failedUpdates.push(...result.errors.map((e) => ({ id: e.id, message: e.message })));
+  }
+  for (const c of scored) pass.tally.add(c);
+  progress.portfolio = pass.tally.snapshot();
+  if (plan && pass.playsCtx) await actOnPlan(pass, plan, scored);
+  progress.cursor = nextAfter;
+  progress.pagesDone += pages;
+  progress.companies += scored.length;
+  progress.scored += scored.filter((c) => c.explanation.score !== null).length;
+  progress.unchanged += scored.length - updates.length;
+  // A dry run reports what a real run would write.
+  progress.updated += pass.dryRun ? updates.length : updated;
+  progress.apiCalls = apiCallsSince(
+    pass.run.progress.apiCalls,
+    deps.gateway.apiCalls(),
+    pass.callsBefore,
+  );
+  await deps.store.renewLease(RESCORE_LEASE.name, deps.holder, RESCORE_LEASE.ttlMs);
+  await deps.store.commitPage({
+    runId: pass.run.id,
+    progress,
+    // A dry run writes nothing anywhere but its own progress.
+    scores: pass.dryRun ? [] : scored.flatMap((c) => (c.history ? [c.history] : [])),
+    states: pass.dryRun ? [] : companyStates(pass, scored, plan?.outcomes, now),
+  });
+  deps.onProgress?.(progress);
+}
+
+function companyStates(
+  pass: Pass,
+  scored: readonly ScoredCompany[],
+  outcomes: Awaited<ReturnType<typeof planChunkPlays>>['outcomes'] | undefined,
+  now: Date,
+) {
+  return scored.map((c) => ({
+    portal: pass.deps.portal,
+    companyId: c.id,
+    properties: c.values,
+    checkedAt: now.toISOString(),
+    card: cardSnapshot(c, outcomes?.get(c.id), pass.deps.model, now.toISOString()),
+  }));
+}

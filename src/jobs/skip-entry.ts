@@ -1,0 +1,17 @@
+import type { LedgerEntry } from '../store/store.ts';
+import type { PlaysContext } from './apply-plays.ts';
+
+/** Settles an intent as skipped and reports it with the reason. */
+export async function skipEntry(
+  ctx: PlaysContext,
+  entry: LedgerEntry,
+  reason: string,
+): Promise<void> {
+  await ctx.store.skipAction(ctx.portal, entry.key, reason);
+  ctx.tally.skipped.push({
+    companyId: entry.companyId,
+    ruleId: entry.ruleId,
+    key: entry.key,
+    reason,
+  });
+}
