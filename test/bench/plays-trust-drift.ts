@@ -10,12 +10,22 @@ const HOUR = 3_600_000;
 const MIN_SHARE = 0.03;
 const SPREAD = 0.02;
 const ATTENDANCE = ['always', 'usually', 'sometimes', 'never'];
+/**
+ * Reps keep in touch with their book: on a weekday, an account not contacted for ROUTINE_DAYS or
+ * more gets a logged contact with this chance, so the usual gap is two to three weeks and some
+ * accounts still go silent past 21 days (the touch cadence of a pooled CSM team).
+ */
+const ROUTINE_DAYS = 10;
+const ROUTINE_CHANCE = 0.2;
+const DAY_MS = 86_400_000;
 
 export interface DriftDay {
   worsened: number;
   recovered: number;
   /** How many of each change, e.g. "logins down" → 3. */
   changes: Map<string, number>;
+  /** Routine contacts the reps logged that day. */
+  routineContacts: number;
 }
 
 type Properties = Record<string, string | undefined>;
@@ -45,7 +55,7 @@ export async function driftOneDay(
   // Some time since the last run, never after this one.
   const stamp = () =>
     new Date(now.getTime() - Math.floor((1 + random() * 14) * HOUR)).toISOString();
-  const day: DriftDay = { worsened: 0, recovered: 0, changes: new Map() };
+  const day: DriftDay = { worsened: 0, recovered: 0, changes: new Map(), routineContacts: 0 };
   const updates: CompanyUpdate[] = [];
   const contacted: ObjectRow[] = [];
   for (const row of chosen) {
@@ -63,6 +73,16 @@ export async function driftOneDay(
     const result = await world.gateway.updateCompanies(updates);
     if (result.errors.length > 0)
       throw new Error(`The drift's writes failed: ${result.errors[0]!.message}`);
+  }
+  const weekday = now.getUTCDay() >= 1 && now.getUTCDay() <= 5;
+  for (const row of weekday ? rows : []) {
+    if (contacted.includes(row) || chosen.includes(row)) continue;
+    const last = Date.parse((JSON.parse(row.properties) as Properties).notes_last_contacted ?? '');
+    const due = Number.isNaN(last) || now.getTime() - last >= ROUTINE_DAYS * DAY_MS;
+    if (due && random() < ROUTINE_CHANCE) {
+      contacted.push(row);
+      day.routineContacts += 1;
+    }
   }
   const store = objectStore(world.db);
   for (const row of contacted)
