@@ -2,6 +2,7 @@ import { BASELINE_REASON } from '../jobs/apply-plays.ts';
 import type { PlanStep } from '../jobs/plays-preview.ts';
 import type { RescoreSummary } from '../jobs/run-rescore.ts';
 import { printSkipReasons } from './print-skip-reasons.ts';
+import { baselineLine } from './baseline-line.ts';
 import type { Io } from './process-io.ts';
 
 const SEQUENCES = { renewal: 'Renewal', winBack: 'Win-back', paymentRecovery: 'Payment recovery' };
@@ -42,23 +43,6 @@ function printSteps(plan: Pick<RescoreSummary, 'planned' | 'names'>, io: Io): vo
     io.out(`\n${who}\n`);
     for (const s of steps) io.out(`  ${s.heldBack ? `${HELD}: ` : ''}${describe(s, names)}\n`);
   }
-}
-
-function baselineLine(counts: NonNullable<RescoreSummary['baseline']>): string {
-  const recorded = [
-    [counts.tracks, 'open track', 'without a task'],
-    [counts.tasks, 'task', 'not created'],
-    [counts.enrolments, 'enrolment', 'not made'],
-  ] as const;
-  const what = recorded
-    .filter(([n]) => n > 0)
-    .map(([n, noun, how]) => `${plural(n, noun)} ${how}`)
-    .join(', ');
-  return (
-    'First run on this portal (the baseline): it acts only on what cannot wait, and records what ' +
-    `already holds as the starting point instead of acting on it${what ? ` (${what})` : ''}. ` +
-    'Later runs act on changes.'
-  );
 }
 
 function groupOf(step: PlanStep): string {

@@ -1,9 +1,16 @@
 import type { PlaysTally } from '../jobs/apply-plays.ts';
+import type { RescoreSummary } from '../jobs/run-rescore.ts';
+import { baselineLine } from './baseline-line.ts';
 import { printSkipReasons } from './print-skip-reasons.ts';
 import type { Io } from './process-io.ts';
 
 /** After a real run: what reached people, and what did not and why. */
-export function printPlaysOutcome(plays: PlaysTally, io: Io): void {
+export function printPlaysOutcome(
+  plays: PlaysTally,
+  io: Io,
+  baseline: RescoreSummary['baseline'] = null,
+): void {
+  if (baseline) io.out(`\n${baselineLine(baseline)}\n`);
   const { tasksCreated, tasksUpdated, tasksCompleted, enrolled, skipped, heldBack, failed } = plays;
   io.out(
     `\nPlays: ${tasksCreated.length} tasks created, ${tasksUpdated.length} updated, ` +

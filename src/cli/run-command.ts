@@ -97,7 +97,7 @@ function report(summary: RescoreSummary, app: App, options: RunOptions, io: Io):
     const tiers = [...app.model.model.tiers, { key: 'unknown', label: 'No data' }];
     printRunSummary(summary, new Map(tiers.map((t) => [t.key, t.label])), io);
     if (summary.dryRun) printPlayPlan(summary, io);
-    else printPlaysOutcome(summary.plays, io);
+    else printPlaysOutcome(summary.plays, io, summary.baseline);
     return;
   }
   io.out(`${runSummaryJson(summary)}\n`);

@@ -38,4 +38,15 @@ describe('what a run did with the plays', () => {
     expect(text).toContain('… and 3 more skipped: `vitals run --once --json` lists each');
     expect(c.err()).toContain('win-back for company 40 failed: HubSpot did not create it.');
   });
+
+  it('says in one line when the run was the baseline, and what it recorded instead of acting', () => {
+    const c = capture();
+    printPlaysOutcome(emptyPlaysTally(), c.io, { tracks: 40, tasks: 0, enrolments: 1 });
+    expect(c.out()).toContain(
+      'First run on this portal (the baseline): it acts only on what cannot wait, and records what already holds as the starting point instead of acting on it (40 open tracks without a task, 1 enrolment not made). Later runs act on changes.',
+    );
+    const later = capture();
+    printPlaysOutcome(emptyPlaysTally(), later.io, null);
+    expect(later.out()).not.toContain('baseline');
+  });
 });
