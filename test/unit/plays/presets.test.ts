@@ -109,3 +109,35 @@ describe.each(Object.keys(EXTREMES))('the %s preset', (name) => {
     }
   });
 });
+
+const RETENTION_TIERS = ['healthy', 'monitor', 'at_risk', 'critical'];
+
+/** The preset's explanation at the tier that stands where `tier` stands in retention-os. */
+function samePlace(name: string, explanations: readonly Explanation[], from: Explanation) {
+  const tiers = preset(name).model.tiers.map((t) => t.key);
+  const index = RETENTION_TIERS.indexOf(from.tier);
+  const position = index === 0 ? 0 : tiers.length - (RETENTION_TIERS.length - index);
+  const found = explanations.find((e) => e.tier === tiers[position]);
+  return found && { ...found, score: from.score };
+}
+
+describe.each(Object.keys(EXTREMES))('every rule with the %s preset', (name) => {
+  const tiers = preset(name).model.tiers.map((t) => t.key);
+  const explanations = spread(name);
+
+  it.each(Object.keys(SCENARIOS))(
+    '%s fires in its scenario at the same tier position',
+    (ruleId) => {
+      const scenario = SCENARIOS[ruleId]!.fires;
+      const current = scenario.current
+        ? samePlace(name, explanations, scenario.current)
+        : explanations[0];
+      const history = (scenario.history ?? []).map((p) => ({
+        ...p,
+        tier: tiers[Math.max(0, RETENTION_TIERS.indexOf(p.tier))] ?? p.tier,
+      }));
+      const outcome = run({ ...scenario, current: current!, history, tiers });
+      expect(firedRules(outcome)).toContain(ruleId);
+    },
+  );
+});
