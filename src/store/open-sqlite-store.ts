@@ -9,6 +9,7 @@ import { sqliteLease } from './sqlite-lease.ts';
 import { sqliteMigrations } from './sqlite-migrations.ts';
 import { sqlitePlayState } from './sqlite-play-state.ts';
 import { sqliteScoreHistory } from './sqlite-score-history.ts';
+import { sqliteWebhookInbox } from './sqlite-webhook-inbox.ts';
 import type { PageCommit, PlaysCommit, Store, StoreHealth } from './store.ts';
 
 export const SQLITE_FILE_NAME = 'vitals.sqlite';
@@ -48,6 +49,7 @@ function sqliteStore(db: Database.Database, location: string, now: () => Date): 
   const lease = sqliteLease(db, now);
   const ledger = sqliteActionLedger(db, now);
   const plays = sqlitePlayState(db);
+  const inbox = sqliteWebhookInbox(db, now);
   const commitPage = db.transaction((page: PageCommit) => {
     history.append(page.scores);
     states.put(page.states);
@@ -92,6 +94,14 @@ function sqliteStore(db: Database.Database, location: string, now: () => Date): 
     playsBaselineAt: async (portal) => plays.baselineAt(portal),
     markPlaysBaseline: async (portal, at) => plays.markBaseline(portal, at),
     reviseHeldAction: async (portal, key, action) => ledger.revise.immediate(portal, key, action),
+    // Committed before it resolves: an event the receiver acknowledged survives a process kill.
+    receiveEvents: async (portal, events) => inbox.receive.immediate(portal, events),
+    pendingEvents: async (portal, at, limit) => inbox.pending(portal, at, limit),
+    settleEvents: async (portal, ids, state) => inbox.settle.immediate(portal, ids, state),
+    failEvents: async (portal, ids, error, next) => inbox.fail.immediate(portal, ids, error, next),
+    inboxCounts: async (portal) => inbox.counts(portal),
+    listInbox: async (portal, filter) => inbox.list(portal, filter),
+    retryEvents: async (portal, which) => inbox.retry.immediate(portal, which),
     acquireLease: async (name, holder, ttlMs) => lease.acquire(name, holder, ttlMs),
     renewLease: async (name, holder, ttlMs) => lease.renew(name, holder, ttlMs),
     releaseLease: async (name, holder) => lease.release(name, holder),

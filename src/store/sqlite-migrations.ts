@@ -172,4 +172,32 @@ export const sqliteMigrations: readonly Migration[] = [
         WHERE kind = 'task' AND status = 'done';
     `,
   },
+  {
+    version: 10,
+    name: 'webhook inbox',
+    // The partial index holds only what may still need processing, so pendingEvents stays fast
+    // however many settled events pile up.
+    sql: `
+      CREATE TABLE webhook_inbox (
+        portal TEXT NOT NULL,
+        event_id TEXT NOT NULL,
+        subscription_type TEXT NOT NULL,
+        object_id TEXT NOT NULL,
+        occurred_at TEXT NOT NULL,
+        state TEXT NOT NULL
+          CHECK (state IN ('received', 'processed', 'ignored', 'failed', 'dead')),
+        attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+        error TEXT,
+        payload TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        next_attempt_at TEXT,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (portal, event_id)
+      ) STRICT;
+      CREATE INDEX webhook_inbox_pending ON webhook_inbox (portal, received_at)
+        WHERE state IN ('received', 'failed');
+      CREATE INDEX webhook_inbox_by_state ON webhook_inbox (portal, state, received_at);
+      CREATE INDEX webhook_inbox_recent ON webhook_inbox (portal, received_at);
+    `,
+  },
 ];

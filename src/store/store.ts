@@ -156,6 +156,36 @@ export interface PlaysCommit {
   active: readonly ActiveRules[];
 }
 
+/** A webhook event's life in the inbox: received → processed | ignored | failed → dead. */
+export const INBOX_STATES = ['received', 'processed', 'ignored', 'failed', 'dead'] as const;
+export type InboxState = (typeof INBOX_STATES)[number];
+
+/** One HubSpot webhook event as the intake stores it, before any processing. */
+export interface InboxEventInput {
+  eventId: string;
+  subscriptionType: string;
+  /** The object the event is about (a company or contact id), as text. */
+  objectId: string;
+  /** When it happened in HubSpot (ISO). */
+  occurredAt: string;
+  /** 'received' to be processed; 'ignored' for a subscription type Vitals does not handle. */
+  state: 'received' | 'ignored';
+  /** The event exactly as HubSpot sent it. */
+  payload: unknown;
+}
+
+export interface InboxEvent extends Omit<InboxEventInput, 'state'> {
+  portal: string;
+  state: InboxState;
+  attempts: number;
+  /** The last failure's message. */
+  error: string | null;
+  receivedAt: string;
+  /** When a failed event may be tried again; null otherwise. */
+  nextAttemptAt: string | null;
+  updatedAt: string;
+}
+
 export type StoreHealth =
   | { ok: true; backend: string; location: string; schemaVersion: number }
   | { ok: false; backend: string; location: string; error: string };
@@ -236,6 +266,35 @@ export interface Store {
   markPlaysBaseline(portal: string, at: string): Promise<void>;
   /** Replaces what a held action will do when released (a later trigger rewrote its task). */
   reviseHeldAction(portal: string, key: string, action: PlannedAction): Promise<void>;
+
+  /**
+   * Stores webhook events in one transaction, one row per eventId: an event already there (a
+   * redelivery) is left as it is. Answers how many were new.
+   */
+  receiveEvents(
+    portal: string,
+    events: readonly InboxEventInput[],
+  ): Promise<{ stored: number; duplicates: number }>;
+  /** Events due for processing: received, or failed with nextAttemptAt ≤ `now`; oldest first. */
+  pendingEvents(portal: string, now: string, limit: number): Promise<InboxEvent[]>;
+  /** received/failed → processed or ignored. */
+  settleEvents(
+    portal: string,
+    eventIds: readonly string[],
+    state: 'processed' | 'ignored',
+  ): Promise<void>;
+  /** One more failed attempt: failed until `nextAttemptAt`, or dead when it is null. */
+  failEvents(
+    portal: string,
+    eventIds: readonly string[],
+    error: string,
+    nextAttemptAt: string | null,
+  ): Promise<void>;
+  inboxCounts(portal: string): Promise<Record<InboxState, number>>;
+  /** Newest first; `state` filters. */
+  listInbox(portal: string, filter?: { state?: InboxState; limit?: number }): Promise<InboxEvent[]>;
+  /** Failed or dead events (these ids, or every dead one) back to received; how many moved. */
+  retryEvents(portal: string, which: readonly string[] | 'dead'): Promise<number>;
 
   /** For doctor and /healthz: never throws. */
   health(): Promise<StoreHealth>;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { migrateSqlite } from '../../../src/store/migrate-sqlite.ts';
 import { openSqliteStore, SQLITE_FILE_NAME } from '../../../src/store/open-sqlite-store.ts';
 import { sqliteMigrations } from '../../../src/store/sqlite-migrations.ts';
+import { inboxEvent } from './inbox-event.ts';
 import { openTestStore, tempDataDir } from './open-test-store.ts';
 import { taskAction, taskUpdateAction } from './planned-action.ts';
 
@@ -141,6 +142,36 @@ describe('opening the SQLite store', () => {
     const update = taskUpdateAction({ target: '7:tier-critical:2025-01-01' });
     const [recorded] = await store.recordIntents('sandbox', [update]);
     expect(recorded).toMatchObject({ outcome: 'new', entry: { kind: 'task-update' } });
+    await store.close();
+  });
+
+  it('migrates a version-9 database to the webhook inbox, keeping all its data', async () => {
+    const dataDir = tempDataDir();
+    const old = inspect(dataDir);
+    migrateSqlite(old, sqliteMigrations.slice(0, 9), 'old', () => new Date());
+    old.exec(`
+      INSERT INTO company_state VALUES ('sandbox', '7', '{"health_score":"40"}',
+        '2025-01-01T00:00:00.000Z', NULL);
+      INSERT INTO play_state VALUES ('sandbox', '7', '["tier-critical"]',
+        '2025-01-01T00:00:00.000Z', '{}', NULL);
+      INSERT INTO portal_flags VALUES ('sandbox', 'plays-baseline', '2025-01-01T00:00:00.000Z');`);
+    expect(() => old.prepare('SELECT * FROM webhook_inbox').all()).toThrow(/no such table/);
+    old.close();
+
+    const store = await openSqliteStore(dataDir);
+    expect(await store.health()).toMatchObject({ schemaVersion: LATEST });
+    expect((await store.companyStates('sandbox', ['7'])).get('7')?.properties).toEqual({
+      health_score: '40',
+    });
+    expect((await store.activeRules('sandbox', ['7'])).get('7')).toEqual(
+      new Set(['tier-critical']),
+    );
+    expect(await store.playsBaselineAt('sandbox')).toBe('2025-01-01T00:00:00.000Z');
+    expect(await store.receiveEvents('sandbox', [inboxEvent('1')])).toEqual({
+      stored: 1,
+      duplicates: 0,
+    });
+    expect(await store.inboxCounts('sandbox')).toMatchObject({ received: 1 });
     await store.close();
   });
 

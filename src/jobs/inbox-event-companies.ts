@@ -1,0 +1,61 @@
+import type { InboxEvent } from '../store/store.ts';
+import { WRITTEN_PROPERTIES } from './health-properties.ts';
+import { RECOMMENDED_PROPERTY } from './company-update.ts';
+
+/** What one webhook event asks of the worker. */
+export type EventWork =
+  | { kind: 'companies'; ids: string[] }
+  | { kind: 'contacts'; ids: string[] }
+  | { kind: 'nothing'; why: string }
+  | { kind: 'ignore'; why: string };
+
+const OWN = new Set<string>([...WRITTEN_PROPERTIES, RECOMMENDED_PROPERTY]);
+
+type Payload = Record<string, unknown>;
+const text = (v: unknown) => (typeof v === 'number' || typeof v === 'string' ? String(v) : null);
+
+/**
+ * Which companies an event touches. Vitals' own writes come back as events too: a change to a
+ * property it writes, or one whose source is this app, is ignored so a rescore never feeds
+ * itself. Every event is a hint to read the current state: late, doubled or reordered events
+ * all lead to the same rescore.
+ */
+export function eventWork(event: InboxEvent): EventWork {
+  const p = (event.payload ?? {}) as Payload;
+  const property = text(p.propertyName);
+  if (property !== null && OWN.has(property))
+    return { kind: 'ignore', why: `a change to ${property}, which Vitals writes itself` };
+  if (text(p.sourceId) !== null && text(p.sourceId) === text(p.appId))
+    return { kind: 'ignore', why: 'a change this app made' };
+  const type = event.subscriptionType;
+  const ends = [text(p.fromObjectId), text(p.toObjectId)];
+  switch (type) {
+    case 'company.propertyChange':
+    case 'company.creation':
+    case 'company.restore':
+      return { kind: 'companies', ids: [event.objectId] };
+    case 'object.propertyChange':
+    case 'object.restore':
+      return text(p.objectTypeId) === '0-2'
+        ? { kind: 'companies', ids: [event.objectId] }
+        : { kind: 'contacts', ids: [event.objectId] };
+    case 'company.merge':
+      return { kind: 'companies', ids: [text(p.primaryObjectId) ?? event.objectId] };
+    case 'company.associationChange':
+      return { kind: 'companies', ids: [ends[0] ?? event.objectId] };
+    case 'contact.associationChange':
+      // A contact joined or left a company: that company's people changed.
+      return { kind: 'companies', ids: [ends[1] ?? event.objectId].filter((id) => id !== '') };
+    case 'contact.propertyChange':
+      return { kind: 'contacts', ids: [event.objectId] };
+    case 'company.deletion':
+      return {
+        kind: 'nothing',
+        why: 'the company was deleted: the next full run no longer sees it',
+      };
+    case 'contact.privacyDeletion':
+      return { kind: 'nothing', why: 'Vitals keeps no personal data of contacts beyond their ids' };
+    default:
+      return { kind: 'ignore', why: `Vitals does not handle ${type}` };
+  }
+}

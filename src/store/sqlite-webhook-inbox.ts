@@ -1,0 +1,163 @@
+import type Database from 'better-sqlite3';
+import { inboxEventParams } from './inbox-event-params.ts';
+import { isoInstant } from './iso-instant.ts';
+import { nonEmptyText } from './non-empty-text.ts';
+import { INBOX_STATES, type InboxEvent, type InboxEventInput, type InboxState } from './store.ts';
+import { StoreError } from './store-error.ts';
+
+interface InboxRow {
+  portal: string;
+  event_id: string;
+  subscription_type: string;
+  object_id: string;
+  occurred_at: string;
+  state: InboxState;
+  attempts: number;
+  error: string | null;
+  payload: string;
+  received_at: string;
+  next_attempt_at: string | null;
+  updated_at: string;
+}
+
+type Settled = 'processed' | 'ignored';
+
+const LIST_LIMIT = 50;
+
+/**
+ * The webhook inbox on SQLite: synchronous, its writes transactions for the caller to run
+ * `.immediate`. Ids go in as one JSON array (json_each), so a batch is one statement whatever
+ * its size, with no limit on bound parameters. `error` stays the last failure's message after a
+ * retry or a success: together with `attempts` it is the event's history.
+ */
+export function sqliteWebhookInbox(db: Database.Database, now: () => Date) {
+  const sql = prepareStatements(db);
+  const stamp = () => now().toISOString();
+
+  return {
+    receive: db.transaction((portal: string, events: readonly InboxEventInput[]) => {
+      nonEmptyText(portal, 'portal');
+      const rows = events.map((event, i) => inboxEventParams(event, `events[${i}]`));
+      const receivedAt = stamp();
+      // A redelivered event, or the same event twice in one batch: the first one stays.
+      const stored = rows.reduce(
+        (count, row) => count + sql.insert.run({ ...row, portal, receivedAt }).changes,
+        0,
+      );
+      return { stored, duplicates: rows.length - stored };
+    }),
+    settle: db.transaction((portal: string, eventIds: readonly string[], state: Settled) => {
+      if (state !== 'processed' && state !== 'ignored') {
+        throw new StoreError(
+          'invalid-input',
+          `state must be "processed" or "ignored", got "${state}".`,
+        );
+      }
+      sql.settle.run({ portal, ids: idList(eventIds), state, now: stamp() });
+    }),
+    fail: db.transaction(
+      (portal: string, eventIds: readonly string[], error: string, next: string | null) => {
+        const nextAttemptAt = next === null ? null : isoInstant(next, 'nextAttemptAt');
+        const message = nonEmptyText(error, 'error');
+        sql.fail.run({
+          portal,
+          ids: idList(eventIds),
+          error: message,
+          nextAttemptAt,
+          now: stamp(),
+        });
+      },
+    ),
+    retry: db.transaction((portal: string, which: readonly string[] | 'dead'): number => {
+      const params = { portal, now: stamp() };
+      if (which === 'dead') return sql.retryDead.run(params).changes;
+      return sql.retry.run({ ...params, ids: idList(which) }).changes;
+    }),
+    pending(portal: string, at: string, limit: number): InboxEvent[] {
+      const params = { portal, now: isoInstant(at, 'now'), limit: positive(limit) };
+      return sql.pending.all(params).map(toEvent);
+    },
+    counts(portal: string): Record<InboxState, number> {
+      const counts = Object.fromEntries(INBOX_STATES.map((state) => [state, 0]));
+      for (const row of sql.counts.all({ portal })) counts[row.state] = row.count;
+      return counts as Record<InboxState, number>;
+    },
+    list(portal: string, filter: { state?: InboxState; limit?: number } = {}): InboxEvent[] {
+      const { state } = filter;
+      const limit = positive(filter.limit ?? LIST_LIMIT);
+      if (state === undefined) return sql.recent.all({ portal, limit }).map(toEvent);
+      if (!INBOX_STATES.includes(state)) {
+        const known = INBOX_STATES.join(', ');
+        throw new StoreError('invalid-input', `state must be one of ${known}, got "${state}".`);
+      }
+      return sql.inState.all({ portal, state, limit }).map(toEvent);
+    },
+  };
+}
+
+// Each write names the states it moves from, so a late or repeated call cannot undo a settlement.
+function prepareStatements(db: Database.Database) {
+  // The unary + keeps the planner off the state index, so a batch finds its rows by primary key
+  // instead of walking every received event (https://sqlite.org/optoverview.html, "unary +").
+  const ids = 'event_id IN (SELECT value FROM json_each(@ids))';
+  return {
+    insert: db.prepare(`INSERT INTO webhook_inbox (portal, event_id, subscription_type, object_id,
+      occurred_at, state, payload, received_at, updated_at)
+      VALUES (@portal, @eventId, @subscriptionType, @objectId, @occurredAt, @state, @payload,
+      @receivedAt, @receivedAt)
+      ON CONFLICT (portal, event_id) DO NOTHING`),
+    settle: db.prepare(`UPDATE webhook_inbox SET state = @state, next_attempt_at = NULL,
+      updated_at = @now WHERE portal = @portal AND ${ids} AND +state IN ('received', 'failed')`),
+    fail: db.prepare(`UPDATE webhook_inbox SET attempts = attempts + 1, error = @error,
+      state = CASE WHEN @nextAttemptAt IS NULL THEN 'dead' ELSE 'failed' END,
+      next_attempt_at = @nextAttemptAt, updated_at = @now
+      WHERE portal = @portal AND ${ids} AND +state IN ('received', 'failed')`),
+    retry: db.prepare(`UPDATE webhook_inbox SET state = 'received', next_attempt_at = NULL,
+      updated_at = @now WHERE portal = @portal AND ${ids} AND +state IN ('failed', 'dead')`),
+    retryDead: db.prepare(`UPDATE webhook_inbox SET state = 'received', next_attempt_at = NULL,
+      updated_at = @now WHERE portal = @portal AND state = 'dead'`),
+    // Without statistics the planner takes webhook_inbox_recent, which also walks every settled
+    // event; the partial index holds only the rows that may be due. Spelled out to match it.
+    pending: db.prepare<{ portal: string; now: string; limit: number }, InboxRow>(`
+      SELECT * FROM webhook_inbox INDEXED BY webhook_inbox_pending
+      WHERE portal = @portal AND state IN ('received', 'failed')
+        AND (state = 'received' OR next_attempt_at <= @now)
+      ORDER BY received_at, rowid LIMIT @limit`),
+    counts: db.prepare<{ portal: string }, { state: InboxState; count: number }>(`
+      SELECT state, COUNT(*) AS count FROM webhook_inbox WHERE portal = @portal GROUP BY state`),
+    // Two statements, not "@state IS NULL OR …", so each walks its own index in order.
+    recent: db.prepare<{ portal: string; limit: number }, InboxRow>(`
+      SELECT * FROM webhook_inbox WHERE portal = @portal
+      ORDER BY received_at DESC, rowid DESC LIMIT @limit`),
+    inState: db.prepare<{ portal: string; state: InboxState; limit: number }, InboxRow>(`
+      SELECT * FROM webhook_inbox WHERE portal = @portal AND state = @state
+      ORDER BY received_at DESC, rowid DESC LIMIT @limit`),
+  };
+}
+
+function idList(eventIds: readonly string[]): string {
+  eventIds.forEach((id, i) => nonEmptyText(id, `eventIds[${i}]`));
+  return JSON.stringify(eventIds);
+}
+
+function positive(limit: number): number {
+  if (Number.isInteger(limit) && limit > 0) return limit;
+  throw new StoreError('invalid-input', `limit must be a positive whole number, got ${limit}.`);
+}
+
+function toEvent(row: InboxRow): InboxEvent {
+  return {
+    portal: row.portal,
+    eventId: row.event_id,
+    subscriptionType: row.subscription_type,
+    objectId: row.object_id,
+    occurredAt: row.occurred_at,
+    state: row.state,
+    attempts: row.attempts,
+    error: row.error,
+    payload: JSON.parse(row.payload) as unknown,
+    receivedAt: row.received_at,
+    nextAttemptAt: row.next_attempt_at,
+    updatedAt: row.updated_at,
+  };
+}
