@@ -14,6 +14,7 @@ import { doctorCommand } from './doctor-command.ts';
 import { playsExplainCommand } from './plays-explain-command.ts';
 import { playsListCommand } from './plays-list-command.ts';
 import { serveCommand } from './serve-command.ts';
+import { inboxCommand, inboxRetryCommand } from './inbox-command.ts';
 
 const SCORE_HELP = `
 Exit status: 0 when every account was scored, 1 when some were rejected (the rest are
@@ -153,6 +154,22 @@ function buildProgram(io: Io, exit: (code: number) => void): Command {
     .addHelpText('after', PLAYS_EXPLAIN_HELP)
     .action(async (companyId: string, options: { json?: boolean }) =>
       exit(await playsExplainCommand(companyId, options, io)),
+    );
+
+  const inbox = program
+    .command('inbox')
+    .description('What the webhook inbox holds: counts by state, then the latest events')
+    .option('--json', 'print {"counts", "events"} as JSON on stdout')
+    .action(async (options: { json?: boolean }) => exit(await inboxCommand(options, io)));
+  inbox
+    .command('retry')
+    .description(
+      'Put a failed or dead webhook event (or, with --dead, every dead one) back in line',
+    )
+    .argument('[event-id]', 'the event id, as `vitals inbox` shows it')
+    .option('--dead', 'retry every dead event')
+    .action(async (eventId: string | undefined, options: { dead?: boolean }) =>
+      exit(await inboxRetryCommand(eventId, options, io)),
     );
 
   program
