@@ -3,6 +3,9 @@ import type { App } from '../app/open-app.ts';
 import type { Config } from '../config/config.ts';
 import { loadConfig } from '../config/load-config.ts';
 import { isSetUp, setupPortal } from '../jobs/setup-portal.ts';
+import { startInboxWorker } from '../jobs/inbox-worker.ts';
+import { leaseHolderId } from '../jobs/lease-holder.ts';
+import { runRescore } from '../jobs/run-rescore.ts';
 import { startServer, type RunningServer } from '../server/start-server.ts';
 import { CliError, EXIT } from './cli-error.ts';
 import type { Io } from './process-io.ts';
@@ -59,19 +62,62 @@ export async function startCardApi(app: App, io: Io): Promise<RunningServer> {
     { base: { name: 'vitals-card-api' }, timestamp: pino.stdTimeFunctions.isoTime },
     { write: (line: string) => io.err(line) },
   );
-  return startServer(
+  const plays = app.config.playsMapping.enabled ? runPlaysSettings(app) : null;
+  // Webhook events go to the inbox first; this worker drains it (and what a restart left there).
+  const worker = startInboxWorker(
+    {
+      gateway: app.connection.gateway,
+      store: app.store,
+      mapping: app.config,
+      model: app.model,
+      portal: app.connection.portal,
+      plays: plays ?? undefined,
+      now: () => new Date(),
+      runFull: () => fullRun(app, plays),
+    },
+    log,
+  );
+  const server = await startServer(
     {
       store: app.store,
       portal: app.connection.portal,
       gateway: app.connection.gateway,
       config: app.config,
       model: app.model,
-      plays: app.config.playsMapping.enabled ? runPlaysSettings(app) : null,
+      plays,
       clientSecret,
       publicUrl,
       log,
+      onWebhookEvents: () => worker.wake(),
     },
     { port },
+  ).catch(async (error: unknown) => {
+    await worker.stop();
+    throw error;
+  });
+  return {
+    ...server,
+    close: async () => {
+      await server.close();
+      await worker.stop();
+    },
+  };
+}
+
+/** A backlog too big for the worker: one full pass, as the schedule would run it. */
+function fullRun(app: App, plays: ReturnType<typeof runPlaysSettings> | null) {
+  return runRescore(
+    {
+      gateway: app.connection.gateway,
+      store: app.store,
+      mapping: app.config,
+      model: app.model,
+      portal: app.connection.portal,
+      source: app.connection.source,
+      holder: leaseHolderId(),
+      plays: plays ?? undefined,
+    },
+    { dryRun: app.config.dryRun },
   );
 }
 

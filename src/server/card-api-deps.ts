@@ -22,4 +22,6 @@ export interface CardApiDeps {
   publicUrl: string;
   log: Logger;
   now?: () => Date;
+  /** Called once a webhook delivery is stored, with how many events were new: wakes the worker. */
+  onWebhookEvents?: (stored: number) => void;
 }

@@ -4,6 +4,7 @@ import { cardRoutes } from './card-routes.ts';
 import { errorHandler, notFound } from './error-handler.ts';
 import { pathOf } from './path-of.ts';
 import { signatureGuard } from './signature-guard.ts';
+import { webhookRoutes } from '../../webhooks/webhook-routes.ts';
 
 /**
  * The card API: GET /healthz (unsigned, for load balancers) and, behind HubSpot's request
@@ -42,6 +43,7 @@ export function createServer(deps: CardApiDeps): Express {
     ...(deps.now ? { now: deps.now } : {}),
   });
   app.use('/api/cards', guard, cardRoutes(deps));
+  app.use('/webhooks', webhookRoutes(deps));
   app.use(notFound());
   app.use(errorHandler(deps.log));
   return app;

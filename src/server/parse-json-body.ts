@@ -1,6 +1,10 @@
 import type { z } from 'zod';
 import { describeIssues, formatPath, show, type PathPart } from '../validation/describe-issues.ts';
+import { jsonDeeperThan } from '../validation/json-deeper-than.ts';
 import { ApiError } from './api-error.ts';
+
+/** No card request nests deeper than a few levels; a hostile one must not reach the parser. */
+const MAX_DEPTH = 32;
 
 /**
  * Parses the verified raw body (what signatureGuard leaves in req.body) with `schema`; a 400
@@ -11,6 +15,11 @@ export function parseJsonBody<T>(raw: unknown, schema: z.ZodType<T>, example: st
   if (text.trim() === '') {
     throw new ApiError(400, `The request has no body: send JSON like ${example}.`);
   }
+  if (jsonDeeperThan(text, MAX_DEPTH))
+    throw new ApiError(
+      400,
+      `The body nests deeper than ${MAX_DEPTH} levels: send JSON like ${example}.`,
+    );
   let data: unknown;
   try {
     data = JSON.parse(text);
