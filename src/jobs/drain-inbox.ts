@@ -1,6 +1,6 @@
 import type { Gateway } from '../hubspot/create-gateway.ts';
 import type { InboxEvent } from '../store/store.ts';
-import { eventWork } from './inbox-event-companies.ts';
+import { eventWork, type EventWork } from './inbox-event-companies.ts';
 import type { RescoreCompanyDeps } from './rescore-company.ts';
 import { rescoreCompanies } from './rescore-companies.ts';
 
@@ -60,11 +60,16 @@ export async function drainInbox(deps: DrainDeps, options: DrainOptions): Promis
   const working: InboxEvent[] = [];
   const companies = new Set<string>();
   const contacts = new Set<string>();
+  const moves: Extract<EventWork, { kind: 'merge' | 'delete' }>[] = [];
   for (const event of events) {
     const work = eventWork(event);
     if (work.kind === 'ignore') ignored.push(event.eventId);
     else if (work.kind === 'nothing') idle.push(event.eventId);
-    else {
+    else if (work.kind === 'merge' || work.kind === 'delete') {
+      working.push(event);
+      moves.push(work);
+      if (work.kind === 'merge') companies.add(work.survivor);
+    } else {
       working.push(event);
       for (const id of work.ids) (work.kind === 'companies' ? companies : contacts).add(id);
     }
@@ -75,6 +80,13 @@ export async function drainInbox(deps: DrainDeps, options: DrainOptions): Promis
   summary.processed = idle.length;
   const ids = working.map((e) => e.eventId);
   try {
+    // Only merges and deletions depend on order: the rest read the current state from HubSpot.
+    for (const move of moves) {
+      if (move.kind === 'merge')
+        await deps.store.mergeCompanies(deps.portal, move.merged, move.survivor);
+      else await deps.store.forgetCompany(deps.portal, move.id, move.at);
+    }
+    for (const move of moves) if (move.kind === 'delete') companies.delete(move.id);
     if (contacts.size > 0) {
       const links = await deps.gateway.readAssociations('contacts', 'companies', [...contacts]);
       for (const list of links.values()) for (const id of list) companies.add(id);

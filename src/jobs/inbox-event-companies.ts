@@ -6,6 +6,10 @@ import { RECOMMENDED_PROPERTY } from './company-update.ts';
 export type EventWork =
   | { kind: 'companies'; ids: string[] }
   | { kind: 'contacts'; ids: string[] }
+  /** Merged into the survivor: the store follows, then the survivor is rescored. */
+  | { kind: 'merge'; merged: string[]; survivor: string }
+  /** Deleted at `at`: the store forgets its state unless a later evaluation saved it. */
+  | { kind: 'delete'; id: string; at: string }
   | { kind: 'nothing'; why: string }
   | { kind: 'ignore'; why: string };
 
@@ -39,8 +43,13 @@ export function eventWork(event: InboxEvent): EventWork {
       return text(p.objectTypeId) === '0-2'
         ? { kind: 'companies', ids: [event.objectId] }
         : { kind: 'contacts', ids: [event.objectId] };
-    case 'company.merge':
-      return { kind: 'companies', ids: [text(p.primaryObjectId) ?? event.objectId] };
+    case 'company.merge': {
+      const survivor = text(p.primaryObjectId) ?? event.objectId;
+      const merged = Array.isArray(p.mergedObjectIds)
+        ? p.mergedObjectIds.flatMap((id) => text(id) ?? [])
+        : [];
+      return { kind: 'merge', merged, survivor };
+    }
     case 'company.associationChange':
       return { kind: 'companies', ids: [ends[0] ?? event.objectId] };
     case 'contact.associationChange':
@@ -49,10 +58,7 @@ export function eventWork(event: InboxEvent): EventWork {
     case 'contact.propertyChange':
       return { kind: 'contacts', ids: [event.objectId] };
     case 'company.deletion':
-      return {
-        kind: 'nothing',
-        why: 'the company was deleted: the next full run no longer sees it',
-      };
+      return { kind: 'delete', id: event.objectId, at: event.occurredAt };
     case 'contact.privacyDeletion':
       return { kind: 'nothing', why: 'Vitals keeps no personal data of contacts beyond their ids' };
     default:

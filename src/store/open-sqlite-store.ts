@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { migrateSqlite, schemaVersion } from './migrate-sqlite.ts';
 import { sqliteActionLedger } from './sqlite-action-ledger.ts';
+import { sqliteCompanyMoves } from './sqlite-company-moves.ts';
 import { sqliteCompanyState } from './sqlite-company-state.ts';
 import { sqliteJobRuns } from './sqlite-job-runs.ts';
 import { sqliteLease } from './sqlite-lease.ts';
@@ -49,6 +50,7 @@ function sqliteStore(db: Database.Database, location: string, now: () => Date): 
   const lease = sqliteLease(db, now);
   const ledger = sqliteActionLedger(db, now);
   const plays = sqlitePlayState(db);
+  const moves = sqliteCompanyMoves(db);
   const inbox = sqliteWebhookInbox(db, now);
   const commitPage = db.transaction((page: PageCommit) => {
     history.append(page.scores);
@@ -106,6 +108,8 @@ function sqliteStore(db: Database.Database, location: string, now: () => Date): 
     renewLease: async (name, holder, ttlMs) => lease.renew(name, holder, ttlMs),
     releaseLease: async (name, holder) => lease.release(name, holder),
     leaseHolder: async (name) => lease.holder(name),
+    mergeCompanies: async (portal, ids, into) => moves.merge.immediate(portal, ids, into),
+    forgetCompany: async (portal, id, at) => moves.forget.immediate(portal, id, at),
     health: async () => health(db, location),
     close: async () => {
       db.close();

@@ -296,6 +296,17 @@ export interface Store {
   /** Failed or dead events (these ids, or every dead one) back to received; how many moved. */
   retryEvents(portal: string, which: readonly string[] | 'dead'): Promise<number>;
 
+  /**
+   * HubSpot merged `mergedIds` into `survivorId`: their history and ledger follow the survivor,
+   * their saved state, card and plays state go (the survivor is rescored as one account).
+   */
+  mergeCompanies(portal: string, mergedIds: readonly string[], survivorId: string): Promise<void>;
+  /**
+   * A company deleted in HubSpot at `deletedAt`: its saved state, card and plays state go unless
+   * a later evaluation (a restore that arrived first) saved them. History and ledger stay.
+   */
+  forgetCompany(portal: string, companyId: string, deletedAt: string): Promise<void>;
+
   /** For doctor and /healthz: never throws. */
   health(): Promise<StoreHealth>;
   close(): Promise<void>;

@@ -118,4 +118,45 @@ describe('draining the webhook inbox', () => {
     expect(summary).toMatchObject({ fullRun: true, processed: 5 });
     expect(w.fullRuns()).toBe(1);
   });
+
+  it("follows a merge: the merged company's history and ledger move to the survivor", async () => {
+    const w = await world();
+    const [survivor, merged] = w.companyIds();
+    const before = await w.store.scoreHistory('sandbox', merged!, 400);
+    expect(before.length).toBeGreaterThan(0);
+    await w.store.receiveEvents('sandbox', [
+      companyChange(survivor!, {
+        subscriptionType: 'company.merge',
+        primaryObjectId: Number(survivor),
+        mergedObjectIds: [Number(merged)],
+      }),
+    ]);
+    expect(await drainInbox(w.drainDeps, DRAIN_DEFAULTS)).toMatchObject({
+      processed: 1,
+      companies: 1,
+    });
+    expect(await w.store.scoreHistory('sandbox', merged!, 400)).toEqual([]);
+    const moved = await w.store.scoreHistory('sandbox', survivor!, 400);
+    expect(moved.length).toBeGreaterThan(before.length);
+    expect((await w.store.companyStates('sandbox', [merged!])).size).toBe(0);
+  });
+
+  it("forgets a deleted company's card, unless a later rescore (a restore) saved it", async () => {
+    const w = await world();
+    const [gone, restored] = w.companyIds();
+    const deletion = (id: string, at: Date) => ({
+      ...companyChange(id, { subscriptionType: 'company.deletion' }),
+      occurredAt: at.toISOString(),
+    });
+    // The baseline saved both at NOW; one was deleted after, the other before it.
+    await w.store.receiveEvents('sandbox', [
+      deletion(gone!, new Date(NOW.getTime() + HOUR)),
+      deletion(restored!, new Date(NOW.getTime() - HOUR)),
+    ]);
+    expect(await drainInbox(w.drainDeps, DRAIN_DEFAULTS)).toMatchObject({ processed: 2 });
+    const states = await w.store.companyStates('sandbox', [gone!, restored!]);
+    expect([...states.keys()]).toEqual([restored]);
+    // History stays for the reports.
+    expect((await w.store.scoreHistory('sandbox', gone!, 400)).length).toBeGreaterThan(0);
+  });
 });
