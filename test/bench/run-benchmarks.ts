@@ -10,6 +10,7 @@ import { playsTrust } from './plays-trust.ts';
 import { rescoreApiCalls } from './rescore-api-calls.ts';
 import { rescoreMemory } from './rescore-memory.ts';
 import { rescoreWallTime } from './rescore-wall-time.ts';
+import { webhookIntake } from './webhook-intake.ts';
 
 const OUTPUT = fileURLToPath(new URL('../../BENCHMARKS.md', import.meta.url));
 const OPTIONS: MeasureOptions = { runs: 7, warmupMs: 500, runMs: 300 };
@@ -27,6 +28,7 @@ const sections = [
   await rescoreWallTime(),
   await rescoreMemory(MEMORY_RUNS),
   await cardApiLatency(),
+  await webhookIntake(),
 ];
 
 const markdown = benchmarksMarkdown(
