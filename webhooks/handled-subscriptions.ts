@@ -17,7 +17,6 @@ export const HANDLED_SUBSCRIPTION_TYPES: ReadonlySet<string> = new Set([
   'contact.propertyChange',
   'contact.associationChange',
   'contact.privacyDeletion',
-  'object.associationChange',
 ]);
 
 /** Whether Vitals acts on the event; `object.propertyChange` only for companies. */

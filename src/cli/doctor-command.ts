@@ -4,6 +4,7 @@ import { unmappedSignals } from '../config/unmapped-signals.ts';
 import { setupPortal } from '../jobs/setup-portal.ts';
 import { EXIT } from './cli-error.ts';
 import { playsDoctorCheck } from './plays-doctor-check.ts';
+import { projectDoctorCheck } from './project-doctor-check.ts';
 import type { Io } from './process-io.ts';
 
 interface Check {
@@ -52,6 +53,7 @@ async function runChecks(app: App): Promise<Check[]> {
       detail: store.ok ? store.location : `${store.error} (check VITALS_DATA_DIR)`,
     },
     { name: 'portal', ok: true, detail: app.connection.description },
+    { name: 'HubSpot project', ...projectDoctorCheck(app.config) },
   ];
   try {
     const report = await setupPortal(app.connection.gateway, app.config, { dryRun: true });

@@ -15,6 +15,7 @@ import { playsExplainCommand } from './plays-explain-command.ts';
 import { playsListCommand } from './plays-list-command.ts';
 import { serveCommand } from './serve-command.ts';
 import { inboxCommand, inboxRetryCommand } from './inbox-command.ts';
+import { APP_CONFIGURE_HELP, appConfigureCommand } from './app-configure-command.ts';
 
 const SCORE_HELP = `
 Exit status: 0 when every account was scored, 1 when some were rejected (the rest are
@@ -58,8 +59,11 @@ Every command:
   vitals run [--once] [--dry-run] [--json]
   vitals setup [--dry-run]
   vitals doctor
+  vitals app configure --public-url URL
   vitals plays list [--json]
   vitals plays explain COMPANY_ID [--json]
+  vitals inbox [--json]
+  vitals inbox retry EVENT_ID|--dead
   vitals sandbox reset
   vitals start
   vitals serve
@@ -155,6 +159,15 @@ function buildProgram(io: Io, exit: (code: number) => void): Command {
     .action(async (companyId: string, options: { json?: boolean }) =>
       exit(await playsExplainCommand(companyId, options, io)),
     );
+
+  program
+    .command('app')
+    .description('The HubSpot project (extensions/): its public URL and webhook subscriptions')
+    .command('configure')
+    .description('Point the HubSpot project at the service and write its webhook subscriptions')
+    .requiredOption('--public-url <url>', "the service's public https origin (VITALS_PUBLIC_URL)")
+    .addHelpText('after', APP_CONFIGURE_HELP)
+    .action((options: { publicUrl: string }) => exit(appConfigureCommand(options, io)));
 
   const inbox = program
     .command('inbox')

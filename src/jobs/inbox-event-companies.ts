@@ -35,11 +35,9 @@ export function eventWork(event: InboxEvent): EventWork {
   const ends = [text(p.fromObjectId), text(p.toObjectId)];
   switch (type) {
     case 'company.propertyChange':
-    case 'company.creation':
     case 'company.restore':
       return { kind: 'companies', ids: [event.objectId] };
     case 'object.propertyChange':
-    case 'object.restore':
       return text(p.objectTypeId) === '0-2'
         ? { kind: 'companies', ids: [event.objectId] }
         : { kind: 'contacts', ids: [event.objectId] };

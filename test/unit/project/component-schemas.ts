@@ -111,14 +111,31 @@ const changeTypes = [
   'associationChange',
 ];
 
-/** propertyChange subscriptions name the property they watch. */
+/** propertyChange subscriptions name the property they watch; no other type takes one. */
 const propertyChangeNeedsName = {
   if: {
     properties: { subscriptionType: { pattern: 'propertyChange$' } },
     required: ['subscriptionType'],
   },
   then: { required: ['propertyName'] },
+  else: { not: { required: ['propertyName'] } },
 };
+
+/** The classic object types of `legacyCrmObjects` (HubSpot's webhooks v3 eventType list). */
+const LEGACY_OBJECTS = ['company', 'contact', 'deal', 'ticket', 'product', 'line_item'];
+
+/**
+ * Types with no generic `object.*` form: they go in `hubEvents` (HubSpot's 2025.2 webhooks
+ * reference puts contact.privacyDeletion there).
+ */
+const HUB_EVENTS = [
+  'contact.privacyDeletion',
+  'conversation.creation',
+  'conversation.deletion',
+  'conversation.newMessage',
+  'conversation.privacyDeletion',
+  'conversation.propertyChange',
+];
 
 const webhooks = {
   type: 'object',
@@ -162,7 +179,9 @@ const webhooks = {
             properties: {
               subscriptionType: {
                 type: 'string',
-                pattern: `^((company|contact|deal|ticket)\\.(${changeTypes.join('|')})|contact\\.privacyDeletion)$`,
+                // contact.privacyDeletion: HubSpot's reference has it in hubEvents, some
+                // projects deploy it here; both are accepted.
+                pattern: `^((${LEGACY_OBJECTS.join('|')})\\.(${changeTypes.join('|')})|contact\\.privacyDeletion)$`,
               },
               propertyName: { type: 'string', minLength: 1 },
               active: { type: 'boolean' },
@@ -170,7 +189,20 @@ const webhooks = {
             ...propertyChangeNeedsName,
           },
         },
-        hubEvents: { type: 'array' },
+        hubEvents: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['subscriptionType', 'active'],
+            properties: {
+              subscriptionType: { enum: HUB_EVENTS },
+              propertyName: { type: 'string', minLength: 1 },
+              active: { type: 'boolean' },
+            },
+            ...propertyChangeNeedsName,
+          },
+        },
       },
     },
   },

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SERVICE_URL } from '../../../extensions/app/cards/service/service-url.ts';
 import { REQUIRED_SCOPES } from '../../../src/jobs/required-scopes.ts';
 import { hsMetaFiles, inspectProject, type ProjectReport } from './inspect-project.ts';
 
@@ -46,6 +47,7 @@ describe('the HubSpot project (hsproject.json, extensions/)', () => {
         'app/app-hsmeta.json',
         'app/cards/company-health-card-hsmeta.json',
         'app/cards/company-health-sidebar-hsmeta.json',
+        'app/webhooks/webhooks-hsmeta.json',
       ].map((file) => path.normalize(file)),
     );
     expect(new Set(report.nodes.map((node) => node.uid)).size).toBe(report.nodes.length);
@@ -86,6 +88,12 @@ describe('the HubSpot project (hsproject.json, extensions/)', () => {
     }
     const ignored = readFileSync(path.join(ROOT, '.gitignore'), 'utf8').split('\n');
     expect(ignored).toContain('extensions/app/local.json');
+  });
+
+  it('sends the webhooks to the service the cards call, and HubSpot lets them call it', () => {
+    const [webhooks] = configsOf<{ settings: { targetUrl: string } }>('WEBHOOKS');
+    expect(webhooks?.settings.targetUrl).toBe(`${SERVICE_URL}/webhooks/hubspot`);
+    expect(app().permittedUrls.fetch).toContain(SERVICE_URL);
   });
 
   it("builds the cards with the same pinned packages the root's tests use", () => {
@@ -146,6 +154,13 @@ describe('the offline project check', () => {
     write(file, json);
   };
   const TAB_CARD = 'app/cards/company-health-card-hsmeta.json';
+  const WEBHOOKS = 'app/webhooks/webhooks-hsmeta.json';
+  interface WebhooksConfig {
+    settings: { targetUrl: string };
+    subscriptions: Record<'crmObjects' | 'legacyCrmObjects' | 'hubEvents', object[]>;
+  }
+  const editWebhooks = (src: string, change: (config: WebhooksConfig) => void) =>
+    edit(path.join(src, WEBHOOKS), (json) => change(json['config'] as WebhooksConfig));
   const editCard = (src: string, change: (config: Record<string, unknown>) => void) =>
     edit(path.join(src, TAB_CARD), (json) => change(json['config'] as Record<string, unknown>));
   const webhooks = (uid: string) => ({
@@ -206,6 +221,60 @@ describe('the offline project check', () => {
         write(path.join(src, 'app/webhooks/two-hsmeta.json'), webhooks('hooks_two'));
       },
       /Only one webhooks component is allowed/,
+    ],
+    [
+      'an http webhooks target',
+      (src) =>
+        editWebhooks(src, (config) => {
+          config.settings.targetUrl = 'http://vitals.example.com/webhooks/hubspot';
+        }),
+      /config\.settings\.targetUrl: must match pattern/,
+    ],
+    [
+      'a classic subscription type among the generic ones',
+      (src) =>
+        editWebhooks(src, (config) => {
+          config.subscriptions.crmObjects.push({
+            subscriptionType: 'company.deletion',
+            objectType: 'company',
+            active: true,
+          });
+        }),
+      /config\.subscriptions\.crmObjects\.\d+\.subscriptionType: must be equal to one of the allowed values/,
+    ],
+    [
+      'a property on a subscription that is not a property change',
+      (src) =>
+        editWebhooks(src, (config) => {
+          config.subscriptions.legacyCrmObjects.push({
+            subscriptionType: 'company.merge',
+            propertyName: 'name',
+            active: true,
+          });
+        }),
+      /config\.subscriptions\.legacyCrmObjects\.\d+: must NOT be valid/,
+    ],
+    [
+      'a property change without its property',
+      (src) =>
+        editWebhooks(src, (config) => {
+          config.subscriptions.legacyCrmObjects.push({
+            subscriptionType: 'contact.propertyChange',
+            active: true,
+          });
+        }),
+      /Missing required field: 'config\.subscriptions\.legacyCrmObjects\.\d+\.propertyName'/,
+    ],
+    [
+      'an unknown hub event',
+      (src) =>
+        editWebhooks(src, (config) => {
+          config.subscriptions.hubEvents.push({
+            subscriptionType: 'contact.deletion',
+            active: true,
+          });
+        }),
+      /config\.subscriptions\.hubEvents\.\d+\.subscriptionType: must be equal to one of the allowed values/,
     ],
     [
       'an unknown card location',

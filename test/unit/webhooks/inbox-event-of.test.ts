@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { isHandledEvent } from '../../../webhooks/handled-subscriptions.ts';
+import { eventWork } from '../../../src/jobs/inbox-event-companies.ts';
+import type { InboxEvent } from '../../../src/store/store.ts';
+import {
+  HANDLED_SUBSCRIPTION_TYPES,
+  isHandledEvent,
+} from '../../../webhooks/handled-subscriptions.ts';
 import { hubspotEventSchema } from '../../../webhooks/hubspot-event-schema.ts';
 import { inboxEventOf } from '../../../webhooks/inbox-event-of.ts';
 import { associationEvent, hubspotEvent } from './hubspot-event.ts';
@@ -42,7 +47,6 @@ describe('isHandledEvent', () => {
     'contact.propertyChange',
     'contact.associationChange',
     'contact.privacyDeletion',
-    'object.associationChange',
   ])('handles %s', (subscriptionType) => {
     expect(isHandledEvent({ subscriptionType })).toBe(true);
   });
@@ -54,10 +58,33 @@ describe('isHandledEvent', () => {
     expect(isHandledEvent(change)).toBe(false);
   });
 
-  it.each(['deal.creation', 'contact.creation', 'object.creation', 'ticket.propertyChange'])(
-    'does not handle %s',
-    (subscriptionType) => {
-      expect(isHandledEvent({ subscriptionType, objectTypeId: '0-2' })).toBe(false);
-    },
-  );
+  it.each([
+    'deal.creation',
+    'contact.creation',
+    'object.creation',
+    'object.associationChange',
+    'ticket.propertyChange',
+  ])('does not handle %s', (subscriptionType) => {
+    expect(isHandledEvent({ subscriptionType, objectTypeId: '0-2' })).toBe(false);
+  });
+});
+
+describe('the intake and the worker agree', () => {
+  it.each([...HANDLED_SUBSCRIPTION_TYPES])('the worker acts on a handled %s event', (type) => {
+    const event: InboxEvent = {
+      portal: 'sandbox',
+      eventId: '1',
+      subscriptionType: type,
+      objectId: '31000000001',
+      occurredAt: '2026-11-16T10:00:00.000Z',
+      payload: { objectTypeId: '0-2', fromObjectId: 31000000001, toObjectId: 31000000002 },
+      state: 'received',
+      attempts: 0,
+      error: null,
+      receivedAt: '2026-11-16T10:00:01.000Z',
+      nextAttemptAt: null,
+      updatedAt: '2026-11-16T10:00:01.000Z',
+    };
+    expect(eventWork(event).kind).not.toBe('ignore');
+  });
 });
