@@ -8,6 +8,7 @@ import { scoreCommand, type ScoreOptions } from './score-command.ts';
 import { showModel } from './show-model.ts';
 import { runCommand, type RunOptions } from './run-command.ts';
 import { sandboxReset } from './sandbox-reset.ts';
+import { sandboxChangeCommand } from './sandbox-change-command.ts';
 import { setupCommand } from './setup-command.ts';
 import { demoCommand } from './demo-command.ts';
 import { doctorCommand } from './doctor-command.ts';
@@ -50,6 +51,17 @@ PORT (default 3000). Put it behind HTTPS. GET /healthz answers without a signatu
 Exit status: 0 when stopped with Ctrl+C or SIGTERM, 2 when a setting is missing or wrong or the
 port cannot be used.`;
 
+const SANDBOX_CHANGE_HELP = `
+Writes the values into the sandbox portal as a CSM editing the record in HubSpot would (change
+source CRM_UI), so the sandbox sends the subscribed webhook events. They go out only while a
+sandbox with webhooks runs (vitals start); otherwise the values are saved and no event is sent.
+NAME= (nothing after =) clears a value.
+
+Exit status: 0 when saved, 2 when the id, a property or a value is wrong (nothing is saved).
+
+Example:
+  vitals sandbox change 31000000001 payment_status=failed_unresolved competitor_mentioned_at=2026-11-20`;
+
 // Commander lists only top-level commands; admins should see `models show` without digging.
 const EVERY_COMMAND = `
 Every command:
@@ -65,6 +77,7 @@ Every command:
   vitals inbox [--json]
   vitals inbox retry EVENT_ID|--dead
   vitals sandbox reset
+  vitals sandbox change COMPANY_ID PROPERTY=VALUE...
   vitals start
   vitals serve
   vitals demo
@@ -185,12 +198,22 @@ function buildProgram(io: Io, exit: (code: number) => void): Command {
       exit(await inboxRetryCommand(eventId, options, io)),
     );
 
-  program
+  const sandbox = program
     .command('sandbox')
-    .description('Manage the sandbox demo portal (sandbox reset starts it over)')
+    .description('Manage the sandbox demo portal (reset starts it over, change edits a company)');
+  sandbox
     .command('reset')
     .description('Delete the sandbox portal so the next start seeds it afresh')
     .action(() => exit(sandboxReset(io)));
+  sandbox
+    .command('change')
+    .description('Edit a sandbox company as a CSM would in HubSpot, so webhooks are sent')
+    .argument('<company-id>', "the company's id in the sandbox portal (digits)")
+    .argument('<property=value...>', 'the values to set; name= clears one')
+    .addHelpText('after', SANDBOX_CHANGE_HELP)
+    .action((companyId: string, assignments: string[]) =>
+      exit(sandboxChangeCommand(companyId, assignments, io)),
+    );
 
   program
     .command('start')

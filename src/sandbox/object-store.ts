@@ -46,6 +46,7 @@ function updateRow(
   values: PropertyValues,
   at: string,
   sourceId: string,
+  sourceType: string,
 ) {
   const stored = JSON.parse(row.properties) as Record<string, string>;
   let changed = false;
@@ -55,7 +56,7 @@ function updateRow(
     if (old !== null && !hasHistory(db, row.id, name)) {
       addHistory(db, row.id, name, { value: old, timestamp: row.created_at, sourceType: 'IMPORT' });
     }
-    addHistory(db, row.id, name, { value, timestamp: at, sourceType: 'INTEGRATION', sourceId });
+    addHistory(db, row.id, name, { value, timestamp: at, sourceType, sourceId });
     if (value === null) delete stored[name];
     else stored[name] = value;
     changed = true;
@@ -121,8 +122,15 @@ export function objectStore(db: PortalDatabase) {
       }
       return { id, type, properties, created_at: at, updated_at: at };
     },
-    update: (row: ObjectRow, values: PropertyValues, at: string, sourceId: string) =>
-      updateRow(db, row, values, at, sourceId),
+    /** Each changed value goes into property_history, which the webhook dispatcher tails. */
+    update: (
+      row: ObjectRow,
+      values: PropertyValues,
+      at: string,
+      sourceId: string,
+      /** HubSpot's history sourceType: INTEGRATION for a token's write, CRM_UI for a person's. */
+      sourceType = 'INTEGRATION',
+    ) => updateRow(db, row, values, at, sourceId, sourceType),
     history: (row: ObjectRow, name: string, current: string | null) =>
       historyOf(db, row, name, current),
   };

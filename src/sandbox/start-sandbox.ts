@@ -11,10 +11,13 @@ import { dailyAllowance, SANDBOX_DEFAULTS } from './sandbox-defaults.ts';
 import { SANDBOX_SCOPES } from './sandbox-scopes.ts';
 import type { SeedSummary } from './seed-portal.ts';
 import type { SeedInput } from './seed-spec.ts';
+import { startWebhookDispatcher, type WebhookDispatcher } from './webhook-dispatcher.ts';
+import { webhookSettings, type SandboxWebhookOptions } from './webhook-settings.ts';
 
 export { resetSandbox } from './reset-sandbox.ts';
 export { seedSandbox } from './seed-sandbox.ts';
 export type { SandboxFaults } from './fault-injector.ts';
+export type { SandboxWebhookOptions } from './webhook-settings.ts';
 
 export interface SandboxOptions extends SeedInput {
   /** The portal lives in `<dataDir>/sandbox-portal.sqlite` and survives restarts. */
@@ -30,6 +33,8 @@ export interface SandboxOptions extends SeedInput {
   scopes?: readonly string[];
   /** Status for enrolling a contact already in a sequence; HubSpot's is unverified. */
   alreadyEnrolledStatus?: 400 | 409;
+  /** Deliver the subscribed events of every change to targetUrl, signed, as HubSpot does. */
+  webhooks?: SandboxWebhookOptions;
 }
 
 export interface SandboxHandle {
@@ -40,6 +45,8 @@ export interface SandboxHandle {
   /** Requests received, keyed by method and route pattern ("POST /crm/v3/objects/tasks"). */
   requestCount(): Record<string, number>;
   resetRequestCount(): void;
+  /** Present when started with `webhooks`: waits for the deliveries (see WebhookDispatcher). */
+  webhooks?: Pick<WebhookDispatcher, 'flush' | 'idle'>;
   close(): Promise<void>;
 }
 
@@ -69,7 +76,7 @@ function serve(db: PortalDatabase, options: SandboxOptions, portal: SeedSummary)
     token: options.token ?? SANDBOX_DEFAULTS.token,
     scopes: options.scopes ?? SANDBOX_SCOPES,
     hubId: SANDBOX_DEFAULTS.hubId,
-    appId: SANDBOX_DEFAULTS.appId,
+    appId: options.webhooks?.appId ?? SANDBOX_DEFAULTS.appId,
     alreadyEnrolledStatus: options.alreadyEnrolledStatus ?? 400,
     baseUrl: () => url,
     now: () => new Date(),
@@ -86,6 +93,7 @@ function serve(db: PortalDatabase, options: SandboxOptions, portal: SeedSummary)
 /** Starts the sandbox portal on loopback, seeding it first if the data directory has none. */
 export async function startSandbox(options: SandboxOptions): Promise<SandboxHandle> {
   checkRateLimit(options.rateLimit?.per10s ?? SANDBOX_DEFAULTS.per10s, options.rateLimit?.daily);
+  const webhooks = options.webhooks && webhookSettings(options.webhooks);
   const db = openPortalDatabase(options.dataDir);
   try {
     const portal = ensurePortalSeeded(db, options);
@@ -93,6 +101,15 @@ export async function startSandbox(options: SandboxOptions): Promise<SandboxHand
     const url = setUrl(
       await listen(server, options.port ?? 0, options.host ?? SANDBOX_DEFAULTS.host),
     );
+    const dispatcher =
+      webhooks &&
+      startWebhookDispatcher({
+        db,
+        settings: webhooks,
+        portalId: ctx.hubId,
+        appId: ctx.appId,
+        url,
+      });
     let closing: Promise<void> | undefined;
     return {
       url,
@@ -101,11 +118,14 @@ export async function startSandbox(options: SandboxOptions): Promise<SandboxHand
       setFaults: (partial) => faults.set(partial),
       requestCount: () => Object.fromEntries(counts),
       resetRequestCount: () => counts.clear(),
+      ...(dispatcher ? { webhooks: { flush: dispatcher.flush, idle: dispatcher.idle } } : {}),
       close: () =>
         (closing ??= new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeAllConnections();
-        }).finally(() => db.close())),
+        })
+          .then(() => dispatcher?.stop())
+          .finally(() => db.close())),
     };
   } catch (error) {
     db.close();
