@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Config } from '../config/config.ts';
 import { createGateway, type Gateway } from '../hubspot/create-gateway.ts';
 import { startSandbox } from '../sandbox/start-sandbox.ts';
+import type { SandboxWebhookOptions } from '../sandbox/webhook-settings.ts';
 
 export interface PortalConnection {
   gateway: Gateway;
@@ -19,7 +20,7 @@ export interface PortalConnection {
 export async function connectPortal(
   config: Config,
   /** Where HubSpot's API is; tests point it at a sandbox standing in for a real portal. */
-  options: { hubspotBasePath?: string } = {},
+  options: { hubspotBasePath?: string; sandboxWebhooks?: SandboxWebhookOptions } = {},
 ): Promise<PortalConnection> {
   const rate = {
     per10s: config.rateLimit.per10s,
@@ -47,6 +48,7 @@ export async function connectPortal(
     dataDir: join(config.dataDir, 'sandbox'),
     port: 0,
     rateLimit: { per10s: config.rateLimit.per10s },
+    ...(options.sandboxWebhooks ? { webhooks: options.sandboxWebhooks } : {}),
   });
   return {
     gateway: createGateway({ accessToken: sandbox.token, basePath: sandbox.url, ...rate }),

@@ -5,6 +5,7 @@ import { openSqliteStore } from '../store/open-sqlite-store.ts';
 import type { Store } from '../store/store.ts';
 import { connectPortal, type PortalConnection } from './connect-portal.ts';
 import { sandboxPlaySettings } from './sandbox-play-settings.ts';
+import { sandboxServing } from './sandbox-serving.ts';
 
 export interface App {
   config: Config;
@@ -17,12 +18,16 @@ export interface App {
 /** Config first (so a bad file stops everything before HubSpot is touched), then store, then portal. */
 export async function openApp(
   env: Readonly<Record<string, string | undefined>> = process.env,
+  options: { serve?: boolean } = {},
 ): Promise<App> {
   let config = loadConfig({ env });
+  // `vitals start` on the sandbox: its own secret and address, and the sandbox sends webhooks.
+  const serving = options.serve ? sandboxServing(config) : null;
+  if (serving) config = serving.config;
   const store = await openSqliteStore(config.dataDir);
   let connection: PortalConnection | undefined;
   try {
-    connection = await connectPortal(config);
+    connection = await connectPortal(config, serving ? { sandboxWebhooks: serving.webhooks } : {});
     if (connection.source === 'sandbox') {
       const { sandboxSender, gateway } = connection;
       config = {

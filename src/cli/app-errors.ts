@@ -15,9 +15,9 @@ export function explainAppError(error: unknown): Error {
 }
 
 /** Opens the app (config, store, portal), saying in plain words why it could not. */
-export async function openAppOrExplain(): Promise<App> {
+export async function openAppOrExplain(options: { serve?: boolean } = {}): Promise<App> {
   try {
-    return await openApp();
+    return await openApp(process.env, options);
   } catch (error) {
     throw explainAppError(error);
   }

@@ -24,7 +24,7 @@ export interface RunOptions {
 
 /** `vitals run`: one full rescore now, then (without --once) again on the configured schedule. */
 export async function runCommand(options: RunOptions, io: Io): Promise<number> {
-  const app = await openAppOrExplain();
+  const app = await openAppOrExplain({ serve: options.serve === true });
   // With --json, stdout carries the summary alone: everything else goes to stderr.
   const say = options.json ? io.err : io.out;
   say(`${app.connection.description}\n`);

@@ -135,6 +135,10 @@ export async function cardApiBeside(
   try {
     const server = await startCardApi(app, io);
     say(`${listening(server, app.config)}\n`);
+    if (app.connection.source === 'sandbox')
+      say(
+        'The sandbox portal sends its webhooks here: in another terminal, `npx vitals sandbox change COMPANY_ID property=value` edits a company as a CSM would, and its score moves within seconds.\n',
+      );
     return server;
   } catch (error) {
     say(`The card API did not start: ${(error as Error).message}\n`);
