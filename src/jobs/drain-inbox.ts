@@ -60,12 +60,12 @@ export async function drainInbox(deps: DrainDeps, options: DrainOptions): Promis
   const working: InboxEvent[] = [];
   const companies = new Set<string>();
   const contacts = new Set<string>();
-  const moves: Extract<EventWork, { kind: 'merge' | 'delete' }>[] = [];
+  const moves: Extract<EventWork, { kind: 'merge' | 'delete' | 'forget-contact' }>[] = [];
   for (const event of events) {
     const work = eventWork(event);
     if (work.kind === 'ignore') ignored.push(event.eventId);
     else if (work.kind === 'nothing') idle.push(event.eventId);
-    else if (work.kind === 'merge' || work.kind === 'delete') {
+    else if (work.kind === 'merge' || work.kind === 'delete' || work.kind === 'forget-contact') {
       working.push(event);
       moves.push(work);
       if (work.kind === 'merge') companies.add(work.survivor);
@@ -84,7 +84,9 @@ export async function drainInbox(deps: DrainDeps, options: DrainOptions): Promis
     for (const move of moves) {
       if (move.kind === 'merge')
         await deps.store.mergeCompanies(deps.portal, move.merged, move.survivor);
-      else await deps.store.forgetCompany(deps.portal, move.id, move.at);
+      else if (move.kind === 'delete')
+        await deps.store.forgetCompany(deps.portal, move.id, move.at);
+      else await deps.store.forgetContact(deps.portal, move.id);
     }
     for (const move of moves) if (move.kind === 'delete') companies.delete(move.id);
     if (contacts.size > 0) {

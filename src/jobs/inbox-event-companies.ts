@@ -10,6 +10,8 @@ export type EventWork =
   | { kind: 'merge'; merged: string[]; survivor: string }
   /** Deleted at `at`: the store forgets its state unless a later evaluation saved it. */
   | { kind: 'delete'; id: string; at: string }
+  /** Deleted for privacy: the store forgets the contact. */
+  | { kind: 'forget-contact'; id: string }
   | { kind: 'nothing'; why: string }
   | { kind: 'ignore'; why: string };
 
@@ -58,7 +60,7 @@ export function eventWork(event: InboxEvent): EventWork {
     case 'company.deletion':
       return { kind: 'delete', id: event.objectId, at: event.occurredAt };
     case 'contact.privacyDeletion':
-      return { kind: 'nothing', why: 'Vitals keeps no personal data of contacts beyond their ids' };
+      return { kind: 'forget-contact', id: event.objectId };
     default:
       return { kind: 'ignore', why: `Vitals does not handle ${type}` };
   }

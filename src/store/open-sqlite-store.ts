@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { migrateSqlite, schemaVersion } from './migrate-sqlite.ts';
 import { sqliteActionLedger } from './sqlite-action-ledger.ts';
 import { sqliteCompanyMoves } from './sqlite-company-moves.ts';
+import { sqliteContactPrivacy } from './sqlite-contact-privacy.ts';
 import { sqliteCompanyState } from './sqlite-company-state.ts';
 import { sqliteJobRuns } from './sqlite-job-runs.ts';
 import { sqliteLease } from './sqlite-lease.ts';
@@ -51,6 +52,7 @@ function sqliteStore(db: Database.Database, location: string, now: () => Date): 
   const ledger = sqliteActionLedger(db, now);
   const plays = sqlitePlayState(db);
   const moves = sqliteCompanyMoves(db);
+  const privacy = sqliteContactPrivacy(db);
   const inbox = sqliteWebhookInbox(db, now);
   const commitPage = db.transaction((page: PageCommit) => {
     history.append(page.scores);
@@ -110,6 +112,7 @@ function sqliteStore(db: Database.Database, location: string, now: () => Date): 
     leaseHolder: async (name) => lease.holder(name),
     mergeCompanies: async (portal, ids, into) => moves.merge.immediate(portal, ids, into),
     forgetCompany: async (portal, id, at) => moves.forget.immediate(portal, id, at),
+    forgetContact: async (portal, id) => privacy.immediate(portal, id),
     health: async () => health(db, location),
     close: async () => {
       db.close();

@@ -307,6 +307,12 @@ export interface Store {
    */
   forgetCompany(portal: string, companyId: string, deletedAt: string): Promise<void>;
 
+  /**
+   * A contact deleted from HubSpot for privacy: its id leaves the ledger's planned actions, and
+   * reasons that may name it are replaced; the entries stay. Answers how many changed.
+   */
+  forgetContact(portal: string, contactId: string): Promise<number>;
+
   /** For doctor and /healthz: never throws. */
   health(): Promise<StoreHealth>;
   close(): Promise<void>;

@@ -159,4 +159,19 @@ describe('draining the webhook inbox', () => {
     // History stays for the reports.
     expect((await w.store.scoreHistory('sandbox', gone!, 400)).length).toBeGreaterThan(0);
   });
+
+  it('forgets a contact deleted for privacy: its id leaves the ledger, the entries stay', async () => {
+    const w = await world();
+    const entries = (await Promise.all(w.companyIds().map((id) => w.ledger(id)))).flat();
+    const enrolment = entries.find((e) => e.action.kind === 'enroll')!;
+    const contactId = (enrolment.action as { contactId: string }).contactId;
+    await w.store.receiveEvents('sandbox', [
+      companyChange(contactId, { subscriptionType: 'contact.privacyDeletion' }),
+    ]);
+    expect(await drainInbox(w.drainDeps, DRAIN_DEFAULTS)).toMatchObject({ processed: 1 });
+    const after = (await w.ledger(enrolment.companyId)).find((e) => e.key === enrolment.key)!;
+    expect(after.status).toBe(enrolment.status);
+    expect(JSON.stringify(after.action)).not.toContain(`"${contactId}"`);
+    expect((after.action as { contactId: string }).contactId).toBe('deleted');
+  });
 });
