@@ -11,6 +11,7 @@ import { rescoreApiCalls } from './rescore-api-calls.ts';
 import { rescoreMemory } from './rescore-memory.ts';
 import { rescoreWallTime } from './rescore-wall-time.ts';
 import { webhookIntake } from './webhook-intake.ts';
+import { webhookLive } from './webhook-live.ts';
 
 const OUTPUT = fileURLToPath(new URL('../../BENCHMARKS.md', import.meta.url));
 const OPTIONS: MeasureOptions = { runs: 7, warmupMs: 500, runMs: 300 };
@@ -29,6 +30,7 @@ const sections = [
   await rescoreMemory(MEMORY_RUNS),
   await cardApiLatency(),
   await webhookIntake(),
+  await webhookLive(),
 ];
 
 const markdown = benchmarksMarkdown(
