@@ -5,6 +5,7 @@ import {
   type DrainOptions,
   type DrainSummary,
 } from './drain-inbox.ts';
+import { settleLeftIntents } from './settle-left-intents.ts';
 
 export interface InboxWorkerLog {
   info(fields: object, message: string): void;
@@ -21,7 +22,8 @@ export interface InboxWorker {
 
 /**
  * Drains the inbox whenever the intake stores events, and every `pollMs` for events whose retry
- * is due. It drains once at start, so events received before a restart are processed.
+ * is due. At start it first settles the task intents a killed process left (a drain's tasks
+ * would otherwise stay "being created"), then drains what was received before the restart.
  */
 export function startInboxWorker(
   deps: DrainDeps,
@@ -32,7 +34,18 @@ export function startInboxWorker(
   let running: Promise<void> | null = null;
   let again = false;
   let stopped = false;
+  let settled = false;
   const drainUntilEmpty = async () => {
+    if (!settled) {
+      try {
+        const n = await settleLeftIntents(deps);
+        if (n > 0) log.info({ intents: n }, 'settled the plays a stopped process left');
+        settled = true;
+      } catch (error) {
+        log.error({ err: error }, 'settling the plays a stopped process left failed');
+        return;
+      }
+    }
     do {
       again = false;
       let summary: DrainSummary;
