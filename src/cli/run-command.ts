@@ -1,7 +1,6 @@
 import cron from 'node-cron';
 import type { App } from '../app/open-app.ts';
 import { runRescore, type RescoreSummary } from '../jobs/run-rescore.ts';
-import { leaseHolderId } from '../jobs/lease-holder.ts';
 import { isSetUp, setupPortal } from '../jobs/setup-portal.ts';
 import { CliError, EXIT } from './cli-error.ts';
 import { printRunSummary } from './print-run-summary.ts';
@@ -9,9 +8,9 @@ import type { Io } from './process-io.ts';
 import { printPlayPlan } from './print-play-plan.ts';
 import { printPlaysOutcome } from './print-plays-outcome.ts';
 import { progressReporter } from './progress-reporter.ts';
-import { runPlaysSettings } from './run-plays-settings.ts';
 import { runSummaryJson } from './run-summary-json.ts';
 import { cardApiBeside } from './serve-command.ts';
+import { appRescoreDeps } from './app-rescore-deps.ts';
 import { explainAppError, openAppOrExplain } from './app-errors.ts';
 
 export interface RunOptions {
@@ -64,17 +63,7 @@ async function rescoreOnce(app: App, options: RunOptions, io: Io): Promise<Resco
   const progress = progressReporter({ write: io.err, isTTY: io.errIsTTY }, await lastRunSize(app));
   try {
     const summary = await runRescore(
-      {
-        gateway: app.connection.gateway,
-        store: app.store,
-        mapping: app.config,
-        model: app.model,
-        portal: app.connection.portal,
-        source: app.connection.source,
-        holder: leaseHolderId(),
-        onProgress: (p) => progress.update(p),
-        plays: app.config.playsMapping.enabled ? runPlaysSettings(app) : undefined,
-      },
+      { ...appRescoreDeps(app), onProgress: (p) => progress.update(p) },
       { dryRun: options.dryRun ?? app.config.dryRun },
     );
     progress.finish('completed');

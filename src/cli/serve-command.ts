@@ -4,9 +4,9 @@ import type { Config } from '../config/config.ts';
 import { loadConfig } from '../config/load-config.ts';
 import { isSetUp, setupPortal } from '../jobs/setup-portal.ts';
 import { startInboxWorker } from '../jobs/inbox-worker.ts';
-import { leaseHolderId } from '../jobs/lease-holder.ts';
 import { runRescore } from '../jobs/run-rescore.ts';
 import { startServer, type RunningServer } from '../server/start-server.ts';
+import { appRescoreDeps } from './app-rescore-deps.ts';
 import { CliError, EXIT } from './cli-error.ts';
 import type { Io } from './process-io.ts';
 import { runPlaysSettings } from './run-plays-settings.ts';
@@ -73,7 +73,8 @@ export async function startCardApi(app: App, io: Io): Promise<RunningServer> {
       portal: app.connection.portal,
       plays: plays ?? undefined,
       now: () => new Date(),
-      runFull: () => fullRun(app, plays),
+      // A backlog too big for the worker: one full pass, as the schedule would run it.
+      runFull: () => runRescore(appRescoreDeps(app), { dryRun: app.config.dryRun }),
     },
     log,
   );
@@ -102,23 +103,6 @@ export async function startCardApi(app: App, io: Io): Promise<RunningServer> {
       await worker.stop();
     },
   };
-}
-
-/** A backlog too big for the worker: one full pass, as the schedule would run it. */
-function fullRun(app: App, plays: ReturnType<typeof runPlaysSettings> | null) {
-  return runRescore(
-    {
-      gateway: app.connection.gateway,
-      store: app.store,
-      mapping: app.config,
-      model: app.model,
-      portal: app.connection.portal,
-      source: app.connection.source,
-      holder: leaseHolderId(),
-      plays: plays ?? undefined,
-    },
-    { dryRun: app.config.dryRun },
-  );
 }
 
 /** The card API beside the schedule; when it cannot start, one line says why and runs go on. */
