@@ -1,4 +1,4 @@
-import { applyPlays, recordBaseline } from './apply-plays.ts';
+import { carryOutPlan } from './carry-out-plan.ts';
 import type { ChunkPlan } from './plan-plays.ts';
 import type { Pass } from './pass-over-companies.ts';
 import type { ScoredCompany } from './score-chunk.ts';
@@ -14,14 +14,14 @@ export async function actOnPlan(
   scored: readonly ScoredCompany[],
 ): Promise<void> {
   const ctx = pass.playsCtx!;
-  for (const u of plan.unconfigured)
-    ctx.tally.skipped.push({
-      companyId: u.companyId,
-      ruleId: u.ruleId,
-      key: u.key,
-      reason: u.reason,
-    });
   if (pass.preview) {
+    for (const u of plan.unconfigured)
+      ctx.tally.skipped.push({
+        companyId: u.companyId,
+        ruleId: u.ruleId,
+        key: u.key,
+        reason: u.reason,
+      });
     const { steps, baselined } = await pass.preview.chunk(plan.actions, plan.baselined);
     pass.planned.push(...steps);
     countBaselined(pass, plan, baselined);
@@ -30,14 +30,7 @@ export async function actOnPlan(
     for (const c of scored) if (inPlan.has(c.id)) pass.names.set(c.id, c.name ?? c.id);
     return;
   }
-  // Intents and crossings in one transaction before any HubSpot call: a rerun never repeats.
-  const recorded = await pass.deps.store.commitPlays({
-    portal: pass.deps.portal,
-    intents: plan.actions,
-    active: plan.active,
-  });
-  await applyPlays(ctx, recorded);
-  countBaselined(pass, plan, await recordBaseline(ctx, plan.baselined));
+  countBaselined(pass, plan, await carryOutPlan(ctx, plan));
 }
 
 function countBaselined(pass: Pass, plan: ChunkPlan, actions: readonly PlannedAction[]): void {

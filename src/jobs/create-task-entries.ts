@@ -1,4 +1,6 @@
 import type { TaskAction } from '../plays/play-types.ts';
+import { failEntry } from './fail-entry.ts';
+import { playsEffect } from './plays-effect.ts';
 import type { LedgerEntry } from '../store/store.ts';
 import type { PlaysContext } from './apply-plays.ts';
 import { taskInput } from './task-input.ts';
@@ -20,23 +22,11 @@ export async function createTaskEntries(
     if (!entry || !byKey.has(entry.key)) continue;
     byKey.delete(entry.key);
     await ctx.store.completeAction(ctx.portal, entry.key, task.id);
-    ctx.tally.tasksCreated.push({
-      companyId: entry.companyId,
-      ruleId: entry.ruleId,
-      key: entry.key,
-    });
+    ctx.tally.tasksCreated.push(playsEffect(entry));
   }
   // HubSpot's 207 errors do not say which input failed: what was not created failed.
   const why = result.errors.map((e) => e.message).join(' ') || 'HubSpot did not create it.';
-  for (const entry of byKey.values()) {
-    await ctx.store.failAction(ctx.portal, entry.key, why);
-    ctx.tally.failed.push({
-      companyId: entry.companyId,
-      ruleId: entry.ruleId,
-      key: entry.key,
-      error: why,
-    });
-  }
+  for (const entry of byKey.values()) await failEntry(ctx, entry, why);
 }
 
 function markedIn(

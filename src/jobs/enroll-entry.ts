@@ -1,4 +1,6 @@
 import { enrollmentSkipReason } from '../hubspot/enrollment-skip-reason.ts';
+import { failEntry } from './fail-entry.ts';
+import { playsEffect } from './plays-effect.ts';
 import { HubSpotError } from '../hubspot/hubspot-error.ts';
 import type { EnrollAction } from '../plays/play-types.ts';
 import type { LedgerEntry } from '../store/store.ts';
@@ -44,20 +46,13 @@ export async function enrollEntry(
       userId: userId!,
     });
     await ctx.store.completeAction(ctx.portal, entry.key, enrollment.id);
-    ctx.tally.enrolled.push({ companyId: entry.companyId, ruleId: entry.ruleId, key: entry.key });
+    ctx.tally.enrolled.push(playsEffect(entry));
   } catch (error) {
     const reason = enrollmentSkipReason(error);
     if (reason === null) throw error;
     if (reason === 'other') {
       const message = error instanceof HubSpotError ? error.message : String(error);
-      await ctx.store.failAction(ctx.portal, entry.key, message);
-      ctx.tally.failed.push({
-        companyId: entry.companyId,
-        ruleId: entry.ruleId,
-        key: entry.key,
-        error: message,
-      });
-      return;
+      return failEntry(ctx, entry, message);
     }
     await skipEntry(ctx, entry, SKIP_WORDS[reason]!);
   }

@@ -1,5 +1,6 @@
 import { requiredProperties } from '../signals/required-properties.ts';
-import { applyPlays, emptyPlaysTally, recordBaseline, type PlaysTally } from './apply-plays.ts';
+import { emptyPlaysTally, type PlaysTally } from './apply-plays.ts';
+import { carryOutPlan } from './carry-out-plan.ts';
 import { cardSnapshot, type CardSnapshot } from './card-snapshot.ts';
 import { companyUpdate, RECOMMENDED_PROPERTY } from './company-update.ts';
 import { WRITTEN_PROPERTIES } from './health-properties.ts';
@@ -90,20 +91,12 @@ async function planContext(deps: RescoreCompanyDeps, plays: RescorePlays) {
   };
 }
 
-/** As a run does: intents and crossings in one transaction, then the calls, within the caps. */
 async function actOnPlan(
   deps: RescoreCompanyDeps,
   plays: RescorePlays,
   plan: ChunkPlan,
 ): Promise<PlaysTally> {
   const tally = emptyPlaysTally();
-  for (const u of plan.unconfigured)
-    tally.skipped.push({ companyId: u.companyId, ruleId: u.ruleId, key: u.key, reason: u.reason });
-  const recorded = await deps.store.commitPlays({
-    portal: deps.portal,
-    intents: plan.actions,
-    active: plan.active,
-  });
   const ctx = {
     gateway: deps.gateway,
     store: deps.store,
@@ -113,7 +106,6 @@ async function actOnPlan(
     tally,
     ownerDay: new Map<string, number>(),
   };
-  await applyPlays(ctx, recorded);
-  await recordBaseline(ctx, plan.baselined);
+  await carryOutPlan(ctx, plan);
   return tally;
 }

@@ -1,4 +1,5 @@
 import type { LedgerEntry } from '../store/store.ts';
+import { playsEffect } from './plays-effect.ts';
 import type { PlaysContext } from './apply-plays.ts';
 
 /** Settles an intent as skipped and reports it with the reason. */
@@ -8,10 +9,5 @@ export async function skipEntry(
   reason: string,
 ): Promise<void> {
   await ctx.store.skipAction(ctx.portal, entry.key, reason);
-  ctx.tally.skipped.push({
-    companyId: entry.companyId,
-    ruleId: entry.ruleId,
-    key: entry.key,
-    reason,
-  });
+  ctx.tally.skipped.push({ ...playsEffect(entry), reason });
 }

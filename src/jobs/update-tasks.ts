@@ -1,4 +1,6 @@
 import type { TaskUpdateAction } from '../plays/play-types.ts';
+import { failEntry } from './fail-entry.ts';
+import { playsEffect } from './plays-effect.ts';
 import type { LedgerEntry } from '../store/store.ts';
 import type { PlaysContext } from './apply-plays.ts';
 import { skipEntry } from './skip-entry.ts';
@@ -53,17 +55,15 @@ async function send(ctx: PlaysContext, sends: readonly Send[]): Promise<void> {
   );
   const updated = new Set(result.updated.map((u) => u.id));
   for (const { entry, taskId } of sends) {
-    const effect = { companyId: entry.companyId, ruleId: entry.ruleId, key: entry.key };
     if (updated.has(taskId)) {
       await ctx.store.completeAction(ctx.portal, entry.key, taskId);
       const done = (entry.action as TaskUpdateAction).status === 'COMPLETED';
-      (done ? ctx.tally.tasksCompleted : ctx.tally.tasksUpdated).push(effect);
+      (done ? ctx.tally.tasksCompleted : ctx.tally.tasksUpdated).push(playsEffect(entry));
       continue;
     }
     const error =
       result.errors.find((e) => e.id === taskId) ?? result.errors.find((e) => e.id === null);
     const why = error?.message ?? 'HubSpot did not update it.';
-    await ctx.store.failAction(ctx.portal, entry.key, why);
-    ctx.tally.failed.push({ ...effect, error: why });
+    await failEntry(ctx, entry, why);
   }
 }
