@@ -1,6 +1,7 @@
 import type { EnrollAction, PlayOutcome, TaskAction, TrackState } from '../plays/play-types.ts';
 import { RULES } from '../plays/rules.ts';
 import { TRACK_PLAY } from '../plays/track-ids.ts';
+import { leadTrigger } from '../plays/track-trigger.ts';
 import type { CompiledModel } from '../scoring/compile-model.ts';
 import { UNKNOWN_TIER } from '../scoring/score-account.ts';
 import type { ScoredCompany } from './score-chunk.ts';
@@ -72,7 +73,7 @@ export function cardSnapshot(
     })),
     drivers: e.drivers.map((d) => ({ label: d.label, value: String(d.value), impact: d.impact })),
     levers: e.levers.map((l) => ({ label: l.label, target: l.target, gain: l.gain })),
-    plays: outcome ? playsOf(outcome) : [],
+    plays: outcome ? playsOf(outcome, scoredAt) : [],
     scoredAt,
     model: company.values.health_model,
   };
@@ -82,9 +83,9 @@ export function cardSnapshot(
  * The account's open tracks (its save, renewal and expansion tasks), then the enrolment plays that
  * fired now or still hold, most urgent first.
  */
-function playsOf(outcome: PlayOutcome): SnapshotPlay[] {
+function playsOf(outcome: PlayOutcome, at: string): SnapshotPlay[] {
   const holding = new Set(outcome.active);
-  const plays: SnapshotPlay[] = Object.values(outcome.tracks).map((t) => trackPlay(t, outcome));
+  const plays: SnapshotPlay[] = Object.values(outcome.tracks).map((t) => trackPlay(t, outcome, at));
   for (const verdict of outcome.verdicts) {
     if (!verdict.fired && !holding.has(verdict.ruleId)) continue;
     if (RULE.get(verdict.ruleId)?.track !== undefined) continue;
@@ -105,11 +106,11 @@ function playsOf(outcome: PlayOutcome): SnapshotPlay[] {
   return plays.sort((a, b) => RANK[a.priority] - RANK[b.priority]);
 }
 
-function trackPlay(state: TrackState, outcome: PlayOutcome): SnapshotPlay {
+/** The card says of a track what its task leads with, so card and task tell the same story. */
+function trackPlay(state: TrackState, outcome: PlayOutcome, at: string): SnapshotPlay {
   const id = TRACK_PLAY[state.kind].id;
   const tasks = outcome.actions.flatMap((a) => (a.ruleId === id && a.kind === 'task' ? [a] : []));
-  const live = state.triggers.filter((t) => !t.baseline);
-  const lead = live.at(-1) ?? state.triggers.at(-1);
+  const lead = leadTrigger(state, at) ?? state.triggers.at(-1);
   return {
     id,
     title: tasks[0]?.subject ?? TRACK_PLAY[state.kind].title,
