@@ -3,6 +3,7 @@ import { ApiError } from '../src/server/api-error.ts';
 import type { CardApiDeps } from '../src/server/card-api-deps.ts';
 import { pathOf } from '../src/server/path-of.ts';
 import { signatureGuard } from '../src/server/signature-guard.ts';
+import { groupReceive } from './group-receive.ts';
 import { inboxEventOf } from './inbox-event-of.ts';
 import { parseWebhookEvents } from './parse-webhook-events.ts';
 import { refuseOldSignatures } from './refuse-old-signatures.ts';
@@ -27,6 +28,7 @@ export function webhookRoutes(deps: WebhookDeps): Router {
     log: deps.log,
     ...(deps.now ? { now: deps.now } : {}),
   });
+  const receive = groupReceive((portal, events) => deps.store.receiveEvents(portal, events));
   const router = Router();
   router.post(HUBSPOT_WEBHOOK_PATH, refuseOldSignatures(deps.log), guard, async (req, res) => {
     const events = parseWebhookEvents(req.body).map(inboxEventOf);
@@ -36,7 +38,7 @@ export function webhookRoutes(deps: WebhookDeps): Router {
     }
     let stored: number;
     try {
-      ({ stored } = await deps.store.receiveEvents(deps.portal, events));
+      ({ stored } = await receive(deps.portal, events));
     } catch (error) {
       const { name, message, stack } = error instanceof Error ? error : new Error(String(error));
       deps.log.error(

@@ -11,6 +11,7 @@ import { Secret } from '../../src/config/secret.ts';
 import { compileModel } from '../../src/scoring/compile-model.ts';
 import { startServer } from '../../src/server/start-server.ts';
 import { openSqliteStore, SQLITE_FILE_NAME } from '../../src/store/open-sqlite-store.ts';
+import { groupReceive } from '../../webhooks/group-receive.ts';
 import type { Store } from '../../src/store/store.ts';
 import type { BenchRow, BenchSection } from './bench-section.ts';
 import type { Measurement } from './measure.ts';
@@ -65,15 +66,24 @@ export async function webhookIntake(options: WebhookIntakeOptions = {}): Promise
       const app = await startApp(store, dir.path, settings.logRequests);
       try {
         const bare = await startBare();
+        const floorStore = await openSqliteStore(join(dir.path, 'floor'));
+        const floor = await startFloor(floorStore);
         try {
           const load = startLoad();
           try {
-            const measured = await measureRoutes(load, app.url, bare.url, store, settings);
+            const measured = await measureRoutes(
+              load,
+              { app: app.url, bare: bare.url, floor: floor.url },
+              store,
+              settings,
+            );
             return section(measured, await storeAfter(store, storeDir, measured), settings);
           } finally {
             await load.close();
           }
         } finally {
+          await floor.close();
+          await floorStore.close();
           await bare.close();
         }
       } finally {
@@ -152,6 +162,46 @@ async function startBare(): Promise<{ url: string; close(): Promise<void> }> {
   };
 }
 
+/**
+ * The floor of any intake that answers only once the events are stored: the bare route plus the
+ * same inbox commit (grouped the same way), with no signature check, no schema, no app middleware
+ * and no log line. What the real intake spends above this is its checks.
+ */
+async function startFloor(store: Store): Promise<{ url: string; close(): Promise<void> }> {
+  const receive = groupReceive((portal, events) => store.receiveEvents(portal, events));
+  const app = express();
+  app.disable('x-powered-by');
+  app.post(PATH, express.raw({ type: () => true, limit: '1mb' }), async (req, res) => {
+    const events = (JSON.parse(String(req.body)) as FloorEvent[]).map((event) => ({
+      eventId: String(event.eventId),
+      subscriptionType: event.subscriptionType,
+      objectId: String(event.objectId),
+      occurredAt: new Date(event.occurredAt).toISOString(),
+      state: 'received' as const,
+      payload: event,
+    }));
+    await receive(String(PORTAL_ID), events);
+    res.status(204).end();
+  });
+  const server = createHttpServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      ),
+  };
+}
+
+interface FloorEvent {
+  eventId: number;
+  subscriptionType: string;
+  objectId: number;
+  occurredAt: number;
+}
+
 interface Load {
   ask(command: LoadCommand): Promise<LoadReply>;
   close(): Promise<void>;
@@ -205,6 +255,7 @@ interface Route {
 interface Measured {
   bare: Run[];
   intake: Run[];
+  floor: Run[];
   /** One run of each at PROBE_CONCURRENCY. */
   probe: { bare: Run; intake: Run };
   /** Every request the intake answered 204, warm-up and probe included. */
@@ -216,13 +267,13 @@ interface Measured {
 
 async function measureRoutes(
   load: Load,
-  appUrl: string,
-  bareUrl: string,
+  urls: { app: string; bare: string; floor: string },
   store: TimedStore,
   { concurrency, runs, runMs }: Settings,
 ): Promise<Measured> {
-  const bare: Route = { url: bareUrl, fresh: false };
-  const intake: Route = { url: appUrl, fresh: true };
+  const bare: Route = { url: urls.bare, fresh: false };
+  const intake: Route = { url: urls.app, fresh: true };
+  const floor: Route = { url: urls.floor, fresh: true };
   let signMs = 0;
   let bodyBytes = 0;
   let intakeRequests = 0;
@@ -252,22 +303,24 @@ async function measureRoutes(
       busy: performance.eventLoopUtilization(elu).utilization,
       receiveMs: store.receiveMs() - receiveMs,
     };
-    if (route.fresh) intakeRequests += run.requests;
+    if (route === intake) intakeRequests += run.requests;
     ceiling = Math.max(ceiling, rate(run));
     return run;
   };
   // The intake first: the bare route cycles through the deliveries signed for it.
   await once(intake, WARMUP_MS);
   await once(bare, WARMUP_MS);
-  const results = { bare: [] as Run[], intake: [] as Run[] };
-  // Alternating which goes first, so a drift in the machine touches both alike.
+  await once(floor, WARMUP_MS);
+  const results = { bare: [] as Run[], intake: [] as Run[], floor: [] as Run[] };
+  // Rotating which goes first, so a drift in the machine touches all alike.
+  const order = [bare, intake, floor] as const;
   for (let run = 0; run < runs; run++) {
-    if (run % 2 === 0) {
-      results.bare.push(await once(bare, runMs));
-      results.intake.push(await once(intake, runMs));
-    } else {
-      results.intake.push(await once(intake, runMs));
-      results.bare.push(await once(bare, runMs));
+    for (let i = 0; i < order.length; i++) {
+      const route = order[(run + i) % order.length]!;
+      const result = await once(route, runMs);
+      if (route === bare) results.bare.push(result);
+      else if (route === intake) results.intake.push(result);
+      else results.floor.push(result);
     }
   }
   const probe = {
@@ -316,7 +369,7 @@ async function storeAfter(store: Store, storeDir: string, measured: Measured): P
 }
 
 function section(measured: Measured, stored: StoreAfter, settings: Settings): BenchSection {
-  const { bare, intake, probe } = measured;
+  const { bare, intake, floor, probe } = measured;
   const of = (runs: Run[], figure: (r: Run) => number): Measurement => figuresOf(runs.map(figure));
   const p50 = (r: Run) => percentile(r, 0.5);
   const p99 = (r: Run) => percentile(r, 0.99);
@@ -328,6 +381,8 @@ function section(measured: Measured, stored: StoreAfter, settings: Settings): Be
   const intakeP99 = of(intake, p99);
   // Each run of the intake against the bare route's run next to it.
   const share = figuresOf(intake.map((r, i) => (100 * rate(r)) / rate(bare[i]!)));
+  const floorRate = of(floor, rate);
+  const floorShare = figuresOf(floor.map((r, i) => (100 * rate(r)) / rate(bare[i]!)));
   const late = [...intake, probe.intake].reduce((sum, r) => sum + r.signedLate, 0);
   const rows: BenchRow[] = [
     { figure: 'Bare express route, requests/s', unit: 'req/s', measurement: bareRate },
@@ -343,6 +398,17 @@ function section(measured: Measured, stored: StoreAfter, settings: Settings): Be
       unit: '%',
       measurement: share,
       target: { label: `≥ ${TARGET_SHARE}`, met: share.median >= TARGET_SHARE },
+    },
+    {
+      figure: 'Floor: bare route + the same inbox commit, no checks, requests/s',
+      unit: 'req/s',
+      measurement: floorRate,
+      reference: { label: 'bare route', median: bareRate.median },
+    },
+    {
+      figure: 'Floor ÷ bare route, requests/s (run by run)',
+      unit: '%',
+      measurement: floorShare,
     },
     { figure: 'Bare express route, p50 time to 204', unit: 'ms', measurement: bareP50 },
     {
@@ -375,8 +441,8 @@ function section(measured: Measured, stored: StoreAfter, settings: Settings): Be
     rows,
     notes: [
       `Targets: ≥ ${count(TARGET_RPS)} signed requests/s of ${EVENTS} events each, p99 time to 204 under ${TARGET_P99_MS} ms, and ≥ ${TARGET_SHARE}% (${TARGET_SHARE / 100}×) of the requests/s of a bare express route that reads the body and answers 204 unchecked, the two measured side by side in one run on ${cpus().length} cores.`,
-      `The intake is the real app (\`startServer\` with \`createServer\`'s deps, as \`vitals serve\` runs it): v3 signature checked on the raw body, the events parsed and validated, all ${EVENTS} committed to the SQLite inbox (WAL, synchronous NORMAL, one immediate transaction per request) before the 204; ${settings.logRequests ? "each request logged at info level as `vitals serve` does, into a sink that drops the lines (pino's serialisation counted, the write to stderr not)" : 'logging off'}; \`onWebhookEvents\` a no-op (the inbox worker is not measured). The bare route (\`express.raw\`, then 204) listens in the same process, on another port.`,
-      `Load: a worker thread (\`test/bench/webhook-load.ts\`) keeps ${settings.concurrency} requests in flight over ${settings.concurrency} keep-alive loopback connections (node:http Agent) for ${settings.runMs / 1000} s a run; ${settings.runs} runs per route after a ${WARMUP_MS / 1000} s warm-up of each, the routes alternating which goes first. Every request is a delivery signed as HubSpot signs it (${EVENTS} events, ${count(Math.round(measured.bodyBytes))} bytes of JSON), with eventIds never sent before for the intake; all were signed before the timing (${(measured.signMs / 1000).toFixed(1)} s, untimed${late > 0 ? `; ${count(late)} ran out and were signed during the runs` : ''}). Requests/s is the 204s over the run, first send to last answer; time to 204 is from sending to the whole answer received, its p50 and p99 taken per run; each figure is the median of the runs. Exact: intake p50 ${ms(intakeP50)}, p99 ${ms(intakeP99)}; bare route p50 ${ms(bareP50)}, p99 ${ms(bareP99)}.`,
+      `The intake is the real app (\`startServer\` with \`createServer\`'s deps, as \`vitals serve\` runs it): v3 signature checked on the raw body, the events parsed and validated, all ${EVENTS} committed to the SQLite inbox (WAL, synchronous NORMAL; the deliveries that reach the store in the same turn of the event loop share one immediate transaction, \`webhooks/group-receive.ts\`) before the 204; ${settings.logRequests ? "each request logged at info level as `vitals serve` does, into a sink that drops the lines (pino's serialisation counted, the write to stderr not)" : 'logging off'}; \`onWebhookEvents\` a no-op (the inbox worker is not measured). The bare route (\`express.raw\`, then 204) listens in the same process, on another port; so does the floor route: \`express.raw\`, \`JSON.parse\`, the same grouped commit into its own SQLite inbox, then 204, with no signature check, schema, middleware or log line. The floor is the most any intake that stores before it answers could reach on this thread: ${whole(floorRate.median)} req/s, ${Math.round(floorShare.median)}% of the bare route.`,
+      `Load: a worker thread (\`test/bench/webhook-load.ts\`) keeps ${settings.concurrency} requests in flight over ${settings.concurrency} keep-alive loopback connections (node:http Agent) for ${settings.runMs / 1000} s a run; ${settings.runs} runs per route after a ${WARMUP_MS / 1000} s warm-up of each, the routes rotating which goes first. Every request is a delivery signed as HubSpot signs it (${EVENTS} events, ${count(Math.round(measured.bodyBytes))} bytes of JSON), with eventIds never sent before for the intake; all were signed before the timing (${(measured.signMs / 1000).toFixed(1)} s, untimed${late > 0 ? `; ${count(late)} ran out and were signed during the runs` : ''}). Requests/s is the 204s over the run, first send to last answer; time to 204 is from sending to the whole answer received, its p50 and p99 taken per run; each figure is the median of the runs. Exact: intake p50 ${ms(intakeP50)}, p99 ${ms(intakeP99)}; bare route p50 ${ms(bareP50)}, p99 ${ms(bareP99)}.`,
       `Why ${settings.concurrency} in flight: both servers run on the process's one main thread, which ${settings.concurrency} already kept busy ${pct(of(intake, (r) => r.busy).median)} of the intake's runs and ${pct(of(bare, (r) => r.busy).median)} of the bare route's; more in flight mostly queue, raising latency more than requests/s. One run of each at ${PROBE_CONCURRENCY}, for comparison: ${probeLine('bare route', bareRate, bareP50, probe.bare)}; ${probeLine('intake', intakeRate, intakeP50, probe.intake)}.`,
       `Where the time goes: the servers' thread spent ${whole(intakeMicros)} µs per intake request against ${whole(bareMicros)} µs per bare one. The inbox commit (\`store.receiveEvents\`, timed around the real store) took ${whole(commitMicros)} µs of it (${pct(commitMicros / intakeMicros)}); the other ${whole(restMicros)} µs are express with the app's middleware, the signature check, and parsing and validating the events. So even a commit that took no time would leave the intake at about ${(bareMicros / restMicros).toFixed(2)}× the bare route (an estimate from these per-request times).`,
       `Store after the section: ${count(stored.rows)} inbox rows (one per event the intake answered 204 for, warm-up and probe included; checked), ${stored.megabytes.toFixed(1)} MB of SQLite file plus ${stored.walMegabytes.toFixed(1)} MB of WAL.`,

@@ -52,6 +52,25 @@ describe('POST /webhooks/hubspot', () => {
     expect(world.woken).toEqual([0]);
   });
 
+  it('stores an event sent in several requests at once one time, and counts it once', async () => {
+    const twice = JSON.stringify([hubspotEvent({ eventId: 70 }), hubspotEvent({ eventId: 71 })]);
+    const overlapping = JSON.stringify([
+      hubspotEvent({ eventId: 71 }),
+      hubspotEvent({ eventId: 72 }),
+    ]);
+    world.woken.length = 0;
+    const answers = await Promise.all([
+      post(app, twice),
+      post(app, twice),
+      post(app, overlapping),
+      post(app, twice),
+    ]);
+    expect(answers.map((a) => a.status)).toEqual([204, 204, 204, 204]);
+    const rows = (await inbox()).filter((r) => ['70', '71', '72'].includes(r.eventId));
+    expect(rows.map((r) => r.eventId).sort()).toEqual(['70', '71', '72']);
+    expect(world.woken.reduce((sum, n) => sum + n, 0)).toBe(3);
+  });
+
   it('stores an event of a type Vitals does not handle as ignored', async () => {
     const body = JSON.stringify([hubspotEvent({ eventId: 50, subscriptionType: 'deal.creation' })]);
     expect((await post(app, body)).status).toBe(204);
