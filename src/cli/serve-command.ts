@@ -126,6 +126,10 @@ export async function cardApiBeside(
     return server;
   } catch (error) {
     say(`The card API did not start: ${(error as Error).message}\n`);
+    if (app.connection.source === 'sandbox')
+      say(
+        `Without it the sandbox's webhooks have nowhere to go, so scores move only on scheduled runs: set PORT to a free port (it is ${app.config.server.port}) and start again.\n`,
+      );
     return null;
   }
 }
