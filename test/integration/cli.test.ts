@@ -5,6 +5,7 @@ import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/run-cli.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = join(ROOT, 'src/cli/vitals.js');
@@ -17,8 +18,14 @@ interface Run {
   stderr: string;
 }
 
-function run(args: string[], nodeArgs: string[] = []): Promise<Run> {
+/** The bin in a process of its own: for what only a real process shows (Node's version, npx). */
+function runProcess(args: string[], nodeArgs: string[] = []): Promise<Run> {
   return exec(process.execPath, [...nodeArgs, CLI, ...args]);
+}
+
+/** The CLI in this process: the same main, without a Node start per command. */
+function run(args: string[], options: { tty?: boolean } = {}): Promise<Run> {
+  return runCli(args, options);
 }
 
 function exec(file: string, args: string[], env = process.env): Promise<Run> {
@@ -64,7 +71,7 @@ describe.concurrent('vitals CLI', () => {
     expect(stdout).toContain('vitals models show NAME|PATH');
   });
 
-  it('runs as the package bin through npx from the repo root', { timeout: 30_000 }, async () => {
+  it('runs as the package bin through npx from the repo root', { timeout: 120_000 }, async () => {
     const PATH = `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`;
     const { code, stdout } = await exec('npx', ['vitals', '--help'], { ...process.env, PATH });
     expect(code).toBe(0);
@@ -73,7 +80,7 @@ describe.concurrent('vitals CLI', () => {
 
   it('stops with one clear line on a Node older than 22.18', async () => {
     const fake = "Object.defineProperty(process.versions, 'node', { value: '22.17.1' });";
-    const { code, stdout, stderr } = await run(['--help'], preload(fake));
+    const { code, stdout, stderr } = await runProcess(['--help'], preload(fake));
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr.trimEnd().split('\n')).toHaveLength(1);
@@ -161,7 +168,7 @@ describe.concurrent('vitals CLI', () => {
 
   it('colours tiers on a terminal without breaking the columns', async () => {
     const args = ['score', '--input', fixture('accounts-valid.json')];
-    const { stdout } = await run(args, preload('process.stdout.isTTY = true;'));
+    const { stdout } = await run(args, { tty: true });
     expect(stdout).toContain('\u001b[1m\u001b[32mHealthy'); // bold green
     expect(stdout).toContain('\u001b[33mMonitor'); // yellow
     expect(stdout).toContain('\u001b[31mAt risk'); // orange has no terminal colour: red

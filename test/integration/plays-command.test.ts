@@ -1,33 +1,21 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/run-cli.ts';
 import type { CompanyPlaysReport } from '../../src/jobs/explain-company-plays.ts';
 import type { RuleDescription } from '../../src/plays/describe-rules.ts';
 import { RULES } from '../../src/plays/rules.ts';
 import { TRACK_PLAY, TRACK_PLAY_IDS } from '../../src/plays/track-ids.ts';
 import type { OpenTracks, TrackKind } from '../../src/plays/play-types.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CLI = join(ROOT, 'src/cli/vitals.js');
 // The demo portal's first company.
 const COMPANY = '31000000001';
 
+/** The CLI in this process (see run-cli.ts): a Node start per command is seconds on a busy machine. */
 function vitals(args: string[], env: Record<string, string>) {
-  const clean = { ...process.env, HUBSPOT_ACCESS_TOKEN: '', VITALS_CONFIG: '', ...env };
-  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(
-      process.execPath,
-      [CLI, ...args],
-      { cwd: ROOT, env: clean },
-      (error, stdout, stderr) => {
-        resolve({ code: error ? Number(error.code ?? -1) : 0, stdout, stderr });
-      },
-    );
-  });
+  return runCli(args, { env });
 }
 
 function dataDir(name: string, config?: string): Record<string, string> {

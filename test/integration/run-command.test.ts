@@ -1,34 +1,22 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { slowClockEnv } from '../support/slow-clock.ts';
+import { runCli } from '../support/run-cli.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CLI = join(ROOT, 'src/cli/vitals.js');
-// The demo portal's "today", mid-morning: both runs see the same day (see slow-clock.ts).
+// The demo portal's "today", mid-morning, on a slow clock: both runs see the same day (see
+// slow-clock.ts).
 const TODAY = new Date('2026-11-16T10:00:00.000Z');
 
+/** The CLI in this process (see run-cli.ts): a Node start per command is seconds on a busy machine. */
 function vitals(args: string[], env: Record<string, string>) {
-  const clean = { ...process.env, HUBSPOT_ACCESS_TOKEN: '', VITALS_CONFIG: '', ...env };
-  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(
-      process.execPath,
-      [CLI, ...args],
-      { cwd: ROOT, env: clean },
-      (error, stdout, stderr) => {
-        resolve({ code: error ? Number(error.code ?? -1) : 0, stdout, stderr });
-      },
-    );
-  });
+  return runCli(args, { env, clock: TODAY });
 }
 
 describe.concurrent('vitals run, setup and sandbox reset', () => {
   it('runs once against the sandbox with only the JSON summary on stdout, then writes nothing the second time', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'vitals-cli-run-'));
-    const env = { VITALS_DATA_DIR: dataDir, ...slowClockEnv(TODAY) };
+    const env = { VITALS_DATA_DIR: dataDir };
     const first = await vitals(['run', '--once', '--json'], env);
     expect(first.code).toBe(0);
     const summary = JSON.parse(first.stdout);
@@ -60,7 +48,7 @@ describe.concurrent('vitals run, setup and sandbox reset', () => {
 
   it('previews the first run (the baseline) in one line, and plans what the real run then does', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'vitals-cli-dry-'));
-    const env = { VITALS_DATA_DIR: dataDir, ...slowClockEnv(TODAY) };
+    const env = { VITALS_DATA_DIR: dataDir };
     const text = await vitals(['run', '--once', '--dry-run'], env);
     expect(text.code).toBe(0);
     expect(
