@@ -40,7 +40,8 @@ export function batchItemErrors(
     });
 }
 
-function namesId(error: StandardError, id: string): boolean {
+/** Whether the error names this input id in its `context` (ids, fromObjectId, …). */
+export function namesId(error: StandardError, id: string): boolean {
   return Object.values(error.context ?? {}).some(
     (value) => value === id || (Array.isArray(value) && value.includes(id)),
   );

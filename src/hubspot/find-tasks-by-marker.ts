@@ -5,11 +5,13 @@ import type { GatewayContext } from './gateway-context.ts';
 import { parseResponse } from './parse-response.ts';
 import { recordSchema, type HubSpotRecord } from './record-schema.ts';
 
-// Search ORs at most 5 filterGroups, pages at most 200 results and cannot page past 10,000:
-// https://developers.hubspot.com/docs/api/crm/search#limitations
+// Search takes at most 5 filterGroups (of up to 6 filters, 18 in all), pages at most 200
+// results and answers 400 to paging past 10,000: one marker a group, 5 a request, and never a
+// page beyond the cap. https://developers.hubspot.com/docs/api/crm/search#limitations
 const MARKERS_PER_REQUEST = 5;
 const PAGE_SIZE = 200;
-const MAX_PAGES = 50;
+const RESULT_CAP = 10_000;
+const MAX_PAGES = RESULT_CAP / PAGE_SIZE;
 // The ".search" suffix puts these calls on the gateway's separate search budget (rate-limits.ts).
 const ENDPOINT = 'tasks.search';
 const BODY = 'hs_task_body';
@@ -37,8 +39,7 @@ const pageSchema = z.object({
  * carry one marker, the oldest wins.
  *
  * HubSpot's search index trails writes by a few seconds, so a task created moments ago may not
- * be found yet. That is fine here: reconciliation runs at the start of the next run, long after
- * the crashed one wrote its tasks.
+ * be found yet: "not found" is only certain for a task created longer ago than that.
  */
 export async function findTasksByMarker(
   ctx: GatewayContext,

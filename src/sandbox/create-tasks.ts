@@ -4,11 +4,13 @@ import { checkBatchSize, LIMITS } from './batch-limits.ts';
 import { sendBatch } from './batch-response.ts';
 import { objectStore, type PropertyValues } from './object-store.ts';
 import { objectTypeInfo } from './object-types.ts';
+import { outOfOrder } from './out-of-order.ts';
 import { ownerIds } from './owner-ids.ts';
 import { parseBody } from './parse-body.ts';
 import type { PortalContext } from './portal-context.ts';
 import { propertyCatalog } from './property-catalog.ts';
 import { publicObject } from './public-object.ts';
+import { seededRandom } from './seeded-random.ts';
 import {
   AssociationInput,
   checkTaskAssociations,
@@ -21,6 +23,7 @@ import { propertyValuesError, validatePropertyValues } from './validate-property
 const TaskInput = z.object({
   properties: z.record(z.string(), z.unknown()),
   associations: z.array(AssociationInput).optional(),
+  objectWriteTraceId: z.string().optional(),
 });
 
 const BatchCreate = z.object({ inputs: z.array(TaskInput) });
@@ -28,6 +31,7 @@ const BatchCreate = z.object({ inputs: z.array(TaskInput) });
 interface PlannedTask {
   values: PropertyValues;
   links: TaskLink[];
+  traceId: string | undefined;
 }
 
 const TASKS = objectTypeInfo('tasks');
@@ -45,6 +49,7 @@ function plan(ctx: PortalContext, inputs: z.infer<typeof TaskInput>[]): PlannedT
   return checked.map(({ values }, index) => ({
     values,
     links: checkTaskAssociations(store, inputs[index]?.associations ?? []),
+    traceId: inputs[index]?.objectWriteTraceId,
   }));
 }
 
@@ -53,11 +58,13 @@ function insertTasks(ctx: PortalContext, tasks: PlannedTask[]) {
   const store = objectStore(ctx.db);
   const at = ctx.now().toISOString();
   return ctx.db.transaction(() =>
-    tasks.map(({ values, links }) => {
+    tasks.map(({ values, links, traceId }) => {
       const row = store.insert('tasks', store.nextId('tasks'), values, at, String(ctx.appId));
       linkTask(ctx.db, row.id, links);
       const names = [...Object.keys(values), TASKS.createdProperty, TASKS.modifiedProperty];
-      return publicObject(store, row, { names: [...names, 'hs_object_id'], withHistory: [] });
+      const task = publicObject(store, row, { names: [...names, 'hs_object_id'], withHistory: [] });
+      // HubSpot echoes each input's trace id on the record it made from it.
+      return traceId === undefined ? task : { ...task, objectWriteTraceId: traceId };
     }),
   )();
 }
@@ -71,12 +78,20 @@ export function createTask(ctx: PortalContext) {
   };
 }
 
-/** POST /crm/v3/objects/tasks/batch/create: one bad input fails the whole batch, as in HubSpot. */
+// Keeps the order draws apart from the other uses of the portal's seed.
+const ORDER_SALT = 0x0dd0;
+
+/**
+ * POST /crm/v3/objects/tasks/batch/create: one bad input fails the whole batch, as in HubSpot.
+ * The results come back out of input order; each carries its input's objectWriteTraceId.
+ */
 export function createTaskBatch(ctx: PortalContext) {
+  const random = seededRandom((ctx.seed ^ ORDER_SALT) >>> 0);
   return (req: Request, res: Response): void => {
     const startedAt = new Date().toISOString();
     const body = parseBody(BatchCreate, req.body);
     checkBatchSize(body.inputs.length, LIMITS.batchInputs);
-    sendBatch(res, insertTasks(ctx, plan(ctx, body.inputs)), startedAt, [], 201);
+    const created = insertTasks(ctx, plan(ctx, body.inputs));
+    sendBatch(res, outOfOrder(created, random), startedAt, [], 201);
   };
 }

@@ -4,8 +4,9 @@ import { cachedStatement } from './cached-statement.ts';
 import { objectStore } from './object-store.ts';
 import { parseBody } from './parse-body.ts';
 import type { PortalContext } from './portal-context.ts';
-import { notFoundError, SandboxHttpError, validationError } from './sandbox-http-error.ts';
-import { sequenceUser } from './sequence-user.ts';
+import { notFoundError, validationError } from './sandbox-http-error.ts';
+import { alreadyEnrolledError, foreignSequenceError } from './sequence-refusals.ts';
+import { sequenceUser, type SequenceUser } from './sequence-user.ts';
 
 const Enroll = z.object({
   contactId: z.union([z.string(), z.number()]),
@@ -37,9 +38,21 @@ function refuseIfEnrolled(ctx: PortalContext, contactId: number): void {
     'SELECT sequence_id AS sequenceId FROM enrollments WHERE contact_id = ?',
   ).get(contactId) as { sequenceId: number } | undefined;
   if (!current) return;
-  const category = ctx.alreadyEnrolledStatus === 409 ? 'CONFLICT' : 'VALIDATION_ERROR';
-  const message = `Contact ${contactId} is already enrolled in sequence ${current.sequenceId}.`;
-  throw new SandboxHttpError(ctx.alreadyEnrolledStatus, category, message);
+  throw alreadyEnrolledError(ctx.sequenceErrors.alreadyEnrolled, contactId, current.sequenceId);
+}
+
+/** The sequence to enroll through: it must exist and be the enrolling user's own. */
+function ownSequence(ctx: PortalContext, user: SequenceUser, given: string | number): number {
+  const sequenceId = digits(given);
+  const sequence = cachedStatement(
+    ctx.db,
+    'SELECT user_id AS userId FROM sequences WHERE id = ?',
+  ).get(sequenceId) as { userId: number } | undefined;
+  if (!sequence) throw notFoundError(`Sequence ${given} does not exist.`);
+  if (sequence.userId !== user.userId) {
+    throw foreignSequenceError(ctx.sequenceErrors.foreignSequence, sequenceId, user.userId);
+  }
+  return sequenceId;
 }
 
 /** POST /automation/v4/sequences/enrollments?userId=: one sequence at a time per contact. */
@@ -47,10 +60,7 @@ export function enrollContact(ctx: PortalContext) {
   return (req: Request, res: Response): void => {
     const user = sequenceUser(ctx, req);
     const body = parseBody(Enroll, req.body);
-    const sequenceId = digits(body.sequenceId);
-    if (!cachedStatement(ctx.db, 'SELECT 1 FROM sequences WHERE id = ?').get(sequenceId)) {
-      throw notFoundError(`Sequence ${body.sequenceId} does not exist.`);
-    }
+    const sequenceId = ownSequence(ctx, user, body.sequenceId);
     if (body.senderEmail.toLowerCase() !== user.email.toLowerCase()) {
       throw validationError(
         `senderEmail ${body.senderEmail} is not the connected inbox of user ${user.userId}.`,

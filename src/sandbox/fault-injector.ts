@@ -14,6 +14,11 @@ export interface SandboxFaults {
   stormRetryAfterSeconds?: number;
   /** Requests allowed per UTC day from now on; overrides rateLimit.daily. */
   dailyLimit?: number;
+  /**
+   * Record ids whose association batch reads fail in the answer's `errors` with an error other
+   * than NO_ASSOCIATIONS_FOUND, while the other inputs of the batch are answered.
+   */
+  failingAssociationReads?: readonly string[];
 }
 
 const SERVER_ERRORS = [500, 502, 503, 504] as const;

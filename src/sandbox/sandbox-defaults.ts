@@ -10,9 +10,16 @@ export const SANDBOX_DEFAULTS = {
   hubId: 48_000_001,
   appId: 5_100_001,
   per10s: 190,
+  /**
+   * Associated ids in one batch-read result before it pages. HubSpot documents no number for
+   * v4 batch reads (its v3 association paging was 100), so the stricter reading is the default.
+   */
+  associationPageSize: 100,
+  /** How long each write takes to reach search: HubSpot's index trails writes by seconds. */
+  searchIndexLagMs: { min: 2_000, max: 5_000 },
 } as const;
 
-/** HubSpot's daily request allowance for each 10-second tier (shared/HUBSPOT.md). */
+/** HubSpot's daily request allowance for each 10-second tier, as its API usage guidelines give it. */
 export function dailyAllowance(per10s: number): number {
   if (per10s >= 250) return 1_000_000;
   if (per10s >= 190) return 625_000;

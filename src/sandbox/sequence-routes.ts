@@ -6,6 +6,7 @@ import type { PortalContext } from './portal-context.ts';
 import { cursorParam, integerParam } from './query-params.ts';
 import { notFoundError } from './sandbox-http-error.ts';
 import type { SandboxRoute } from './sandbox-route.ts';
+import { answerNoEnrollment } from './sequence-refusals.ts';
 import { sequenceUser } from './sequence-user.ts';
 
 const READ = 'automation.sequences.read';
@@ -50,10 +51,9 @@ export function sequenceRoutes(ctx: PortalContext): SandboxRoute[] {
       path: `${BASE}/enrollments/contact/:contactId`,
       scopes: [READ],
       handle: (req, res) => {
-        const enrollment = cachedStatement(ctx.db, ENROLLMENT).get(req.params.contactId);
-        if (!enrollment) {
-          throw notFoundError(`Contact ${req.params.contactId} is not enrolled in a sequence.`);
-        }
+        const contactId = String(req.params.contactId);
+        const enrollment = cachedStatement(ctx.db, ENROLLMENT).get(contactId);
+        if (!enrollment) return answerNoEnrollment(res, ctx.sequenceErrors.noEnrollment, contactId);
         res.json(enrollment);
       },
     },

@@ -9,8 +9,10 @@ import { openPortalDatabase, type PortalDatabase } from './portal-database.ts';
 import { createRateLimiter } from './rate-limiter.ts';
 import { dailyAllowance, SANDBOX_DEFAULTS } from './sandbox-defaults.ts';
 import { SANDBOX_SCOPES } from './sandbox-scopes.ts';
+import { searchIndexLag, type SearchIndexLagOption } from './search-index-lag.ts';
 import type { SeedSummary } from './seed-portal.ts';
 import type { SeedInput } from './seed-spec.ts';
+import { sequenceErrorForms, type SequenceErrorForms } from './sequence-error-forms.ts';
 import { startWebhookDispatcher, type WebhookDispatcher } from './webhook-dispatcher.ts';
 import { webhookSettings, type SandboxWebhookOptions } from './webhook-settings.ts';
 
@@ -18,6 +20,7 @@ export { resetSandbox } from './reset-sandbox.ts';
 export { seedSandbox } from './seed-sandbox.ts';
 export type { SandboxFaults } from './fault-injector.ts';
 export type { SandboxWebhookOptions } from './webhook-settings.ts';
+export type { SequenceErrorForms } from './sequence-error-forms.ts';
 
 export interface SandboxOptions extends SeedInput {
   /** The portal lives in `<dataDir>/sandbox-portal.sqlite` and survives restarts. */
@@ -31,8 +34,15 @@ export interface SandboxOptions extends SeedInput {
   faults?: SandboxFaults;
   /** Scopes the token holds; default every scope Vitals needs. */
   scopes?: readonly string[];
-  /** Status for enrolling a contact already in a sequence; HubSpot's is unverified. */
-  alreadyEnrolledStatus?: 400 | 409;
+  /** Associated ids one association batch-read result holds before it pages; default 100. */
+  associationPageSize?: number;
+  /**
+   * How long a write takes to show in search: ms, or a range drawn per write from the portal's
+   * seed. Default 2–5 s, as HubSpot's index trails writes; 0 when a test is not about the lag.
+   */
+  searchIndexLagMs?: SearchIndexLagOption;
+  /** The forms of the sequence refusals HubSpot documents none for; default drawn from the seed. */
+  sequenceErrorForms?: Partial<SequenceErrorForms>;
   /** Deliver the subscribed events of every change to targetUrl, signed, as HubSpot does. */
   webhooks?: SandboxWebhookOptions;
 }
@@ -68,20 +78,33 @@ function listen(server: Server, port: number, host: string): Promise<string> {
   });
 }
 
+function checkPageSize(size: number): number {
+  if (!Number.isInteger(size) || size < 1) {
+    throw new Error(`associationPageSize must be a positive whole number, got ${size}`);
+  }
+  return size;
+}
+
 function serve(db: PortalDatabase, options: SandboxOptions, portal: SeedSummary) {
   const per10s = options.rateLimit?.per10s ?? SANDBOX_DEFAULTS.per10s;
   let url = '';
+  const faults = createFaultInjector(options.faults ?? {}, portal.seed);
   const ctx: PortalContext = {
     db,
     token: options.token ?? SANDBOX_DEFAULTS.token,
     scopes: options.scopes ?? SANDBOX_SCOPES,
     hubId: SANDBOX_DEFAULTS.hubId,
     appId: options.webhooks?.appId ?? SANDBOX_DEFAULTS.appId,
-    alreadyEnrolledStatus: options.alreadyEnrolledStatus ?? 400,
+    seed: portal.seed,
+    associationPageSize: checkPageSize(
+      options.associationPageSize ?? SANDBOX_DEFAULTS.associationPageSize,
+    ),
+    searchIndexLag: searchIndexLag(options.searchIndexLagMs, portal.seed),
+    sequenceErrors: sequenceErrorForms(portal.seed, options.sequenceErrorForms),
+    faults: () => faults.get(),
     baseUrl: () => url,
     now: () => new Date(),
   };
-  const faults = createFaultInjector(options.faults ?? {}, portal.seed);
   const daily = () => faults.get().dailyLimit ?? options.rateLimit?.daily ?? dailyAllowance(per10s);
   const limiter = createRateLimiter({ per10s, daily, usage: dailyUsage(db), clock: Date.now });
   const counts = new Map<string, number>();

@@ -13,6 +13,7 @@ describe('updating tasks in the sandbox, through the gateway', () => {
   let gateway: Gateway;
   const read = async (id: string) =>
     (await t.get(`/crm/v3/objects/tasks/${id}?properties=${PROPERTIES}`)).body;
+  /** The new tasks' ids in input order: HubSpot answers in any order, the trace ids tell. */
   const createTasks = async (count: number) => {
     const { created, errors } = await gateway.createTasks(
       Array.from({ length: count }, (_, i) => ({
@@ -22,10 +23,14 @@ describe('updating tasks in the sandbox, through the gateway', () => {
           hs_task_status: 'NOT_STARTED',
           hs_task_priority: 'LOW',
         },
+        traceId: `input-${i}`,
       })),
     );
     expect(errors).toEqual([]);
-    return created.map((task) => task.id);
+    return Array.from(
+      { length: count },
+      (_, i) => created.find((task) => task.traceId === `input-${i}`)?.id,
+    );
   };
   beforeAll(async () => {
     t = await startTestSandbox({ companies: 3 });

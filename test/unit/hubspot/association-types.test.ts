@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ASSOCIATION_TYPES } from '../../../src/hubspot/read-associations.ts';
-import { interceptHubSpot, testGateway } from './test-gateway.ts';
+import { hubspotError, interceptHubSpot, testGateway } from './test-gateway.ts';
 
 interceptHubSpot();
 
@@ -13,7 +13,7 @@ describe('readAssociationTypes', () => {
     const { gateway, hubspot } = testGateway();
     hubspot
       .post(READ)
-      .reply(200, {
+      .reply(207, {
         status: 'COMPLETE',
         results: [
           {
@@ -25,6 +25,12 @@ describe('readAssociationTypes', () => {
             ],
             paging: { next: { after: 'n1' } },
           },
+        ],
+        errors: [
+          hubspotError('OBJECT_NOT_FOUND', 'No contact is associated with company 11.', {
+            subCategory: 'crm.associations.NO_ASSOCIATIONS_FOUND',
+            context: { fromObjectId: ['11'] },
+          }),
         ],
       })
       .post(READ, { inputs: [{ id: '10', after: 'n1' }] })

@@ -5,6 +5,13 @@ interceptHubSpot();
 
 const ids = (count: number) => Array.from({ length: count }, (_, i) => String(i + 1));
 
+/** HubSpot's per-input answer for an id with no associations (or no record). */
+const noneFound = (id: string) =>
+  hubspotError('OBJECT_NOT_FOUND', `No contact is associated with company ${id}.`, {
+    subCategory: 'crm.associations.NO_ASSOCIATIONS_FOUND',
+    context: { fromObjectId: [id], fromObjectType: ['company'], toObjectType: ['contact'] },
+  });
+
 interface Input {
   id: string;
   after?: string;
@@ -76,19 +83,20 @@ describe('readAssociations', () => {
       .reply(async (request: Request) => {
         const { inputs } = (await request.json()) as { inputs: Input[] };
         sizes.push(inputs.length);
-        // HubSpot lists only ids that have associations, and sends toObjectId as a number.
-        const results = inputs
-          .filter((input) => Number(input.id) % 2 === 0)
-          .map((input) => ({
-            from: { id: input.id },
-            to: [
-              {
-                toObjectId: Number(input.id) * 10,
-                associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 280, label: null }],
-              },
-            ],
-          }));
-        return [207, { status: 'COMPLETE', results, errors: [], numErrors: 0 }];
+        // HubSpot lists only ids that have associations, and sends toObjectId as a number; the
+        // others are NO_ASSOCIATIONS_FOUND errors.
+        const linked = (input: Input) => Number(input.id) % 2 === 0;
+        const results = inputs.filter(linked).map((input) => ({
+          from: { id: input.id },
+          to: [
+            {
+              toObjectId: Number(input.id) * 10,
+              associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 280, label: null }],
+            },
+          ],
+        }));
+        const errors = inputs.filter((input) => !linked(input)).map((input) => noneFound(input.id));
+        return [207, { status: 'COMPLETE', results, errors, numErrors: errors.length }];
       });
 
     const associated = await gateway.readAssociations('companies', 'contacts', ids(2500));

@@ -147,4 +147,27 @@ describe('findTasksByMarker', () => {
       endpoint: 'tasks.search',
     });
   });
+  it('stays within search limits: never asks for a page past HubSpot’s 10,000 results', async () => {
+    const { gateway, hubspot } = testGateway();
+    const asked: number[] = [];
+    hubspot
+      .post(SEARCH)
+      .times(60)
+      .reply(async (request: Request) => {
+        const body = (await request.json()) as SearchBody;
+        const after = Number(body.after ?? 0);
+        asked.push(after + body.limit);
+        if (after + body.limit > 10_000) return [400, hubspotError('VALIDATION_ERROR', 'Too deep')];
+        const results = Array.from({ length: body.limit }, (_, i) => task(`${after + i}`, 'x'));
+        return [
+          200,
+          { total: 20_000, results, paging: { next: { after: String(after + body.limit) } } },
+        ];
+      });
+
+    await expect(gateway.findTasksByMarker([marker(1)])).rejects.toThrow(/still paging/);
+
+    expect(Math.max(...asked)).toBe(10_000);
+    expect(asked).toHaveLength(50);
+  });
 });
