@@ -121,7 +121,7 @@ export async function cardApiBeside(
     say(`${listening(server, app.config)}\n`);
     if (app.connection.source === 'sandbox')
       say(
-        'The sandbox portal sends its webhooks here: in another terminal, `npx vitals sandbox change COMPANY_ID property=value` edits a company as a CSM would, and its score moves within seconds.\n',
+        'The sandbox portal sends its webhooks here: in another terminal, `npx vitals sandbox change COMPANY_ID property=value` edits a company as a CSM would (a CONTACT_ID edits a contact; `npx vitals sandbox associate|dissociate COMPANY_ID CONTACT_ID` links or unlinks one), and the score moves within seconds.\n',
       );
     return server;
   } catch (error) {

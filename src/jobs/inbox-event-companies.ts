@@ -21,6 +21,33 @@ type Payload = Record<string, unknown>;
 const text = (v: unknown) => (typeof v === 'number' || typeof v === 'string' ? String(v) : null);
 
 /**
+ * What an association change links the event's own object to: "CONTACT" for COMPANY_TO_CONTACT.
+ * One subscription hears the links with deals, tickets and the rest too; null when the event
+ * names no type.
+ */
+function linkedKind(p: Payload): string | null {
+  const [, other] = /^[A-Z]+_TO_([A-Z_]+)$/.exec(text(p.associationType) ?? '') ?? [];
+  return other ?? null;
+}
+
+function associationWork(type: string, p: Payload, objectId: string): EventWork {
+  const [own, wanted] =
+    type === 'company.associationChange' ? ['COMPANY', 'CONTACT'] : ['CONTACT', 'COMPANY'];
+  const other = linkedKind(p);
+  if (other !== null && !other.startsWith(wanted)) {
+    return {
+      kind: 'ignore',
+      why: `a ${own}_TO_${other} association change, which no health signal reads`,
+    };
+  }
+  // A contact joined or left a company: that company's people changed. The company is the
+  // event's own object on company.associationChange, its other end on contact.associationChange.
+  if (own === 'COMPANY') return { kind: 'companies', ids: [text(p.fromObjectId) ?? objectId] };
+  const company = text(p.toObjectId);
+  return company ? { kind: 'companies', ids: [company] } : { kind: 'contacts', ids: [objectId] };
+}
+
+/**
  * Which companies an event touches. Vitals' own writes come back as events too: a change to a
  * property it writes, or one whose source is this app, is ignored so a rescore never feeds
  * itself. Every event is a hint to read the current state: late, doubled or reordered events
@@ -34,7 +61,6 @@ export function eventWork(event: InboxEvent): EventWork {
   if (text(p.sourceId) !== null && text(p.sourceId) === text(p.appId))
     return { kind: 'ignore', why: 'a change this app made' };
   const type = event.subscriptionType;
-  const ends = [text(p.fromObjectId), text(p.toObjectId)];
   switch (type) {
     case 'company.propertyChange':
     case 'company.restore':
@@ -51,10 +77,8 @@ export function eventWork(event: InboxEvent): EventWork {
       return { kind: 'merge', merged, survivor };
     }
     case 'company.associationChange':
-      return { kind: 'companies', ids: [ends[0] ?? event.objectId] };
     case 'contact.associationChange':
-      // A contact joined or left a company: that company's people changed.
-      return { kind: 'companies', ids: [ends[1] ?? event.objectId].filter((id) => id !== '') };
+      return associationWork(type, p, event.objectId);
     case 'contact.propertyChange':
       return { kind: 'contacts', ids: [event.objectId] };
     case 'company.deletion':

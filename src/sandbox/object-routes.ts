@@ -12,6 +12,7 @@ import { publicObject } from './public-object.ts';
 import { notFoundError } from './sandbox-http-error.ts';
 import type { SandboxRoute } from './sandbox-route.ts';
 import { searchObjects } from './search-objects.ts';
+import { updateObject } from './update-object.ts';
 
 function readRoutes(ctx: PortalContext, info: ObjectTypeInfo): SandboxRoute[] {
   const base = `/crm/v3/objects/${info.type}`;
@@ -48,17 +49,26 @@ function readRoutes(ctx: PortalContext, info: ObjectTypeInfo): SandboxRoute[] {
   ];
 }
 
-/** The CRM object endpoints Vitals uses: read all types, update companies, create/update tasks. */
+/** Updates of one record (PATCH) or of up to 100 (batch/update). */
+function updateRoutes(ctx: PortalContext, info: ObjectTypeInfo): SandboxRoute[] {
+  const base = `/crm/v3/objects/${info.type}`;
+  const scopes = [objectScopes(info.type).write];
+  return [
+    { method: 'post', path: `${base}/batch/update`, scopes, handle: batchUpdateObjects(ctx, info) },
+    { method: 'patch', path: `${base}/:objectId`, scopes, handle: updateObject(ctx, info) },
+  ];
+}
+
+/**
+ * The CRM object endpoints Vitals uses, and those a CSM's edits come through: read all types,
+ * update companies and contacts, create/update tasks.
+ */
 export function objectRoutes(ctx: PortalContext): SandboxRoute[] {
   const types: ObjectType[] = ['companies', 'contacts', 'tasks'];
   const taskWrite = [objectScopes('tasks').write];
   return [
-    {
-      method: 'post',
-      path: '/crm/v3/objects/companies/batch/update',
-      scopes: [objectScopes('companies').write],
-      handle: batchUpdateObjects(ctx, objectTypeInfo('companies')),
-    },
+    ...updateRoutes(ctx, objectTypeInfo('companies')),
+    ...updateRoutes(ctx, objectTypeInfo('contacts')),
     { method: 'post', path: '/crm/v3/objects/tasks', scopes: taskWrite, handle: createTask(ctx) },
     {
       method: 'post',

@@ -34,6 +34,17 @@ CREATE TABLE IF NOT EXISTS associations (
   type_ids TEXT NOT NULL,
   PRIMARY KEY (from_id, to_type, to_id)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS association_history (
+  from_id INTEGER NOT NULL,
+  from_type TEXT NOT NULL,
+  to_id INTEGER NOT NULL,
+  to_type TEXT NOT NULL,
+  type_id INTEGER NOT NULL,
+  removed INTEGER NOT NULL,
+  timestamp TEXT NOT NULL,
+  source_type TEXT NOT NULL,
+  source_id TEXT
+);
 CREATE TABLE IF NOT EXISTS property_definitions (
   object_type TEXT NOT NULL,
   name TEXT NOT NULL,

@@ -1,4 +1,5 @@
 import type { Request } from 'express';
+import { associationRoutes } from './association-routes.ts';
 import { batchReadAssociations } from './batch-read-associations.ts';
 import { objectRoutes } from './object-routes.ts';
 import { objectScopes } from './object-scopes.ts';
@@ -28,6 +29,7 @@ export function sandboxRoutes(ctx: PortalContext): SandboxRoute[] {
       scopes: associationScopes,
       handle: batchReadAssociations(ctx),
     },
+    ...associationRoutes(ctx),
     ...propertyRoutes(ctx),
     ...ownerRoutes(ctx),
     ...sequenceRoutes(ctx),

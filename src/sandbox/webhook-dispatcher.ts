@@ -1,17 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { changeJournal } from './change-journal.ts';
+import { journalEvents, type JournalCursor } from './journal-events.ts';
 import { limitConcurrency } from './limit-concurrency.ts';
 import type { PortalDatabase } from './portal-database.ts';
 import { seededRandom, type Random } from './seeded-random.ts';
 import { sendWithRetries } from './send-with-retries.ts';
 import { webhookLease } from './webhook-lease.ts';
-import { eventIdSource, webhookEvents, type WebhookEvent } from './webhook-events.ts';
+import { eventIdSource, type WebhookEvent } from './webhook-events.ts';
 import type { WebhookSettings } from './webhook-settings.ts';
 
 /** HubSpot sends at most 100 events a request. */
 const EVENTS_PER_REQUEST = 100;
-const JOURNAL_PAGE = 1000;
 
 export interface WebhookDispatcher {
   /** Picks up every change made so far now, sends it, and resolves once every request has
@@ -46,17 +45,17 @@ function warn(error: unknown): void {
 }
 
 /**
- * Delivers the portal's changes as HubSpot would: every `gatherMs` it reads the change journal
- * (property_history) for values written since the last read, by this process or another,
- * makes one event per matching subscription, and POSTs them signed, 100 a request, never in
- * the way of the API call that made the change. Failed requests are resent with growing waits.
+ * Delivers the portal's changes as HubSpot would: every `gatherMs` it reads the change journals
+ * (property_history, association_history) for what was written since the last read, by this
+ * process or another, makes one event per matching subscription, and POSTs them signed, 100 a
+ * request, never in the way of the API call that made the change. Failed requests are resent
+ * with growing waits.
  */
 export function startWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher {
   const { db, settings } = deps;
   const clock = deps.clock ?? Date.now;
   const onError = deps.onError ?? warn;
   const random = seededRandom(settings.seed);
-  const journal = changeJournal(db);
   const lease = webhookLease(db, {
     holder: randomUUID(),
     pid: process.pid,
@@ -64,6 +63,7 @@ export function startWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher 
     targetUrl: settings.targetUrl,
   });
   const origin = { portalId: deps.portalId, appId: deps.appId, nextEventId: eventIdSource(clock) };
+  const journals = journalEvents(db, settings.subscriptions, origin);
   const stopper = new AbortController();
   const sending = {
     settings,
@@ -71,7 +71,7 @@ export function startWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher 
     slot: limitConcurrency(settings.maxConcurrentRequests, stopper.signal),
     clock,
   };
-  let cursor: number | null = null;
+  let cursor: JournalCursor | null = null;
   let duplicates: WebhookEvent[] = [];
   let pending = 0;
   let waiters: { afterTick: boolean; resolve: () => void }[] = [];
@@ -80,21 +80,15 @@ export function startWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher 
   function claim(): boolean {
     const state = lease.claim(clock());
     if (state === 'other') cursor = null;
-    else if (state === 'taken' || cursor === null) cursor = journal.lastSeq();
+    else if (state === 'taken' || cursor === null) cursor = journals.newest();
     return cursor !== null;
   }
 
   function gather(): WebhookEvent[] {
-    const events: WebhookEvent[] = [];
-    if (!claim()) return events;
-    for (;;) {
-      const { changes, lastSeq } = journal.after(cursor!, JOURNAL_PAGE);
-      for (const change of changes) {
-        events.push(...webhookEvents(change, settings.subscriptions, origin));
-      }
-      if (lastSeq === cursor) return events;
-      cursor = lastSeq;
-    }
+    if (!claim()) return [];
+    const read = journals.since(cursor!);
+    cursor = read.cursor;
+    return read.events;
   }
 
   function send(fresh: WebhookEvent[]): void {

@@ -1,9 +1,13 @@
+import type { AssociationChangeEvent } from './association-change-events.ts';
 import type { PropertyChange } from './change-journal.ts';
 import { objectTypeInfo } from './object-types.ts';
 import type { Subscription } from './webhook-subscriptions.ts';
 
-/** One event of a delivery, in HubSpot's shape (shared/HUBSPOT.md, "Webhooks"). */
-export interface WebhookEvent {
+/**
+ * A propertyChange event in HubSpot's shape:
+ * https://developers.hubspot.com/docs/apps/legacy-apps/public-apps/webhooks
+ */
+export interface PropertyChangeEvent {
   eventId: number;
   subscriptionId: number;
   portalId: number;
@@ -18,6 +22,9 @@ export interface WebhookEvent {
   changeSource: string;
   sourceId: string | null;
 }
+
+/** One event of a delivery. */
+export type WebhookEvent = PropertyChangeEvent | AssociationChangeEvent;
 
 export interface EventOrigin {
   portalId: number;
@@ -48,7 +55,7 @@ export function webhookEvents(
   change: PropertyChange,
   subscriptions: readonly Subscription[],
   origin: EventOrigin,
-): WebhookEvent[] {
+): PropertyChangeEvent[] {
   return subscriptions
     .filter((subscription) => matches(subscription, change))
     .map((subscription) => ({

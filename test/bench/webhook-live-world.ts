@@ -10,7 +10,7 @@ import type { Config } from '../../src/config/config.ts';
 import { startInboxWorker, type InboxWorker } from '../../src/jobs/inbox-worker.ts';
 import type { DrainSummary } from '../../src/jobs/drain-inbox.ts';
 import { runRescore, type RescoreDeps } from '../../src/jobs/run-rescore.ts';
-import { editCompanyAsUser } from '../../src/sandbox/edit-company-as-user.ts';
+import { editRecordAsUser } from '../../src/sandbox/edit-record-as-user.ts';
 import { openPortalDatabase } from '../../src/sandbox/portal-database.ts';
 import { startSandbox } from '../../src/sandbox/start-sandbox.ts';
 import { compileModel } from '../../src/scoring/compile-model.ts';
@@ -237,7 +237,7 @@ export async function liveWorld(options: LiveWorldOptions) {
        */
       edit: (companyId: number, values: Record<string, string>): number => {
         const at = new Date();
-        const outcome = editCompanyAsUser(db, companyId, values, at);
+        const outcome = editRecordAsUser(db, 'companies', companyId, values, at);
         if (outcome.kind !== 'saved')
           throw new Error(`Editing company ${companyId}: ${JSON.stringify(outcome)}`);
         if (!outcome.edits.some((e) => e.before !== e.after))

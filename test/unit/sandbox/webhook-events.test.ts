@@ -48,6 +48,32 @@ describe('webhookEvents', () => {
     expect(legacy).not.toHaveProperty('objectTypeId');
   });
 
+  it("makes HubSpot's contact.propertyChange event for a subscribed contact property", () => {
+    const role = change({
+      objectType: 'contacts',
+      objectId: 52_000_000_003,
+      name: 'hs_buying_role',
+      value: 'CHAMPION',
+    });
+    expect(webhookEvents(role, subscriptions, origin())).toEqual([
+      {
+        eventId: 101,
+        subscriptionId: subscriptions[2]!.id,
+        portalId: 48_000_001,
+        appId: 5_100_001,
+        occurredAt: 1_764_000_000_000,
+        subscriptionType: 'contact.propertyChange',
+        attemptNumber: 0,
+        objectId: 52_000_000_003,
+        propertyName: 'hs_buying_role',
+        propertyValue: 'CHAMPION',
+        changeSource: 'CRM_UI',
+        sourceId: 'userId:9001',
+      },
+    ]);
+    expect(webhookEvents({ ...role, name: 'jobtitle' }, subscriptions, origin())).toEqual([]);
+  });
+
   it('matches on object type and property; a cleared value is sent as ""', () => {
     expect(webhookEvents(change({ name: 'domain' }), subscriptions, origin())).toEqual([]);
     expect(webhookEvents(change({ objectType: 'contacts' }), subscriptions, origin())).toEqual([]);
