@@ -28,6 +28,8 @@ export function ledgerWords(e: LedgerState, timeZone: string): string {
       return `${noun} refused by HubSpot: ${why}; runs do not retry it`;
     case 'intent':
       return `${noun} started but not confirmed (a run stopped): the next run looks for it in HubSpot first`;
+    case 'uncertain':
+      return `${noun} sent, but HubSpot gave no clear answer (${why}): the next run looks for it in HubSpot before sending it again`;
   }
 }
 

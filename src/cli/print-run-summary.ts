@@ -1,4 +1,5 @@
 import type { RescoreSummary } from '../jobs/run-rescore.ts';
+import { adoptionLine, uncertainLine } from './adoption-line.ts';
 import type { Io } from './process-io.ts';
 
 const money = (n: number) => `$${Math.round(n).toLocaleString('en-US')}`;
@@ -30,6 +31,10 @@ export function printRunSummary(
   io.out(
     `\nHubSpot API calls: ${total} (${calls.map(([k, n]) => `${k} ${n}`).join(', ') || 'none'})\n`,
   );
+  if (summary.adopted) io.out(`\n${adoptionLine(summary.adopted)}\n`);
+  const uncertain = summary.plays.uncertain.length;
+  if (uncertain > 0 || (summary.unsettled ?? 0) > 0)
+    io.out(`\n${uncertainLine(uncertain, summary.unsettled ?? 0)}\n`);
   for (const f of summary.failedUpdates.slice(0, 10))
     io.err(`Company ${f.id} was not updated: ${f.message}\n`);
 }

@@ -28,8 +28,8 @@ export async function runCommand(options: RunOptions, io: Io): Promise<number> {
   const say = options.json ? io.err : io.out;
   say(`${app.connection.description}\n`);
   try {
-    await ensureSetUp(app, say);
-    const summary = await rescoreOnce(app, options, io);
+    // Set up holding the run's lock: two runs started at once never both create the properties.
+    const summary = await rescoreOnce(app, options, io, () => ensureSetUp(app, say));
     report(summary, app, options, io);
     if (options.once) return EXIT.ok;
     const api = options.serve ? await cardApiBeside(app, io, say) : null;
@@ -56,14 +56,23 @@ async function ensureSetUp(app: App, say: (text: string) => void): Promise<void>
     );
   }
   const report = await setupPortal(app.connection.gateway, app.config, { dryRun: false });
-  say(`Set up the sandbox portal: ${report.created.join(', ')}.\n`);
+  if (report.created.length > 0) say(`Set up the sandbox portal: ${report.created.join(', ')}.\n`);
 }
 
-async function rescoreOnce(app: App, options: RunOptions, io: Io): Promise<RescoreSummary> {
+async function rescoreOnce(
+  app: App,
+  options: RunOptions,
+  io: Io,
+  setUp?: () => Promise<void>,
+): Promise<RescoreSummary> {
   const progress = progressReporter({ write: io.err, isTTY: io.errIsTTY }, await lastRunSize(app));
   try {
     const summary = await runRescore(
-      { ...appRescoreDeps(app), onProgress: (p) => progress.update(p) },
+      {
+        ...appRescoreDeps(app),
+        onProgress: (p) => progress.update(p),
+        ...(setUp ? { setUp } : {}),
+      },
       { dryRun: options.dryRun ?? app.config.dryRun },
     );
     progress.finish('completed');

@@ -35,6 +35,9 @@ export function runSummaryJson(summary: RescoreSummary): string {
       ruleId,
       error,
     })),
+    adopted: summary.adopted ?? null,
+    uncertain: plays.uncertain.length,
+    unsettled: summary.unsettled ?? 0,
     ...(summary.dryRun ? { plan: summary.planned.map(planEntry) } : {}),
   });
 }

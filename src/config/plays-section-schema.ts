@@ -133,6 +133,16 @@ export const playsSectionSchema = strictSection(
     disabledRules: disabledRules.default([]),
     /** false: runs score and write health properties but create no tasks and enrol no one. */
     enabled: z.boolean().default(true),
+    /**
+     * How long HubSpot's search may take to show a new task. A create or enrolment that got no
+     * clear answer (a server error) is looked for only once it is this old, so that "not found"
+     * means "not made" before it is sent again.
+     */
+    settleAfterSeconds: wholeNumber(
+      0,
+      600,
+      'use a whole number of seconds from 0 to 600, e.g. 10.',
+    ).default(10),
     // The demo portal's properties, like the signal mapping's defaults (default-mapping.ts).
     signals: signals.default({
       data_export_request: 'data_export_requested_at',

@@ -28,6 +28,7 @@ export function resolvePlays(
   const { churn, payment } = section;
   const playsMapping: PlaysMapping = {
     enabled: section.enabled,
+    settleAfterSeconds: section.settleAfterSeconds,
     signals: section.signals,
     churn: churn && {
       property: churn.property,

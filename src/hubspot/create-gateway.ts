@@ -7,6 +7,7 @@ import { createPropertyGroup } from './create-property-group.ts';
 import { createTasks, type CreateTasksResult, type TaskInput } from './create-tasks.ts';
 import { currentEnrollment, type CurrentEnrollment } from './current-enrollment.ts';
 import { enrollInSequence, type Enrollment, type EnrollmentRequest } from './enroll-in-sequence.ts';
+import { findOpenTasks } from './find-open-tasks.ts';
 import { findTasksByMarker } from './find-tasks-by-marker.ts';
 import type { GatewayContext } from './gateway-context.ts';
 import { listOwners, type Owner } from './list-owners.ts';
@@ -62,6 +63,10 @@ export interface Gateway {
   readContacts(ids: readonly string[], properties: readonly string[]): Promise<HubSpotRecord[]>;
   /** Companies by id, 100 a call; ids HubSpot does not know are left out. */
   readCompanies(ids: readonly string[], properties: readonly string[]): Promise<HubSpotRecord[]>;
+  /**
+   * Ids of each id's associated records ([] when HubSpot found none). Throws
+   * AssociationReadError, carrying the rest, when HubSpot could not answer some ids.
+   */
   readAssociations(
     fromType: string,
     toType: string,
@@ -75,9 +80,14 @@ export interface Gateway {
   ): Promise<Map<string, AssociatedRecord[]>>;
   updateCompanies(updates: readonly CompanyUpdate[]): Promise<UpdateResult>;
   listProperties(objectType: string): Promise<HubSpotProperty[]>;
-  createProperty(objectType: string, definition: PropertyDefinition): Promise<HubSpotProperty>;
+  /** The created property; null when the portal has one of that name already (409). */
+  createProperty(
+    objectType: string,
+    definition: PropertyDefinition,
+  ): Promise<HubSpotProperty | null>;
   listPropertyGroups(objectType: string): Promise<PropertyGroup[]>;
-  createPropertyGroup(objectType: string, group: PropertyGroup): Promise<PropertyGroup>;
+  /** The created group; null when the portal has one of that name already (409). */
+  createPropertyGroup(objectType: string, group: PropertyGroup): Promise<PropertyGroup | null>;
   listOwners(): Promise<Owner[]>;
   /** The scopes granted to the gateway's own access token. */
   tokenScopes(): Promise<string[]>;
@@ -90,6 +100,11 @@ export interface Gateway {
    * markers no task carries are absent. Search: up to 5 markers a call, on the search budget.
    */
   findTasksByMarker(markers: readonly string[]): Promise<Map<string, string>>;
+  /**
+   * Tasks not completed whose body holds one of the tokens (1 to 5; `*` ends a word), with their
+   * subject, body, status, priority, type, due time, owner and create date. Search budget.
+   */
+  findOpenTasks(tokens: readonly string[]): Promise<HubSpotRecord[]>;
   listSequences(userId: string): Promise<Sequence[]>;
   enrollInSequence(request: EnrollmentRequest): Promise<Enrollment>;
   currentEnrollment(contactId: string): Promise<CurrentEnrollment | null>;
@@ -129,6 +144,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     createTasks: (tasks) => createTasks(ctx, tasks),
     updateTasks: (updates) => updateTasks(ctx, updates),
     findTasksByMarker: (markers) => findTasksByMarker(ctx, markers),
+    findOpenTasks: (tokens) => findOpenTasks(ctx, tokens),
     listSequences: (userId) => listSequences(ctx, userId),
     enrollInSequence: (request) => enrollInSequence(ctx, request),
     currentEnrollment: (contactId) => currentEnrollment(ctx, contactId),

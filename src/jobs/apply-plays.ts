@@ -26,6 +26,10 @@ export interface PlaysTally {
   skipped: (PlaysEffect & { reason: string })[];
   heldBack: HeldBack[];
   failed: (PlaysEffect & { error: string })[];
+  /** Creates and enrolments HubSpot gave no clear answer to (a 5xx): looked for later. */
+  uncertain: PlaysEffect[];
+  /** Enrolments HubSpot already had when the store did not know them: recorded, not made again. */
+  adopted: PlaysEffect[];
 }
 
 export const emptyPlaysTally = (): PlaysTally => ({
@@ -36,6 +40,8 @@ export const emptyPlaysTally = (): PlaysTally => ({
   skipped: [],
   heldBack: [],
   failed: [],
+  uncertain: [],
+  adopted: [],
 });
 
 /** The HubSpot calls plays make. */
@@ -53,6 +59,19 @@ export interface PlaysContext {
   tally: PlaysTally;
   /** Tasks per owner today, this run's included: read from the ledger once per owner. */
   ownerDay: Map<string, number>;
+  /**
+   * How long HubSpot's search may take to show a new task (plays.settleAfterSeconds): an action
+   * younger than this is never concluded "not made". Absent: 0.
+   */
+  settleAfterMs?: number;
+  /** The time now, read afresh (`now` is the run's start); absent: the system clock. */
+  clock?: () => Date;
+  sleep?: (ms: number) => Promise<void>;
+  /**
+   * The store does not know what HubSpot holds (a new or rebuilt store): look up each contact's
+   * current enrolment before enrolling it, and adopt the enrolment HubSpot already has.
+   */
+  lookBeforeEnrolling?: boolean;
 }
 
 /**
@@ -77,7 +96,8 @@ export async function applyPlays(ctx: PlaysContext, recorded: readonly RecordedI
     ctx,
     fresh.filter((e) => e.kind === 'task-update'),
   );
-  for (const entry of fresh) if (entry.kind === 'enroll') await enrollEntry(ctx, entry, false);
+  const look = ctx.lookBeforeEnrolling ? 'adopt' : 'send';
+  for (const entry of fresh) if (entry.kind === 'enroll') await enrollEntry(ctx, entry, look);
 }
 
 export const BASELINE_REASON =

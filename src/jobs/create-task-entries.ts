@@ -1,22 +1,62 @@
+import { chunk } from '../hubspot/chunk.ts';
+import type { CreateTasksResult } from '../hubspot/create-tasks.ts';
 import type { TaskAction } from '../plays/play-types.ts';
 import { failEntry } from './fail-entry.ts';
 import { playsEffect } from './plays-effect.ts';
 import type { LedgerEntry } from '../store/store.ts';
 import type { PlaysContext } from './apply-plays.ts';
+import { callFailure, refusalWords } from './call-failure.ts';
 import { taskInput } from './task-input.ts';
+import { uncertainEntry } from './uncertain-entry.ts';
 
-/** Creates the recorded tasks in HubSpot (batches of 100) and settles each in the ledger. */
+// Batch create takes at most 100 inputs: https://developers.hubspot.com/docs/api/crm/tasks
+const BATCH_SIZE = 100;
+
+/**
+ * Creates the recorded tasks in HubSpot, 100 a call, and settles each in the ledger. A batch
+ * HubSpot refuses (one bad input fails them all) is halved until the bad inputs stand alone:
+ * those fail with HubSpot's words, the rest are created. A batch that gets no clear answer (a
+ * 5xx) is marked uncertain and looked for later; the run goes on.
+ */
 export async function createTaskEntries(
   ctx: PlaysContext,
   entries: readonly LedgerEntry[],
 ): Promise<void> {
-  if (entries.length === 0) return;
-  const byKey = new Map(entries.map((e) => [e.key, e]));
-  const byMarker = new Map(entries.map((e) => [e.marker, e]));
-  // A throw here (5xx, network) leaves the intents: the next run finds them by marker.
-  const result = await ctx.gateway.createTasks(
-    entries.map((e) => taskInput(e.action as TaskAction, e.marker)),
-  );
+  for (const batch of chunk(entries, BATCH_SIZE)) await createBatch(ctx, batch);
+}
+
+async function createBatch(ctx: PlaysContext, batch: readonly LedgerEntry[]): Promise<void> {
+  if (batch.length === 0) return;
+  let result: CreateTasksResult;
+  try {
+    result = await ctx.gateway.createTasks(
+      batch.map((e) => taskInput(e.action as TaskAction, e.marker)),
+    );
+  } catch (error) {
+    const failure = callFailure(error);
+    if (failure === null) throw error;
+    if (failure === 'unknown') {
+      for (const entry of batch) await uncertainEntry(ctx, entry, error);
+    } else if (batch.length === 1) {
+      await failEntry(ctx, batch[0]!, refusalWords(error));
+    } else {
+      // HubSpot's 400 does not always say which input it is about: halving finds it.
+      const half = Math.ceil(batch.length / 2);
+      await createBatch(ctx, batch.slice(0, half));
+      await createBatch(ctx, batch.slice(half));
+    }
+    return;
+  }
+  await settleCreated(ctx, batch, result);
+}
+
+async function settleCreated(
+  ctx: PlaysContext,
+  batch: readonly LedgerEntry[],
+  result: CreateTasksResult,
+): Promise<void> {
+  const byKey = new Map(batch.map((e) => [e.key, e]));
+  const byMarker = new Map(batch.map((e) => [e.marker, e]));
   for (const task of result.created) {
     const entry = (task.traceId && byKey.get(task.traceId)) || markedIn(task.body, byMarker);
     if (!entry || !byKey.has(entry.key)) continue;

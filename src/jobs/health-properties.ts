@@ -1,6 +1,6 @@
 import type { PropertyDefinition } from '../hubspot/create-property.ts';
 
-/** The company properties Vitals writes, all in one group (shared/ARCHITECTURE.md). */
+/** The company properties Vitals writes, all in one group. */
 export const HEALTH_GROUP = {
   name: 'customer_health',
   label: 'Customer health',

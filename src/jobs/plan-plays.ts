@@ -8,6 +8,7 @@ import type {
   PlaySettings,
 } from '../plays/play-types.ts';
 import type { ActiveRules, Store } from '../store/store.ts';
+import { keepAdoptedTasks } from './keep-adopted-tasks.ts';
 import type { ScoredCompany } from './score-chunk.ts';
 
 export interface ChunkPlan {
@@ -60,7 +61,8 @@ export async function planChunkPlays(
   ]);
   for (const company of withFacts) {
     const history = await ctx.store.scoreHistory(ctx.portal, company.id, HISTORY_DAYS);
-    const outcome = evaluatePlays({
+    const before = tracks.get(company.id) ?? {};
+    const evaluated = evaluatePlays({
       now: ctx.now,
       account: company.facts!,
       current: company.explanation,
@@ -72,11 +74,12 @@ export async function planChunkPlays(
         dimensions: h.dimensions,
       })),
       previouslyActive: previous.get(company.id) ?? new Set(),
-      tracks: tracks.get(company.id) ?? {},
+      tracks: before,
       readings: readings.get(company.id) ?? {},
       baseline: ctx.baseline,
       settings: ctx.settings,
     });
+    const outcome = keepAdoptedTasks(evaluated, before, company.id);
     plan.outcomes.set(company.id, outcome);
     plan.active.push({
       companyId: company.id,

@@ -1,7 +1,7 @@
 /**
  * The scopes the service's calls need; setup and doctor compare the token's with these, and the
  * app's hsmeta requires exactly these. Tasks have no scope of their own: HubSpot guards them with
- * crm.objects.contacts.write (shared/HUBSPOT.md).
+ * crm.objects.contacts.write.
  */
 export const REQUIRED_SCOPES = [
   'automation.sequences.enrollments.write',

@@ -4,22 +4,27 @@ import { DailyLimitError } from '../hubspot/daily-limit-error.ts';
 import type { PlaySettings } from '../plays/play-types.ts';
 import type { CompiledModel } from '../scoring/compile-model.ts';
 import type { RunProgress, RunRecord, RunSource, Store } from '../store/store.ts';
+import type { AdoptionGateway } from './adopt-open-tasks.ts';
+import { apiCallsSince } from './api-calls-since.ts';
 import {
   emptyPlaysTally,
   type PlaysContext,
   type PlaysGateway,
   type PlaysTally,
 } from './apply-plays.ts';
-import { reclaimDeadLease } from './lease-holder.ts';
+import { finishPlays } from './finish-plays.ts';
 import { passOverCompanies, type PassResults } from './pass-over-companies.ts';
 import { playsPreview, type PlanStep } from './plays-preview.ts';
 import { createPortfolioTally, type PortfolioTally } from './portfolio-tally.ts';
-import { reconcileUnfinished } from './reconcile-unfinished.ts';
-import { releaseHeld } from './release-held.ts';
 import { RESCORE_LEASE } from './rescore-lease.ts';
+import { startPlays } from './start-plays.ts';
+import { takeRescoreLease } from './take-rescore-lease.ts';
+
+export { RunInProgressError } from './take-rescore-lease.ts';
 
 export interface RescoreDeps {
   gateway: PlaysGateway &
+    AdoptionGateway &
     Pick<
       Gateway,
       'companyPages' | 'readAssociationTypes' | 'readContacts' | 'updateCompanies' | 'apiCalls'
@@ -36,6 +41,13 @@ export interface RescoreDeps {
   onProgress?: (progress: RunProgress) => void;
   /** Plays to plan and act on; absent: the run only scores. */
   plays?: RescorePlays;
+  /**
+   * Makes the portal ready first (the sandbox's setup). It runs holding the run's lock, so two
+   * runs started at once never both create the health properties.
+   */
+  setUp?: () => Promise<void>;
+  /** Waits, e.g. for HubSpot's search to catch up; absent: a real timer. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface RescorePlays {
@@ -83,19 +95,16 @@ export interface RescoreSummary {
    * it did not make. Null on later runs.
    */
   baseline: { tracks: number; tasks: number; enrolments: number } | null;
-}
-
-export class RunInProgressError extends Error {
-  constructor() {
-    super(
-      `Another Vitals run holds the lock on this data directory. Wait for it to finish (or for its lock to expire in ${LEASE_MS / 60_000} minutes) and try again.`,
-    );
-    this.name = 'RunInProgressError';
-  }
+  /**
+   * What HubSpot already had that the store did not know (a new or lost store): open tasks made
+   * their tracks' tasks again, and enrolments recorded instead of made. Absent or null: nothing.
+   */
+  adopted?: { tasks: number; enrolments: number } | null;
+  /** Creates and enrolments still without a clear answer from HubSpot: the next run settles them. */
+  unsettled?: number;
 }
 
 export const LEASE = RESCORE_LEASE.name;
-const LEASE_MS = RESCORE_LEASE.ttlMs;
 
 /** One full pass: stream companies → extract → score → write what changed → history → progress. */
 export async function runRescore(
@@ -103,19 +112,25 @@ export async function runRescore(
   options: RescoreOptions,
 ): Promise<RescoreSummary> {
   const started = Date.now();
-  if (!(await deps.store.acquireLease(LEASE, deps.holder, LEASE_MS))) {
-    if (!(await reclaimDeadLease(deps.store, LEASE))) throw new RunInProgressError();
-    if (!(await deps.store.acquireLease(LEASE, deps.holder, LEASE_MS)))
-      throw new RunInProgressError();
-  }
+  await takeRescoreLease(deps.store, deps.holder);
   try {
+    await deps.setUp?.();
     const { run, resumed } = await openRun(deps, options.dryRun);
     let results: PassResults;
     let progress: RunProgress;
+    let adoptedTasks: number | null;
+    let unsettled: number;
     try {
       results = await passResults(deps, options, run);
-      await startPlays(results);
+      adoptedTasks = await startPlays(deps, results);
       progress = await passOverCompanies(deps, options, run, results);
+      unsettled = await finishPlays(results);
+      // Settling after the last page costs calls too.
+      progress.apiCalls = apiCallsSince(
+        run.progress.apiCalls,
+        deps.gateway.apiCalls(),
+        results.callsBefore,
+      );
     } catch (error) {
       // Left resumable: the next run carries on from the last committed cursor.
       const status = error instanceof DailyLimitError ? 'stopped' : 'failed';
@@ -143,6 +158,8 @@ export async function runRescore(
       planned: results.planned,
       names: results.names,
       baseline: results.baselined,
+      adopted: adoption(adoptedTasks, results.playsCtx?.tally),
+      unsettled,
     };
   } finally {
     await deps.store.releaseLease(LEASE, deps.holder);
@@ -181,26 +198,24 @@ async function passResults(
   };
 }
 
-/** Before the pass: what earlier runs left (a crash's intents, held tasks) gets its turn. */
-async function startPlays(results: PassResults): Promise<void> {
-  if (results.preview) {
-    results.planned.push(...(await results.preview.start()));
-  } else if (results.playsCtx) {
-    // A crash between a HubSpot call and its ledger write is settled before anything new.
-    await reconcileUnfinished(results.playsCtx);
-    await releaseHeld(results.playsCtx);
-  }
+function adoption(tasks: number | null, tally: PlaysTally | undefined): RescoreSummary['adopted'] {
+  const enrolments = tally?.adopted.length ?? 0;
+  return (tasks ?? 0) + enrolments > 0 ? { tasks: tasks ?? 0, enrolments } : null;
 }
 
 function playsContext(deps: RescoreDeps): PlaysContext | null {
   if (!deps.plays) return null;
+  const clock = deps.now ?? (() => new Date());
   return {
     gateway: deps.gateway,
     store: deps.store,
     portal: deps.portal,
     settings: deps.plays.settings,
-    now: deps.now?.() ?? new Date(),
+    now: clock(),
     tally: emptyPlaysTally(),
     ownerDay: new Map(),
+    settleAfterMs: deps.plays.mapping.settleAfterSeconds * 1000,
+    clock,
+    ...(deps.sleep ? { sleep: deps.sleep } : {}),
   };
 }

@@ -39,9 +39,10 @@ export async function setupPortal(
     missingProperties: missingMapped(mapping, companyProps, contactProps),
     missingScopes: REQUIRED_SCOPES.filter((s) => !scopes.includes(s)),
   };
+  // A null create means another run (or an admin) made it in the meantime: nothing to do.
   if (!groups.some((g) => g.name === HEALTH_GROUP.name)) {
-    if (!dryRun) await gateway.createPropertyGroup('companies', { ...HEALTH_GROUP });
-    report.created.push(`group ${HEALTH_GROUP.name}`);
+    const made = dryRun || (await gateway.createPropertyGroup('companies', { ...HEALTH_GROUP }));
+    if (made) report.created.push(`group ${HEALTH_GROUP.name}`);
   }
   const existing = new Map(companyProps.map((p) => [p.name, p]));
   for (const definition of healthProperties(mapping.model.tiers)) {
@@ -51,8 +52,8 @@ export async function setupPortal(
         `${definition.name} is ${found.type}, Vitals writes ${definition.type}`,
       );
     if (found) continue;
-    if (!dryRun) await gateway.createProperty('companies', definition);
-    report.created.push(`property ${definition.name}`);
+    const made = dryRun || (await gateway.createProperty('companies', definition));
+    if (made) report.created.push(`property ${definition.name}`);
   }
   return report;
 }

@@ -5,7 +5,7 @@ import type { LedgerEntry } from '../store/store.ts';
  * What becomes of a task update, by the state of the task it targets. send: the task is in
  * HubSpot. drop: the task still waits for its turn and its episode ended, so neither goes out.
  * fold: the task still waits, and goes out with the update's text. wait: the task is being
- * created (an intent). moot: there is no task to update.
+ * created (an intent, or uncertain until a run finds it). moot: there is no task to update.
  */
 export type UpdateFate =
   | { kind: 'send' }
@@ -23,6 +23,7 @@ export function updateFate(
     case 'done':
       return { kind: 'send' };
     case 'intent':
+    case 'uncertain':
       return { kind: 'wait' };
     case 'held':
       return action.status === 'COMPLETED'

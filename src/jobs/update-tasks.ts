@@ -1,10 +1,13 @@
 import type { TaskUpdateAction } from '../plays/play-types.ts';
+import type { UpdateTasksResult } from '../hubspot/update-tasks.ts';
+import { callFailure } from './call-failure.ts';
 import { failEntry } from './fail-entry.ts';
 import { playsEffect } from './plays-effect.ts';
 import type { LedgerEntry } from '../store/store.ts';
 import type { PlaysContext } from './apply-plays.ts';
 import { skipEntry } from './skip-entry.ts';
 import { taskUpdateInput } from './task-input.ts';
+import { uncertainEntry } from './uncertain-entry.ts';
 import { updateFate } from './update-fate.ts';
 
 interface Send {
@@ -50,9 +53,17 @@ export async function updateTasks(
 
 async function send(ctx: PlaysContext, sends: readonly Send[]): Promise<void> {
   if (sends.length === 0) return;
-  const result = await ctx.gateway.updateTasks(
-    sends.map((s) => taskUpdateInput(s.entry.action as TaskUpdateAction, s.taskId, s.marker)),
-  );
+  let result: UpdateTasksResult;
+  try {
+    result = await ctx.gateway.updateTasks(
+      sends.map((s) => taskUpdateInput(s.entry.action as TaskUpdateAction, s.taskId, s.marker)),
+    );
+  } catch (error) {
+    // An outage past the gateway's retries: the same write goes again when the run settles.
+    if (callFailure(error) !== 'unknown') throw error;
+    for (const { entry } of sends) await uncertainEntry(ctx, entry, error);
+    return;
+  }
   const updated = new Set(result.updated.map((u) => u.id));
   for (const { entry, taskId } of sends) {
     if (updated.has(taskId)) {

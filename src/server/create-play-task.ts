@@ -73,7 +73,8 @@ async function create(deps: Deps, playId: string, entries: LedgerEntry[]): Promi
 async function notCreated(deps: Deps, playId: string, entries: LedgerEntry[]): Promise<ApiError> {
   const done = entries.find((e) => e.status === 'done');
   if (done) return exists(playId, done.hubspotId!);
-  const pending = entries.find((e) => e.status === 'intent');
+  // An uncertain create (HubSpot failed to answer) is on its way like an intent: a run settles it.
+  const pending = entries.find((e) => e.status === 'intent' || e.status === 'uncertain');
   if (pending) {
     // A crash may have come between HubSpot's answer and the ledger write: look first.
     const found = (await deps.gateway.findTasksByMarker([pending.marker])).get(pending.marker);

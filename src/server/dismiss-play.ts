@@ -40,7 +40,7 @@ export async function dismissPlay(
   }
   deps.log.info({ companyId, playId, skipped: fresh.length }, 'Dismissed a play');
   if (fresh.length > 0 || recorded.some((r) => isDismissal(r.entry))) return;
-  const busy = recorded.find((r) => r.entry.status === 'intent');
+  const busy = recorded.find((r) => r.entry.status === 'intent' || r.entry.status === 'uncertain');
   throw new ApiError(
     409,
     busy

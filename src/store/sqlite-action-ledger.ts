@@ -23,7 +23,7 @@ interface LedgerRow {
   done_at: string | null;
 }
 
-type Settled = Exclude<ActionStatus, 'intent'>;
+type Settled = Exclude<ActionStatus, 'intent' | 'uncertain'>;
 
 /** The action ledger on SQLite: synchronous, so `commitPlays` can compose it in a transaction. */
 export function sqliteActionLedger(db: Database.Database, now: () => Date) {
@@ -42,7 +42,8 @@ export function sqliteActionLedger(db: Database.Database, now: () => Date) {
     return { outcome: existing ? 'released' : 'new', entry };
   };
 
-  // Only an intent settles; the same settlement again is a no-op, so a retried call is harmless.
+  // Only an intent or an uncertain action settles; the same settlement again is a no-op, so a
+  // retried call is harmless.
   const settleOne = (
     portal: string,
     key: string,
@@ -68,6 +69,13 @@ export function sqliteActionLedger(db: Database.Database, now: () => Date) {
         ? settleOne(portal, key, status, text, null)
         : settleOne(portal, key, status, null, text);
     }),
+    markUncertain: db.transaction((portal: string, key: string, why: string) => {
+      const params = { portal, key, detail: required(why, 'reason'), now: now().toISOString() };
+      if (sql.uncertain.run(params).changes === 1) return toEntry(find(portal, key)!);
+      const row = find(portal, key);
+      if (!row) throw notFound(portal, key);
+      throw notPending(row, 'uncertain');
+    }),
     revise: db.transaction((portal: string, key: string, action: PlannedAction) => {
       if (action.key !== key)
         throw new StoreError('invalid-input', `Action key "${action.key}" is not "${key}".`);
@@ -83,6 +91,9 @@ export function sqliteActionLedger(db: Database.Database, now: () => Date) {
     }),
     withStatus(portal: string, status: ActionStatus): LedgerEntry[] {
       return sql.withStatus.all({ portal, status }).map(toEntry);
+    },
+    unfinished(portal: string): LedgerEntry[] {
+      return sql.unfinished.all({ portal }).map(toEntry);
     },
     forCompany(portal: string, companyId: string): LedgerEntry[] {
       return sql.forCompany.all({ portal, companyId }).map(toEntry);
@@ -110,7 +121,12 @@ function prepareStatements(db: Database.Database) {
       updated_at = @now WHERE portal = @portal AND key = @key AND status = 'held'`),
     settle: db.prepare(`UPDATE action_ledger SET status = @status, hubspot_id = @hubspotId,
       detail = @detail, updated_at = @now, done_at = CASE @status WHEN 'done' THEN @now END
-      WHERE portal = @portal AND key = @key AND status = 'intent'`),
+      WHERE portal = @portal AND key = @key AND status IN ('intent', 'uncertain')`),
+    uncertain: db.prepare(`UPDATE action_ledger SET status = 'uncertain', detail = @detail,
+      updated_at = @now WHERE portal = @portal AND key = @key AND status IN ('intent', 'uncertain')`),
+    unfinished: db.prepare<{ portal: string }, LedgerRow>(`
+      SELECT * FROM action_ledger WHERE portal = @portal AND status IN ('intent', 'uncertain')
+      ORDER BY created_at, rowid`),
     withStatus: db.prepare<{ portal: string; status: ActionStatus }, LedgerRow>(`
       SELECT * FROM action_ledger WHERE portal = @portal AND status = @status
       ORDER BY created_at, rowid`),
@@ -142,11 +158,11 @@ function notFound(portal: string, key: string): StoreError {
   return new StoreError('action-not-found', `Portal ${portal} has no action ${key} in its ledger.`);
 }
 
-function notPending(row: LedgerRow, status: Settled): StoreError {
+function notPending(row: LedgerRow, status: Exclude<ActionStatus, 'intent'>): StoreError {
   const id = row.hubspot_id ? ` (HubSpot id ${row.hubspot_id})` : '';
   return new StoreError(
     'action-not-pending',
-    `Action ${row.key} is ${row.status}${id}, so it cannot become ${status}: only an intent can. ` +
+    `Action ${row.key} is ${row.status}${id}, so it cannot become ${status}: only an intent or an uncertain action can. ` +
       'To act on a held action, record it again, which releases it.',
   );
 }

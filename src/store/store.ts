@@ -2,7 +2,13 @@
 // SQLite. Every method returns a Promise because a networked database cannot answer
 // synchronously. Times are ISO-8601 UTC strings; the store normalises them on write.
 
-import type { OpenTracks, PlannedAction, SignalReadings } from '../plays/play-types.ts';
+import type {
+  OpenTracks,
+  PlannedAction,
+  SignalReadings,
+  TaskAction,
+  TrackState,
+} from '../plays/play-types.ts';
 
 /** One scoring of one company, appended to the history. */
 export interface ScoreRecord {
@@ -100,10 +106,12 @@ export interface RunOutcome {
 export type ActionKind = PlannedAction['kind'];
 
 /**
- * intent: recorded before the HubSpot call; done: HubSpot has it; skipped: deliberately not
- * done; held: a daily cap held it back, to be released later; failed: HubSpot refused it.
+ * intent: recorded before the HubSpot call; uncertain: the call got no clear answer (a 5xx, a
+ * dropped connection), so HubSpot may have acted: a run looks before acting again; done: HubSpot
+ * has it; skipped: deliberately not done; held: a daily cap held it back, to be released later;
+ * failed: HubSpot refused it.
  */
-export type ActionStatus = 'intent' | 'done' | 'skipped' | 'held' | 'failed';
+export type ActionStatus = 'intent' | 'uncertain' | 'done' | 'skipped' | 'held' | 'failed';
 
 /** One planned action in the ledger. Its key is the idempotency key: one entry per portal. */
 export interface LedgerEntry {
@@ -147,6 +155,18 @@ export interface ActiveRules {
   tracks?: OpenTracks;
   /** The change signals' weekly readings; absent: saved as none. */
   readings?: SignalReadings;
+}
+
+/**
+ * One of Vitals' own open tasks found in HubSpot when the store had no record of it (the store was
+ * lost or replaced): it becomes its track's task again.
+ */
+export interface TrackAdoption {
+  companyId: string;
+  /** The open track the task belongs to, as the company's play state will hold it. */
+  track: TrackState;
+  /** The owner's task and, if there is one, the manager's copy, each with its HubSpot id. */
+  tasks: readonly { action: TaskAction; hubspotId: string; createdAt: string }[];
 }
 
 /** What one evaluation of plays decided, saved in one transaction. */
@@ -236,11 +256,19 @@ export interface Store {
   completeAction(portal: string, key: string, hubspotId: string): Promise<LedgerEntry>;
   /** intent → skipped (e.g. the contact has no email). */
   skipAction(portal: string, key: string, reason: string): Promise<LedgerEntry>;
-  /** intent → failed, for a definite refusal; when HubSpot may have acted, leave the intent. */
+  /** intent → failed, for a definite refusal; when HubSpot may have acted, mark it uncertain. */
   failAction(portal: string, key: string, error: string): Promise<LedgerEntry>;
+  /**
+   * intent → uncertain: the call got no clear answer. Again on an uncertain entry (sent once more,
+   * no answer again) it moves updatedAt, the time the last try was sent.
+   */
+  markUncertain(portal: string, key: string, why: string): Promise<LedgerEntry>;
   /** intent → held by a daily cap; recording the same action again releases it. */
   holdAction(portal: string, key: string, reason: string): Promise<LedgerEntry>;
-  /** Intents left by a crash, oldest first: find them in HubSpot by marker before acting anew. */
+  /**
+   * Intents left by a crash and uncertain actions, oldest first: find them in HubSpot (by marker,
+   * by current enrolment) before acting anew.
+   */
   unfinishedActions(portal: string): Promise<LedgerEntry[]>;
   /** Actions a daily cap held back, oldest first. */
   heldActions(portal: string): Promise<LedgerEntry[]>;
@@ -264,6 +292,15 @@ export interface Store {
   playsBaselineAt(portal: string): Promise<string | null>;
   /** Records that the baseline finished; the first time counts. */
   markPlaysBaseline(portal: string, at: string): Promise<void>;
+  /**
+   * Makes each found task its track's task again, in one transaction: a done ledger entry per
+   * task, and the track in the company's play state. An adoption whose track is open already, or
+   * whose task the ledger knows, is left out. Records that adoption ran (`at`). Answers how many
+   * tasks were adopted.
+   */
+  adoptTracks(portal: string, adoptions: readonly TrackAdoption[], at: string): Promise<number>;
+  /** When Vitals last adopted the portal's open tasks from HubSpot; null if it never did. */
+  playsAdoptedAt(portal: string): Promise<string | null>;
   /** Replaces what a held action will do when released (a later trigger rewrote its task). */
   reviseHeldAction(portal: string, key: string, action: PlannedAction): Promise<void>;
 

@@ -25,8 +25,14 @@ export interface PortalTask {
 /**
  * A sandbox world with plays switched on (the default config, the demo portal's sequences and
  * sender), a clock the test moves, and views of what the sandbox portal itself holds.
+ * `settleAfterSeconds`: how long settling waits for the sandbox's search (which shows a new task
+ * 2 to 5 s after it is made); 0, no wait, for tests that never look a task up.
  */
-export async function playsWorld(companies: number, overrides: Partial<PlaySettings> = {}) {
+export async function playsWorld(
+  companies: number,
+  overrides: Partial<PlaySettings> = {},
+  { settleAfterSeconds = 0 }: { settleAfterSeconds?: number } = {},
+) {
   const clock = { now: NOW };
   const { sandboxDir, sandbox, store, config, gateway } = await sandboxWorld({
     companies,
@@ -46,7 +52,11 @@ export async function playsWorld(companies: number, overrides: Partial<PlaySetti
     source: 'sandbox',
     holder: 'test',
     now: () => clock.now,
-    plays: { settings, mapping: config.playsMapping, leftProperty: 'left_company' },
+    plays: {
+      settings,
+      mapping: { ...config.playsMapping, settleAfterSeconds },
+      leftProperty: 'left_company',
+    },
   });
   /** Rows of the sandbox's own tables: what HubSpot holds, not what Vitals believes. */
   const portal = <T>(sql: string, ...params: unknown[]): T[] => {
@@ -85,6 +95,7 @@ export async function playsWorld(companies: number, overrides: Partial<PlaySetti
   /** A dry run at the clock's time. */
   const preview = () => runRescore(deps(), { dryRun: true });
   return {
+    sandbox,
     store,
     gateway,
     settings,

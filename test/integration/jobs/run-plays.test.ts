@@ -94,7 +94,8 @@ describe('plays against the sandbox portal', () => {
   });
 
   it('still gives one task when the process dies between the HubSpot call and the ledger write', async () => {
-    const world = await playsWorld(40);
+    // The next run comes at once: it must wait until the sandbox's search shows the tasks.
+    const world = await playsWorld(40, {}, { settleAfterSeconds: 5 });
     const { store, gateway, tasksWithMarker } = world;
     const dying: Gateway = {
       ...gateway,

@@ -40,6 +40,7 @@ describe('the plays section', () => {
     });
     expect(config.playsMapping).toEqual({
       enabled: true,
+      settleAfterSeconds: 10,
       signals: {
         data_export_request: 'data_export_requested_at',
         cancellation_terms_asked: 'cancellation_terms_asked_at',
@@ -93,6 +94,7 @@ describe('the plays section', () => {
     });
     expect(playsMapping).toEqual({
       enabled: true,
+      settleAfterSeconds: 10,
       signals: { champion_left: 'champion_left_at', usage_near_limit: 'near_limit_at' },
       churn: { property: 'lifecycle_status', equals: '0', dateProperty: 'churned_at' },
       renewalDateProperty: 'renewal_date',
@@ -285,7 +287,7 @@ describe('plays errors name the setting, the value and the fix', () => {
       {
         path: 'plays.dailyCap',
         message:
-          '"dailyCap" is not a setting of plays. Use timeZone, fallbackOwnerId, managers, dailyTaskCapPerOwner, workdayStartHour, workdayEndHour, nextTouchpointDays, renewal, winBack, paymentRecovery, sender, disabledRules, enabled, signals, churn, renewalDateProperty, customerSinceProperty, payment.',
+          '"dailyCap" is not a setting of plays. Use timeZone, fallbackOwnerId, managers, dailyTaskCapPerOwner, workdayStartHour, workdayEndHour, nextTouchpointDays, renewal, winBack, paymentRecovery, sender, disabledRules, enabled, settleAfterSeconds, signals, churn, renewalDateProperty, customerSinceProperty, payment.',
       },
     ]);
   });

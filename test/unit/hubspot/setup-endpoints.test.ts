@@ -43,7 +43,7 @@ describe('setup endpoints', () => {
     expect(scope.isDone()).toBe(true);
   });
 
-  it('creates a property and reports an existing one as a 409 CONFLICT', async () => {
+  it('creates a property, and takes a 409 CONFLICT as "it is there already"', async () => {
     const { gateway, hubspot } = testGateway();
     const definition = {
       name: 'health_tier',
@@ -63,11 +63,28 @@ describe('setup endpoints', () => {
       .reply(409, hubspotError('CONFLICT', 'Property named health_tier already exists.'));
 
     const created = await gateway.createProperty('companies', definition);
-    const error = await gateway.createProperty('companies', definition).catch((e) => e);
+    const again = await gateway.createProperty('companies', definition);
 
-    expect(created.name).toBe('health_tier');
+    expect(created?.name).toBe('health_tier');
+    expect(again).toBeNull();
+  });
+
+  it('still fails on a property HubSpot refuses for another reason', async () => {
+    const { gateway, hubspot } = testGateway();
+    hubspot
+      .post('/crm/v3/properties/companies')
+      .reply(400, hubspotError('VALIDATION_ERROR', 'groupName customer_health does not exist.'));
+    const error = await gateway
+      .createProperty('companies', {
+        name: 'health_score',
+        label: 'Health score',
+        type: 'number',
+        fieldType: 'number',
+        groupName: 'customer_health',
+      })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HubSpotError);
-    expect(error).toMatchObject({ status: 409, category: 'CONFLICT' });
+    expect(error).toMatchObject({ status: 400, category: 'VALIDATION_ERROR' });
   });
 
   it('lists and creates property groups', async () => {
@@ -81,6 +98,20 @@ describe('setup endpoints', () => {
 
     expect(await gateway.listPropertyGroups('companies')).toEqual([group]);
     expect(await gateway.createPropertyGroup('companies', group)).toEqual(group);
+  });
+
+  it('takes a 409 on a group create as "it is there already", and sends it once', async () => {
+    const { gateway, hubspot } = testGateway();
+    const group = { name: 'customer_health', label: 'Customer health', displayOrder: -1 };
+    const scope = hubspot
+      .post('/crm/v3/properties/companies/groups', group)
+      .reply(
+        409,
+        hubspotError('CONFLICT', 'A property group named customer_health already exists.'),
+      );
+
+    expect(await gateway.createPropertyGroup('companies', group)).toBeNull();
+    expect(scope.isDone()).toBe(true);
   });
 
   it('pages through owners and gives their user ids as strings', async () => {

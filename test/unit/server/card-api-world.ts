@@ -159,7 +159,7 @@ export async function world(fakes: Fakes = {}) {
   };
   const ledger = async (key: string) =>
     (await real.ledgerForCompany('sandbox', ID)).find((e) => e.key === key);
-  return { call, ledger, calls, lines, server };
+  return { call, ledger, calls, lines, server, store: real };
 }
 
 export const message = (body: unknown) => errorSchema.parse(body).message;

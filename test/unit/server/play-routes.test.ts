@@ -66,6 +66,24 @@ describe('POST …/plays/:playId/task', () => {
     expect(await ledger(checkins.key)).toMatchObject({ status: 'done', hubspotId: '8002' });
   });
 
+  it('treats a create a run left uncertain (HubSpot did not answer it) as on its way', async () => {
+    const { call, ledger, store } = await world();
+    const path = CARD_PATHS.createTask(ID, 'missed-checkins');
+    await store.recordIntents('sandbox', [checkins]);
+    await store.markUncertain('sandbox', checkins.key, 'HubSpot answered 503.');
+    expect((await ledger(checkins.key))?.status).toBe('uncertain');
+    const busy = await call('POST', path);
+    expect(busy.status).toBe(409);
+    expect(message(busy.body)).toContain('is being created right now');
+    const dismiss = await call(
+      'POST',
+      CARD_PATHS.dismiss(ID, 'missed-checkins'),
+      JSON.stringify({ reason: 'on holiday' }),
+    );
+    expect(dismiss.status).toBe(409);
+    expect(message(dismiss.body)).toContain('is being acted on by a run right now');
+  });
+
   it('marks the task failed when HubSpot refuses it, and says so afterwards', async () => {
     const { call, ledger } = await world({
       createTasks: async () => ({
