@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-/** Modules with I/O that the pure core must never reach for (shared/STYLE.md, "purity"). */
+/** Modules with I/O the pure core must never reach for: data, config and time come as arguments. */
 const ioModules = [
   ...builtinModules.flatMap((name) => [name, `${name}/*`]),
   'express',

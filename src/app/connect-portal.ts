@@ -3,6 +3,7 @@ import type { Config } from '../config/config.ts';
 import { createGateway, type Gateway } from '../hubspot/create-gateway.ts';
 import { startSandbox } from '../sandbox/start-sandbox.ts';
 import type { SandboxWebhookOptions } from '../sandbox/webhook-settings.ts';
+import { HubSpotUnreachableError, isUnreachable } from './hubspot-unreachable.ts';
 
 export interface PortalConnection {
   gateway: Gateway;
@@ -28,14 +29,13 @@ export async function connectPortal(
   };
   const token = config.hubspot.accessToken;
   if (config.hubspot.mode === 'hubspot' && token) {
-    const gateway = createGateway({
-      accessToken: token.reveal(),
-      ...(options.hubspotBasePath ? { basePath: options.hubspotBasePath } : {}),
-      ...rate,
-    });
+    const basePath = options.hubspotBasePath ?? config.hubspot.baseUrl;
+    const gateway = createGateway({ accessToken: token.reveal(), basePath, ...rate });
     // The store keys history, runs and the ledger by portal, so a token for another portal
     // never continues this one's run or sees its tasks as done.
-    const { hubId } = await gateway.tokenInfo();
+    const { hubId } = await gateway.tokenInfo().catch((error: unknown) => {
+      throw isUnreachable(error) ? new HubSpotUnreachableError(basePath, error) : error;
+    });
     return {
       gateway,
       source: 'hubspot',

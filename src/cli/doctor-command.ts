@@ -1,57 +1,75 @@
+import {
+  HubSpotUnreachableError,
+  isUnreachable,
+  unreachableMessage,
+} from '../app/hubspot-unreachable.ts';
 import { openApp, type App } from '../app/open-app.ts';
+import type { Config } from '../config/config.ts';
 import { ConfigError } from '../config/config-error.ts';
+import { loadConfig } from '../config/load-config.ts';
 import { unmappedSignals } from '../config/unmapped-signals.ts';
+import { HubSpotError } from '../hubspot/hubspot-error.ts';
 import { setupPortal } from '../jobs/setup-portal.ts';
+import { explainAppError } from './app-errors.ts';
 import { EXIT } from './cli-error.ts';
+import { databaseCheck, type Check } from './database-check.ts';
 import { playsDoctorCheck } from './plays-doctor-check.ts';
 import { projectDoctorCheck } from './project-doctor-check.ts';
 import type { Io } from './process-io.ts';
 
-interface Check {
-  name: string;
-  ok: boolean;
-  detail: string;
-}
-
 /** `vitals doctor`: one screen of what works and what does not, each failure with its fix. */
 export async function doctorCommand(io: Io): Promise<number> {
+  const checks = await doctorChecks();
+  print(checks, io);
+  return checks.every((c) => c.ok) ? EXIT.ok : EXIT.rejected;
+}
+
+/** Config, then database, then the portal: each step only when the one before it works. */
+async function doctorChecks(): Promise<Check[]> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) return [configFailure(error)];
+    throw error;
+  }
+  const checks = [configCheck(config), await databaseCheck(config.dataDir)];
+  if (!checks.every((c) => c.ok)) return checks;
   let app: App;
   try {
     app = await openApp();
   } catch (error) {
-    const fix =
-      error instanceof ConfigError
-        ? ''
-        : '\n      Check VITALS_DATA_DIR and that the folder is writable.';
-    print(
-      [{ name: 'config and database', ok: false, detail: `${(error as Error).message}${fix}` }],
-      io,
-    );
-    return EXIT.rejected;
+    return [...checks, portalFailure(error)];
   }
   try {
-    const checks = await runChecks(app);
-    print(checks, io);
-    return checks.every((c) => c.ok) ? EXIT.ok : EXIT.rejected;
+    return [...checks, ...(await portalChecks(app))];
   } finally {
     await app.close();
   }
 }
 
-async function runChecks(app: App): Promise<Check[]> {
-  const store = await app.store.health();
+function configFailure(error: ConfigError): Check {
+  // A bad variable is no fault of the file: name the place the user has to look.
+  const fromEnv = error.envIssues.length === error.issues.length;
+  return { name: fromEnv ? 'environment' : 'config', ok: false, detail: error.message };
+}
+
+function configCheck(config: Config): Check {
+  return {
+    name: 'config',
+    ok: true,
+    detail: config.file ?? 'no config file: the built-in defaults (see vitals.config.example.yaml)',
+  };
+}
+
+function portalFailure(error: unknown): Check {
+  if (error instanceof HubSpotUnreachableError || error instanceof HubSpotError)
+    return { name: 'HubSpot', ok: false, detail: error.message };
+  throw explainAppError(error);
+}
+
+async function portalChecks(app: App): Promise<Check[]> {
   const checks: Check[] = [
-    {
-      name: 'config',
-      ok: true,
-      detail:
-        app.config.file ?? 'no config file: the built-in defaults (see vitals.config.example.yaml)',
-    },
-    {
-      name: 'database',
-      ok: store.ok,
-      detail: store.ok ? store.location : `${store.error} (check VITALS_DATA_DIR)`,
-    },
     { name: 'portal', ok: true, detail: app.connection.description },
     { name: 'HubSpot project', ...projectDoctorCheck(app.config) },
   ];
@@ -89,11 +107,21 @@ async function runChecks(app: App): Promise<Check[]> {
       { name: 'plays', ...(await playsDoctorCheck(app)) },
     );
   } catch (error) {
-    checks.push({ name: 'HubSpot', ok: false, detail: (error as Error).message });
+    checks.push({ name: 'HubSpot', ok: false, detail: hubspotFailure(app, error) });
   }
   return checks;
 }
 
+function hubspotFailure(app: App, error: unknown): string {
+  if (!isUnreachable(error)) return (error as Error).message;
+  const baseUrl = app.connection.source === 'hubspot' ? app.config.hubspot.baseUrl : null;
+  return unreachableMessage(baseUrl, error, 'nothing was changed.');
+}
+
+// Details that run over several lines stay in their column.
 function print(checks: Check[], io: Io): void {
-  for (const c of checks) io.out(`${c.ok ? 'ok  ' : 'FAIL'}  ${c.name.padEnd(18)} ${c.detail}\n`);
+  for (const c of checks) {
+    const detail = c.detail.replaceAll('\n', `\n${' '.repeat(25)}`);
+    io.out(`${c.ok ? 'ok  ' : 'FAIL'}  ${c.name.padEnd(18)} ${detail}\n`);
+  }
 }

@@ -1,15 +1,17 @@
-import { openApp } from '../app/open-app.ts';
-import { setupPortal } from '../jobs/setup-portal.ts';
-import { EXIT } from './cli-error.ts';
+import type { App } from '../app/open-app.ts';
+import { isUnreachable, unreachableMessage } from '../app/hubspot-unreachable.ts';
+import { setupPortal, type SetupReport } from '../jobs/setup-portal.ts';
+import { explainAppError, openAppOrExplain } from './app-errors.ts';
+import { CliError, EXIT } from './cli-error.ts';
 import type { Io } from './process-io.ts';
 
 /** `vitals setup`: creates the health properties once and checks the mapping and the token. */
 export async function setupCommand(options: { dryRun?: boolean }, io: Io): Promise<number> {
-  const app = await openApp();
+  const app = await openAppOrExplain();
   try {
     io.out(`${app.connection.description}\n`);
     const dryRun = options.dryRun ?? false;
-    const report = await setupPortal(app.connection.gateway, app.config, { dryRun });
+    const report = await setUp(app, dryRun);
     if (report.created.length === 0)
       io.out(
         'Nothing to change: the "Customer health" group and its properties are already there.\n',
@@ -35,5 +37,23 @@ export async function setupCommand(options: { dryRun?: boolean }, io: Io): Promi
     return problems === 0 ? EXIT.ok : EXIT.rejected;
   } finally {
     await app.close();
+  }
+}
+
+async function setUp(app: App, dryRun: boolean): Promise<SetupReport> {
+  try {
+    return await setupPortal(app.connection.gateway, app.config, { dryRun });
+  } catch (error) {
+    // Part of the properties may exist by now; setup creates only what is missing, so again is safe.
+    if (isUnreachable(error))
+      throw new CliError(
+        unreachableMessage(
+          app.connection.source === 'hubspot' ? app.config.hubspot.baseUrl : null,
+          error,
+          'run `vitals setup` again once it answers: it creates only what is still missing.',
+        ),
+        EXIT.rejected,
+      );
+    throw explainAppError(error);
   }
 }

@@ -8,7 +8,7 @@ import { segmentsSchema } from './segment-rules-schema.ts';
 import { signalSourceSchema } from './signal-source-schema.ts';
 import { strictSection } from './strict-section.ts';
 
-/** HubSpot's private-app limits per 10 seconds (shared/HUBSPOT.md, "Rate limits"). */
+/** HubSpot's private-app limits per 10 s: Free/Starter 100, Pro/Enterprise 190, API add-on 250. */
 export const RATE_TIERS = [100, 190, 250] as const;
 
 const rateLimitSchema = strictSection(

@@ -30,6 +30,8 @@ export interface Config {
     mode: 'sandbox' | 'hubspot';
     accessToken: Secret | null;
     clientSecret: Secret | null;
+    /** HUBSPOT_BASE_URL: HubSpot's API root (default https://api.hubapi.com), no trailing slash. */
+    baseUrl: string;
   };
   /** The card API (src/server). */
   server: {
@@ -43,10 +45,13 @@ export interface Config {
 /** The part of the config that turns HubSpot records into signals (see src/signals). */
 export type MappingConfig = Pick<Config, 'model' | 'segments' | 'signals' | 'mrrProperty'>;
 
-/** Company properties the shell reads to give the plays core an account's facts. */
+/** What the shell needs for plays besides the core's settings: above all, where it reads the
+ * account's facts from. */
 export interface PlaysMapping {
   /** false: no plays at all (scores and health properties only). */
   enabled: boolean;
+  /** Seconds HubSpot's search may lag a write: an unconfirmed create is looked for after it. */
+  settleAfterSeconds: number;
   /** Churn or expansion signal → the date property holding when it was last observed. */
   signals: Partial<Record<ChurnSignal | ExpansionSignal, string>>;
   /** A company has churned when `property` equals `equals`; null: churn is never detected. */

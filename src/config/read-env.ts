@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { IssueReport } from '../validation/describe-issues.ts';
 import type { Config } from './config.ts';
+import { hubspotBaseUrlOf } from './hubspot-base-url.ts';
 import { readServerEnv } from './read-server-env.ts';
 import { Secret } from './secret.ts';
 
@@ -12,11 +13,12 @@ export interface EnvSettings {
   dataDir: string;
   hubspot: Config['hubspot'];
   server: Config['server'];
+  /** Each names the variable, its value (never a secret's) and the fix. */
   issues: IssueReport[];
 }
 
-/** The settings that come from the environment: where data lives, the HubSpot secrets, and
- * where the card API listens and is reached. */
+/** The settings that come from the environment: where data lives, the HubSpot secrets and API,
+ * and where the card API listens and is reached. */
 export function readEnv(env: Env, cwd: string): EnvSettings {
   const issues: IssueReport[] = [];
   const secret = (name: string) => {
@@ -26,15 +28,16 @@ export function readEnv(env: Env, cwd: string): EnvSettings {
     if (/[\s"']/.test(value)) {
       issues.push({
         path: name,
-        message: `The value holds spaces or quotes; set ${name} to the bare token, with nothing around it.`,
+        message: `${name} holds spaces or quotes (its value is secret, so it is not shown here): set ${name} to the bare token, with nothing around it.`,
       });
     }
     return new Secret(value);
   };
   const accessToken = secret('HUBSPOT_ACCESS_TOKEN');
   const clientSecret = secret('HUBSPOT_CLIENT_SECRET');
+  const baseUrl = hubspotBaseUrlOf(env.HUBSPOT_BASE_URL, issues);
   const dataDir = resolve(cwd, env.VITALS_DATA_DIR?.trim() || DEFAULT_DATA_DIR);
   const mode = accessToken ? 'hubspot' : 'sandbox';
   const server = readServerEnv(env, issues);
-  return { dataDir, hubspot: { mode, accessToken, clientSecret }, server, issues };
+  return { dataDir, hubspot: { mode, accessToken, clientSecret, baseUrl }, server, issues };
 }

@@ -39,9 +39,9 @@ export function resolveConfig(data: unknown, { env, cwd, file }: ResolveOptions)
     ? mappingOf(field(data, 'signals'), resolved.model, issues)
     : null;
   const fromEnv = readEnv(env, cwd);
-  issues.push(...fromEnv.issues);
-  if (!parsed.success || !resolved?.model || !signals || issues.length > 0) {
-    throw new ConfigError(file ?? 'no config file: built-in defaults', issues);
+  const problems = issues.length + fromEnv.issues.length;
+  if (!parsed.success || !resolved?.model || !signals || problems > 0) {
+    throw new ConfigError(file ?? 'no config file: built-in defaults', issues, fromEnv.issues);
   }
   const { segments, mrrProperty, schedule, rateLimit, dryRun } = parsed.data;
   const { plays, playsMapping } = resolvePlays(parsed.data.plays, schedule.timezone);

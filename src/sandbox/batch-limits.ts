@@ -1,6 +1,6 @@
 import { validationError } from './sandbox-http-error.ts';
 
-/** HubSpot's input caps (shared/HUBSPOT.md); history reads lower the batch cap [unverified: 50]. */
+/** HubSpot's input caps (its batch docs); history reads lower the batch cap [unverified: 50]. */
 export const LIMITS = {
   listPage: 100,
   listPageWithHistory: 50,

@@ -2,7 +2,7 @@ import type { ObjectType } from './object-types.ts';
 
 /**
  * Scopes each object type needs. Tasks have no scopes of their own: HubSpot guards them with
- * the contact scopes (shared/HUBSPOT.md); which schema scope guards task properties is unverified.
+ * the contact scopes (HubSpot's docs); which schema scope guards task properties is unverified.
  */
 export function objectScopes(type: ObjectType) {
   if (type === 'tasks') {

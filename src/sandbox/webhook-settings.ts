@@ -8,7 +8,7 @@ import {
 const share = z.number().min(0).max(1);
 const ms = z.number().int().nonnegative();
 
-// HubSpot's timings are marked [U] in shared/HUBSPOT.md; each is a knob, with HubSpot's
+// HubSpot's sources disagree on these timings, so each is a knob, with HubSpot's
 // documented value (or our best reading of it) as the default.
 const schema = z.object({
   /** The subscription's target URL: what HubSpot calls, and signs. */

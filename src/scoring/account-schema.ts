@@ -3,6 +3,7 @@ import { closestMatch } from '../validation/closest-match.ts';
 import { show } from '../validation/describe-issues.ts';
 import { conditionTest, type CompiledModel, type SignalValue } from './compile-model.ts';
 import { SEGMENTS, type SignalDef } from './model-schema.ts';
+import { enumHint, numberHint } from './value-hint.ts';
 
 interface Range {
   integer: boolean;
@@ -23,7 +24,9 @@ export function accountSchema(model: CompiledModel) {
     issue.code === 'unrecognized_keys'
       ? unknownKeyMessage(kind, name, keys, issue.keys ?? [])
       : `Give ${kind}s as an object of key: value pairs.`;
-  return z.strictObject(
+  // Not strict: an export's extra columns (notes, owner, …) are no reason to reject the account;
+  // parseAccounts counts them for one warning per field.
+  return z.object(
     {
       id: z
         .union([z.string().trim().min(1), z.number().int().nonnegative()], {
@@ -33,7 +36,8 @@ export function accountSchema(model: CompiledModel) {
       name: z.string({ error: 'Give the name as text.' }).optional(),
       segment: z
         .enum(SEGMENTS, {
-          error: (i) => `Got ${show(i.input)}; use one of ${SEGMENTS.join(', ')}, or leave it out.`,
+          error: (i) =>
+            `Got ${show(i.input)}; use one of ${SEGMENTS.join(', ')}, or leave it out.${enumHint(i.input, SEGMENTS)}`,
         })
         .nullish(),
       signals: z
@@ -43,9 +47,15 @@ export function accountSchema(model: CompiledModel) {
         .strictObject(modifiers, { error: known('modifier', Object.keys(modifiers)) })
         .default({}),
     },
-    { error: known('account field', ['id', 'name', 'segment', 'signals', 'modifiers']) },
+    {
+      error:
+        'Give each account as an object of key: value pairs, like {"id": "1", "signals": {…}}.',
+    },
   );
 }
+
+/** The top-level fields of an account that Vitals reads; any other is ignored. */
+export const ACCOUNT_FIELDS: readonly string[] = ['id', 'name', 'segment', 'signals', 'modifiers'];
 
 export type ValidAccount = z.output<ReturnType<typeof accountSchema>>;
 
@@ -60,7 +70,8 @@ function signalValueSchema(def: SignalDef) {
   if (def.type === 'enum') {
     const values = Object.keys(def.values);
     return z.custom<SignalValue>((v) => typeof v === 'string' && values.includes(v), {
-      error: (i) => `Got ${show(i.input)}; ${def.key} takes one of ${values.join(', ')}.`,
+      error: (i) =>
+        `Got ${show(i.input)}; ${def.key} takes one of ${values.join(', ')}.${enumHint(i.input, values)}`,
     });
   }
   return numberSchema(def, def.key, Object.keys(def.words ?? {}));
@@ -75,7 +86,9 @@ function numberSchema(range: Range, what: string, words: string[] = []) {
     (range.max === undefined || conditionTest({ atMost: range.max })(v));
   return z.custom<number>(
     (v) => (typeof v === 'number' && inRange(v)) || (typeof v === 'string' && words.includes(v)),
-    { error: (i) => `Got ${show(i.input)}; ${what} takes ${allowed}.` },
+    {
+      error: (i) => `Got ${show(i.input)}; ${what} takes ${allowed}.${numberHint(i.input, words)}`,
+    },
   );
 }
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { describeIssues, formatPath, show } from '../validation/describe-issues.ts';
-import { accountSchema, type ValidAccount } from './account-schema.ts';
+import { ACCOUNT_FIELDS, accountSchema, type ValidAccount } from './account-schema.ts';
 import type { CompiledModel } from './compile-model.ts';
+import { unknownFields, type IgnoredField } from './unknown-fields.ts';
 
 export interface AccountError {
   /** The account's id when it has a usable one. */
@@ -21,12 +22,13 @@ const fileSchema = z.object({ accounts: z.array(z.unknown()) });
 
 /**
  * Splits an input file's accounts into valid ones and errors, so one bad account never stops
- * the others. Throws AccountsFileError when the file as a whole has the wrong shape.
+ * the others, and lists the top-level fields it ignored. Throws AccountsFileError when the file
+ * as a whole has the wrong shape.
  */
 export function parseAccounts(
   data: unknown,
   model: CompiledModel,
-): { accounts: ValidAccount[]; errors: AccountError[] } {
+): { accounts: ValidAccount[]; errors: AccountError[]; ignored: IgnoredField[] } {
   const file = fileSchema.safeParse(data);
   if (!file.success) {
     throw new AccountsFileError(
@@ -54,7 +56,7 @@ export function parseAccounts(
       accounts.push(result.data);
     }
   });
-  return { accounts, errors };
+  return { accounts, errors, ignored: unknownFields(file.data.accounts, ACCOUNT_FIELDS) };
 }
 
 function idOf(raw: unknown): string | null {

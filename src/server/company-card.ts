@@ -61,7 +61,7 @@ export async function companyCard(deps: CardDeps, companyId: string): Promise<Co
     change7d: s.change7d,
     coverage: s.coverage,
     missing: s.missing,
-    dimensions: s.dimensions,
+    dimensions: s.dimensions.map((d) => ({ ...d, score: tenths(d.score) })),
     drivers: s.drivers,
     levers: s.levers,
     plays: plays.map((p) => ({ ...playOnCard(p, ledger), ...playStatus(p, ledger, clock) })),
@@ -76,6 +76,17 @@ export async function companyCard(deps: CardDeps, companyId: string): Promise<Co
     .slice(0, 3)
     .map((i) => `${i.path}: ${i.message}`);
   throw new Error(`The card of company ${companyId} breaks the card contract: ${where.join('; ')}`);
+}
+
+/**
+ * A dimension's 0–10 score to one decimal, half up: the resolution of the overall 0–100 score,
+ * which is a whole number. A tie ends in .x5 exactly, but the float may land a hair below it, so
+ * a value within float error of a tie counts as one (a dimension's scores are fractions with
+ * small denominators, nowhere else that close to a tie).
+ */
+export function tenths(score: number | null): number | null {
+  if (score === null) return null;
+  return Math.floor(score * 10 + 0.5 + 1e-9) / 10;
 }
 
 /**

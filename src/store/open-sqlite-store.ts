@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { explainOpenFailure } from './explain-open-failure.ts';
 import { migrateSqlite, schemaVersion } from './migrate-sqlite.ts';
 import { sqliteActionLedger } from './sqlite-action-ledger.ts';
 import { sqliteCompanyMoves } from './sqlite-company-moves.ts';
@@ -11,6 +12,7 @@ import { sqliteLease } from './sqlite-lease.ts';
 import { sqliteMigrations } from './sqlite-migrations.ts';
 import { sqlitePlayState } from './sqlite-play-state.ts';
 import { sqliteScoreHistory } from './sqlite-score-history.ts';
+import { sqliteTrackAdoption } from './sqlite-track-adoption.ts';
 import { sqliteWebhookInbox } from './sqlite-webhook-inbox.ts';
 import type { PageCommit, PlaysCommit, Store, StoreHealth } from './store.ts';
 
@@ -22,24 +24,26 @@ export interface SqliteStoreOptions {
 
 /**
  * Opens (creating it if needed) `<dataDir>/vitals.sqlite` and migrates it. Async although SQLite
- * is not, so callers can swap in a database that must connect first.
+ * is not, so callers can swap in a database that must connect first. A store the user must fix
+ * (not a database, damaged, read-only, a data folder that is a file) throws StoreError 'unusable'.
  */
 export async function openSqliteStore(
   dataDir: string,
   { now = () => new Date() }: SqliteStoreOptions = {},
 ): Promise<Store> {
-  mkdirSync(dataDir, { recursive: true });
   const location = join(dataDir, SQLITE_FILE_NAME);
-  const db = new Database(location, { timeout: 5000 });
+  let db: Database.Database | undefined;
   try {
+    mkdirSync(dataDir, { recursive: true });
+    db = new Database(location, { timeout: 5000 });
     // WAL lets readers (the card API) go on while a run writes; NORMAL sync keeps every committed
     // page through a process kill, and only risks the last commits on power loss.
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     migrateSqlite(db, sqliteMigrations, location, now);
   } catch (error) {
-    db.close();
-    throw error;
+    db?.close();
+    throw explainOpenFailure(error, { dataDir, location }) ?? error;
   }
   return sqliteStore(db, location, now);
 }
@@ -54,6 +58,7 @@ function sqliteStore(db: Database.Database, location: string, now: () => Date): 
   const moves = sqliteCompanyMoves(db);
   const privacy = sqliteContactPrivacy(db);
   const inbox = sqliteWebhookInbox(db, now);
+  const adoption = sqliteTrackAdoption(db, now);
   const commitPage = db.transaction((page: PageCommit) => {
     history.append(page.scores);
     states.put(page.states);
@@ -86,7 +91,8 @@ function sqliteStore(db: Database.Database, location: string, now: () => Date): 
     skipAction: async (portal, key, why) => ledger.settle.immediate(portal, key, 'skipped', why),
     failAction: async (portal, key, error) => ledger.settle.immediate(portal, key, 'failed', error),
     holdAction: async (portal, key, why) => ledger.settle.immediate(portal, key, 'held', why),
-    unfinishedActions: async (portal) => ledger.withStatus(portal, 'intent'),
+    markUncertain: async (portal, key, why) => ledger.markUncertain.immediate(portal, key, why),
+    unfinishedActions: async (portal) => ledger.unfinished(portal),
     heldActions: async (portal) => ledger.withStatus(portal, 'held'),
     tasksCreatedForOwnerSince: async (portal, ownerId, since) =>
       ledger.tasksDoneSince(portal, ownerId, since),
@@ -98,6 +104,8 @@ function sqliteStore(db: Database.Database, location: string, now: () => Date): 
     playsBaselineAt: async (portal) => plays.baselineAt(portal),
     markPlaysBaseline: async (portal, at) => plays.markBaseline(portal, at),
     reviseHeldAction: async (portal, key, action) => ledger.revise.immediate(portal, key, action),
+    adoptTracks: async (portal, adoptions, at) => adoption.adopt.immediate(portal, adoptions, at),
+    playsAdoptedAt: async (portal) => adoption.adoptedAt(portal),
     // Committed before it resolves: an event the receiver acknowledged survives a process kill.
     receiveEvents: async (portal, events) => inbox.receive.immediate(portal, events),
     pendingEvents: async (portal, at, limit) => inbox.pending(portal, at, limit),

@@ -1,5 +1,6 @@
 export type StoreErrorCode =
   | 'invalid-input'
+  | 'unusable'
   | 'schema-too-new'
   | 'run-not-found'
   | 'run-not-running'
@@ -16,3 +17,9 @@ export class StoreError extends Error {
     this.code = code;
   }
 }
+
+/** Codes of a store the user must fix before anything can run: the message names the fix. */
+export const USER_FIXABLE_STORE_CODES: ReadonlySet<StoreErrorCode> = new Set([
+  'unusable',
+  'schema-too-new',
+]);

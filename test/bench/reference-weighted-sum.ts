@@ -1,6 +1,6 @@
 import type { AccountSignals } from '../../src/scoring/score-account.ts';
 
-// retention-os written out by hand (shared/DOMAIN.md §1): the baseline for how fast a scorer
+// retention-os written out by hand (src/scoring/presets/): the baseline for how fast a scorer
 // that knows one model at compile time can be. Keep it in step with presets/retention-os.yaml.
 
 const DEPTH: Record<string, number> = { advanced: 10, intermediate: 6, basic: 3 };

@@ -1,4 +1,4 @@
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CARD_PATHS, notScoredSchema } from '../../../extensions/app/cards/card-contract.ts';
 import { signLikeHubSpot } from '../../unit/server/sign-like-hubspot.ts';
+import { runCli } from '../../support/run-cli.ts';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const CLI = join(ROOT, 'src/cli/vitals.js');
@@ -34,12 +35,17 @@ function cleanEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   };
 }
 
-function vitals(args: string[], env: NodeJS.ProcessEnv) {
-  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { cwd: ROOT, env }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code ?? -1) : 0, stdout, stderr }),
-    );
-  });
+/** The variables cleanEnv sets, for the in-process CLI (which keeps the rest of this process's). */
+function strings(env: NodeJS.ProcessEnv): Record<string, string> {
+  const keys = [
+    'HUBSPOT_ACCESS_TOKEN',
+    'HUBSPOT_CLIENT_SECRET',
+    'VITALS_PUBLIC_URL',
+    'VITALS_CONFIG',
+    'VITALS_DATA_DIR',
+    'PORT',
+  ];
+  return Object.fromEntries(keys.map((key) => [key, env[key] ?? '']));
 }
 
 /**
@@ -79,7 +85,7 @@ function whileRunning(
 describe.concurrent('vitals serve and vitals start', () => {
   it('serve refuses to start without the client secret and public URL, naming both', async () => {
     const env = cleanEnv({});
-    const { code, stderr } = await vitals(['serve'], env);
+    const { code, stderr } = await runCli(['serve'], { env: strings(env) });
     expect(code).toBe(2);
     expect(stderr).toContain('HUBSPOT_CLIENT_SECRET and VITALS_PUBLIC_URL are not set');
     expect(existsSync(join(env.VITALS_DATA_DIR!, 'sandbox'))).toBe(false);
@@ -90,10 +96,10 @@ describe.concurrent('vitals serve and vitals start', () => {
       HUBSPOT_CLIENT_SECRET: SECRET,
       VITALS_PUBLIC_URL: 'http://vitals.example.com',
     });
-    const { code, stderr } = await vitals(['serve'], env);
+    const { code, stderr } = await runCli(['serve'], { env: strings(env) });
     expect(code).toBe(2);
     expect(stderr).toContain(
-      'VITALS_PUBLIC_URL: "http://vitals.example.com" uses http: HubSpot only calls https URLs, so set it to https://vitals.example.com',
+      'VITALS_PUBLIC_URL is "http://vitals.example.com", which uses http: HubSpot only calls https URLs, so set it to https://vitals.example.com',
     );
   });
 

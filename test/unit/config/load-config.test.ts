@@ -40,7 +40,12 @@ describe('loadConfig', () => {
     expect(config.rateLimit).toEqual({ per10s: 100, dailyLimit: null });
     expect(config.dryRun).toBe(false);
     expect(config.dataDir).toBe('/srv/vitals/data');
-    expect(config.hubspot).toEqual({ mode: 'sandbox', accessToken: null, clientSecret: null });
+    expect(config.hubspot).toEqual({
+      mode: 'sandbox',
+      accessToken: null,
+      clientSecret: null,
+      baseUrl: 'https://api.hubapi.com',
+    });
   });
 
   it('uses built-in defaults equal to the example when no config file exists', () => {
@@ -151,7 +156,7 @@ describe('environment', () => {
       expect(text).not.toContain('cs-42');
     }
     expect(JSON.stringify(config.hubspot)).toBe(
-      '{"mode":"hubspot","accessToken":"[redacted]","clientSecret":"[redacted]"}',
+      '{"mode":"hubspot","accessToken":"[redacted]","clientSecret":"[redacted]","baseUrl":"https://api.hubapi.com"}',
     );
 
     const error = errorOf(() =>
@@ -161,7 +166,7 @@ describe('environment', () => {
       {
         path: 'HUBSPOT_ACCESS_TOKEN',
         message:
-          'The value holds spaces or quotes; set HUBSPOT_ACCESS_TOKEN to the bare token, with nothing around it.',
+          'HUBSPOT_ACCESS_TOKEN holds spaces or quotes (its value is secret, so it is not shown here): set HUBSPOT_ACCESS_TOKEN to the bare token, with nothing around it.',
       },
     ]);
     expect(error.message).not.toContain(TOKEN);

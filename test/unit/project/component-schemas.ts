@@ -4,7 +4,7 @@ import type { AnySchema } from '@hubspot/project-parsing-lib/schema';
  * JSON Schemas for the `config` block of the component types this project uses, keyed by the
  * parsing library's internal type names. HubSpot serves its own schemas only to a logged-in
  * account (`hs project validate`, upload), so the offline check validates against these,
- * written from HubSpot's documented 2025.2 shapes (shared/HUBSPOT.md). They are deliberately
+ * written from HubSpot's documented 2025.2 shapes. They are deliberately
  * closed (no unknown keys): a typo fails here instead of being ignored. A component type with no
  * schema here fails as "Unsupported type": add its schema when the project adds the component.
  */

@@ -91,16 +91,65 @@ describe('parseAccounts', () => {
       ['b', 'accounts[3].id'],
       [null, 'accounts[4]'],
     ]);
-    expect(errors[0]?.message).toBe('Got "90"; login_frequency_pct takes a number of 0 or more.');
+    expect(errors[0]?.message).toBe(
+      'Got "90"; login_frequency_pct takes a number of 0 or more. That is a number written as text: write 90, without quotes.',
+    );
   });
 
-  it('suggests the known fields when an unknown one is nothing like them', () => {
-    const { errors } = parseAccounts({ accounts: [{ id: 'a', mrr: 900 }] }, model);
-    expect(errors[0]).toMatchObject({
-      path: 'accounts[0].mrr',
-      message:
-        '"mrr" is not an account field of retention-os. Known account fields: id, name, segment, signals, modifiers.',
-    });
+  it('scores an account with fields it does not read, and counts them once per field', () => {
+    const accounts = [
+      { id: 'a', notes: 'renewal talk', mrr: 900, signals: { usage_depth: 'basic' } },
+      { id: 'b', notes: '', segmnet: 'smb' },
+      { id: 'c', notes: null },
+    ];
+    const parsed = parseAccounts({ accounts }, model);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.accounts.map((a) => a.id)).toEqual(['a', 'b', 'c']);
+    expect(parsed.accounts[0]).not.toHaveProperty('notes');
+    expect(parsed.ignored).toEqual([
+      { field: 'notes', accounts: 3, closest: null },
+      { field: 'mrr', accounts: 1, closest: null },
+      { field: 'segmnet', accounts: 1, closest: 'segment' },
+    ]);
+  });
+
+  it('still rejects a signal or modifier the model does not have', () => {
+    const { errors, ignored } = parseAccounts(
+      { accounts: [{ id: 'a', signals: { notes: 'x' }, modifiers: { mrr: 9 } }] },
+      model,
+    );
+    expect(errors.map((e) => e.path)).toEqual([
+      'accounts[0].signals.notes',
+      'accounts[0].modifiers.mrr',
+    ]);
+    expect(ignored).toEqual([]);
+  });
+
+  it('suggests the value meant when only the case is off, and says when a number is text', () => {
+    const { errors } = parseAccounts(
+      {
+        accounts: [
+          {
+            id: 'a',
+            segment: 'Enterprise',
+            signals: {
+              usage_depth: 'Advanced',
+              login_frequency_pct: '42',
+              reply_time_days: 'None',
+            },
+            modifiers: { nps_last: ' 8 ' },
+          },
+        ],
+      },
+      model,
+    );
+    expect(errors.map((e) => e.message)).toEqual([
+      'Got "Enterprise"; use one of enterprise, mid_market, smb, trial, or leave it out. Did you mean "enterprise"?',
+      'Got "42"; login_frequency_pct takes a number of 0 or more. That is a number written as text: write 42, without quotes.',
+      'Got "Advanced"; usage_depth takes one of advanced, intermediate, basic. Did you mean "advanced"?',
+      'Got "None"; reply_time_days takes a number of 0 or more or "none". Did you mean "none"?',
+      'Got " 8 "; nps_last takes a whole number from 0 to 10. That is a number written as text: write 8, without quotes.',
+    ]);
   });
 
   it('refuses a file without an accounts list as a whole', () => {

@@ -57,7 +57,7 @@ describe('the card API settings from the environment', () => {
     expect(issuesOf({ PORT: port })).toEqual([
       {
         path: 'PORT',
-        message: `"${port}" is not a port: set PORT to a whole number from 1 to 65535 (0 picks a free one), or leave it unset for 3000.`,
+        message: `PORT is "${port}", which is not a port: set PORT to a whole number from 1 to 65535 (0 picks a free one), or unset it to listen on 3000.`,
       },
     ]);
   });
