@@ -80,7 +80,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/scoring/**', 'src/signals/**', 'src/plays/**', 'src/validation/**'],
+    files: ['src/scoring/**', 'src/signals/**', 'src/plays/**', 'src/validation/**', 'src/reports/**'],
     rules: pureCoreRules,
   },
 );
