@@ -9,6 +9,7 @@ import { showModel } from './show-model.ts';
 import { runCommand, type RunOptions } from './run-command.ts';
 import { sandboxReset } from './sandbox-reset.ts';
 import { sandboxChangeCommand } from './sandbox-change-command.ts';
+import { sandboxAssociateCommand, type LinkAction } from './sandbox-associate-command.ts';
 import { setupCommand } from './setup-command.ts';
 import { demoCommand } from './demo-command.ts';
 import { doctorCommand } from './doctor-command.ts';
@@ -17,6 +18,7 @@ import { playsListCommand } from './plays-list-command.ts';
 import { serveCommand } from './serve-command.ts';
 import { inboxCommand, inboxRetryCommand } from './inbox-command.ts';
 import { APP_CONFIGURE_HELP, appConfigureCommand } from './app-configure-command.ts';
+import { STORE_REBUILD_HELP, storeRebuildCommand } from './store-rebuild-command.ts';
 
 const SCORE_HELP = `
 Exit status: 0 when every account was scored, 1 when some were rejected (the rest are
@@ -52,15 +54,30 @@ Exit status: 0 when stopped with Ctrl+C or SIGTERM, 2 when a setting is missing 
 port cannot be used.`;
 
 const SANDBOX_CHANGE_HELP = `
-Writes the values into the sandbox portal as a CSM editing the record in HubSpot would (change
-source CRM_UI), so the sandbox sends the subscribed webhook events. They go out only while a
-sandbox with webhooks runs (vitals start); otherwise the values are saved and no event is sent.
-NAME= (nothing after =) clears a value.
+Takes a company id (31…) or a contact id (52…). Writes the values into the sandbox portal as a
+CSM editing the record in HubSpot would (change source CRM_UI), so the sandbox sends the
+subscribed webhook events. They go out only while a sandbox with webhooks runs (vitals start);
+otherwise the values are saved and no event is sent. NAME= (nothing after =) clears a value.
+A contact's hs_feedback_last_nps_rating is read only in HubSpot: it is written as a feedback
+survey answer would write it, with hs_feedback_last_survey_date set to now unless given.
 
 Exit status: 0 when saved, 2 when the id, a property or a value is wrong (nothing is saved).
 
-Example:
-  vitals sandbox change 31000000001 payment_status=failed_unresolved competitor_mentioned_at=2026-11-20`;
+Examples:
+  vitals sandbox change 31000000001 payment_status=failed_unresolved competitor_mentioned_at=2026-11-20
+  vitals sandbox change 52000000003 hs_buying_role=BLOCKER hs_feedback_last_nps_rating=3`;
+
+const SANDBOX_ASSOCIATE_HELP = `
+Links (associate) or unlinks (dissociate) a contact and a company in the sandbox portal as a CSM
+would on the record page, so the sandbox sends the company.associationChange events the app
+subscribes to; the company is rescored without the contact, or with it. Give the two ids in
+either order. A contact that has no primary company gets this one as its primary company.
+
+Exit status: 0 when done (or already so), 2 when an id is wrong or both are of one kind.
+
+Examples:
+  vitals sandbox dissociate 31000000001 52000000003
+  vitals sandbox associate 31000000001 52000000003`;
 
 // Commander lists only top-level commands; admins should see `models show` without digging.
 const EVERY_COMMAND = `
@@ -76,8 +93,10 @@ Every command:
   vitals plays explain COMPANY_ID [--json]
   vitals inbox [--json]
   vitals inbox retry EVENT_ID|--dead
+  vitals store rebuild
   vitals sandbox reset
-  vitals sandbox change COMPANY_ID PROPERTY=VALUE...
+  vitals sandbox change COMPANY_ID|CONTACT_ID PROPERTY=VALUE...
+  vitals sandbox associate|dissociate COMPANY_ID CONTACT_ID
   vitals start
   vitals serve
   vitals demo
@@ -198,22 +217,48 @@ function buildProgram(io: Io, exit: (code: number) => void): Command {
       exit(await inboxRetryCommand(eventId, options, io)),
     );
 
+  program
+    .command('store')
+    .description("Vitals' own records of the portal (rebuild after the store was lost)")
+    .command('rebuild')
+    .description('Take the open tasks Vitals made in the portal back into a new or lost store')
+    .addHelpText('after', STORE_REBUILD_HELP)
+    .action(async () => exit(await storeRebuildCommand(io)));
+
   const sandbox = program
     .command('sandbox')
-    .description('Manage the sandbox demo portal (reset starts it over, change edits a company)');
+    .description(
+      'Manage the sandbox demo portal (reset starts it over; change, associate and dissociate play a CSM)',
+    );
   sandbox
     .command('reset')
     .description('Delete the sandbox portal so the next start seeds it afresh')
     .action(() => exit(sandboxReset(io)));
   sandbox
     .command('change')
-    .description('Edit a sandbox company as a CSM would in HubSpot, so webhooks are sent')
-    .argument('<company-id>', "the company's id in the sandbox portal (digits)")
+    .description(
+      'Edit a sandbox company or contact as a CSM would in HubSpot, so webhooks are sent',
+    )
+    .argument('<record-id>', "the company's or the contact's id in the sandbox portal (digits)")
     .argument('<property=value...>', 'the values to set; name= clears one')
     .addHelpText('after', SANDBOX_CHANGE_HELP)
-    .action((companyId: string, assignments: string[]) =>
-      exit(sandboxChangeCommand(companyId, assignments, io)),
+    .action((recordId: string, assignments: string[]) =>
+      exit(sandboxChangeCommand(recordId, assignments, io)),
     );
+  for (const [action, description] of [
+    ['associate', 'Associate a contact with a company as a CSM would in HubSpot'],
+    ['dissociate', 'Remove the association of a contact and a company as a CSM would in HubSpot'],
+  ] as [LinkAction, string][]) {
+    sandbox
+      .command(action)
+      .description(`${description}, so webhooks are sent`)
+      .argument('<company-id>', "the company's id in the sandbox portal (digits)")
+      .argument('<contact-id>', "the contact's id in the sandbox portal (digits)")
+      .addHelpText('after', SANDBOX_ASSOCIATE_HELP)
+      .action((companyId: string, contactId: string) =>
+        exit(sandboxAssociateCommand(action, [companyId, contactId], io)),
+      );
+  }
 
   program
     .command('start')

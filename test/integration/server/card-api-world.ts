@@ -44,6 +44,10 @@ export let gateway: Gateway;
 /** Starts the world before the file's tests and closes it after them. */
 export function useCardApiWorld(): void {
   beforeAll(async () => {
+    // Test files may share a worker (isolate: false): each starts from the same clock and logs.
+    clock.now = NOW;
+    logLines.length = 0;
+    signatures.length = 0;
     dir = mkdtempSync(join(tmpdir(), 'vitals-card-api-'));
     sandbox = await startSandbox({
       dataDir: join(dir, 'sandbox'),

@@ -41,7 +41,8 @@ export function useWebhookWorld(): void {
     world.woken.length = 0;
   });
   afterAll(async () => {
-    for (const server of running) await server.close();
+    // Test files may share a worker (isolate: false): the next file starts with none.
+    for (const server of running.splice(0)) await server.close();
     await world.store?.close();
     rmSync(dir, { recursive: true, force: true });
   });
