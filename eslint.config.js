@@ -80,7 +80,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/scoring/**', 'src/signals/**', 'src/plays/**', 'src/validation/**', 'src/reports/**'],
+    files: [
+      'src/scoring/**',
+      'src/signals/**',
+      'src/plays/**',
+      'src/validation/**',
+      'src/reports/**',
+    ],
     rules: pureCoreRules,
   },
 );
