@@ -84,6 +84,8 @@ async function finishChunk(
     plays: deps.plays
       ? { mapping: deps.plays.mapping, leftProperty: deps.plays.leftProperty }
       : null,
+    // One company HubSpot will not answer for must not stop the pass for every other.
+    onUnreadable: (failed) => pass.failedUpdates.push(...failed),
   });
   const plan = deps.plays
     ? await planChunkPlays(scored, {

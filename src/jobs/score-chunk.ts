@@ -8,6 +8,7 @@ import type { RequiredProperties } from '../signals/required-properties.ts';
 import type { ScoreRecord, Store } from '../store/store.ts';
 import type { PlaysMapping } from '../config/config.ts';
 import type { AccountFacts } from '../plays/play-types.ts';
+import { AssociationReadError } from '../hubspot/association-read-error.ts';
 import { ASSOCIATION_TYPES, type AssociatedRecord } from '../hubspot/read-associations.ts';
 import { playFacts } from '../signals/play-facts.ts';
 import { healthValues, type HealthValues } from './health-values.ts';
@@ -39,6 +40,12 @@ export interface ChunkContext {
   now: Date;
   /** Where the plays' facts come from; null: no plays this run. */
   plays: { mapping: PlaysMapping; leftProperty: string | null } | null;
+  /**
+   * Takes the companies whose contacts HubSpot would not say (an error other than "none found"):
+   * they are left out of this chunk, unscored and unwritten, instead of being scored as having
+   * no contacts. Absent: such an error fails the chunk.
+   */
+  onUnreadable?: (companies: readonly { id: string; message: string }[]) => void;
 }
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
@@ -52,8 +59,12 @@ export async function scoreChunk(
   companies: readonly HubSpotRecord[],
   ctx: ChunkContext,
 ): Promise<ScoredCompany[]> {
-  const ids = companies.map((c) => c.id);
-  const { contactsOf, primaryOf } = await readCompanyContacts(ids, ctx);
+  const { contactsOf, primaryOf, unreadable } = await readCompanyContacts(
+    companies.map((c) => c.id),
+    ctx,
+  );
+  const readable = companies.filter((c) => !unreadable.has(c.id));
+  const ids = readable.map((c) => c.id);
   const [latest, weekAgo] = await Promise.all([
     ctx.store.latestScores(ctx.portal, ids),
     ctx.store.scoresAtOrBefore(
@@ -63,7 +74,7 @@ export async function scoreChunk(
     ),
   ]);
   const modelLabel = `${ctx.model.model.name} v${ctx.model.model.version}`;
-  return companies.map((company) => {
+  return readable.map((company) => {
     const account = extractAccount({
       company,
       contacts: contactsOf(company.id),
@@ -108,13 +119,19 @@ interface CompanyContacts {
   contactsOf: (companyId: string) => HubSpotRecord[];
   /** Contacts whose primary company is this one (association type 2). */
   primaryOf: (companyId: string) => ReadonlySet<string>;
+  /** Companies whose contacts could not be read, left out of the chunk. */
+  unreadable: ReadonlySet<string>;
 }
 
-const NONE: CompanyContacts = { contactsOf: () => [], primaryOf: () => new Set() };
+const NONE: CompanyContacts = {
+  contactsOf: () => [],
+  primaryOf: () => new Set(),
+  unreadable: new Set(),
+};
 
 async function readCompanyContacts(ids: string[], ctx: ChunkContext): Promise<CompanyContacts> {
   if (!ctx.properties.needsContacts || ids.length === 0) return NONE;
-  const associations = await ctx.gateway.readAssociationTypes('companies', 'contacts', ids);
+  const { associations, unreadable } = await readAssociationsOrSkip(ids, ctx);
   const contactIds = [...new Set([...associations.values()].flat().map((r) => r.id))];
   const contacts =
     contactIds.length === 0
@@ -123,6 +140,7 @@ async function readCompanyContacts(ids: string[], ctx: ChunkContext): Promise<Co
   const byId = new Map(contacts.map((c) => [c.id, c]));
   const linked = (companyId: string): AssociatedRecord[] => associations.get(companyId) ?? [];
   return {
+    unreadable,
     contactsOf: (companyId) =>
       linked(companyId).flatMap((r) => {
         const contact = byId.get(r.id);
@@ -160,4 +178,29 @@ function historyRow(
     model: { name: ctx.model.model.name, version: ctx.model.model.version },
     topDrivers: values.health_top_drivers,
   };
+}
+
+async function readAssociationsOrSkip(
+  ids: string[],
+  ctx: ChunkContext,
+): Promise<{
+  associations: ReadonlyMap<string, AssociatedRecord[]>;
+  unreadable: ReadonlySet<string>;
+}> {
+  try {
+    const associations = await ctx.gateway.readAssociationTypes('companies', 'contacts', ids);
+    return { associations, unreadable: new Set() };
+  } catch (error) {
+    if (!(error instanceof AssociationReadError) || !ctx.onUnreadable) throw error;
+    ctx.onUnreadable(
+      error.failures.map((f) => ({
+        id: f.id,
+        message: `Not scored this run: HubSpot did not return its contacts (${f.category}: ${f.message}). The next run tries again.`,
+      })),
+    );
+    return {
+      associations: error.associations,
+      unreadable: new Set(error.failures.map((f) => f.id)),
+    };
+  }
 }

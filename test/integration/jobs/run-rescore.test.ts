@@ -47,6 +47,29 @@ describe('runRescore against the sandbox portal', () => {
     expect(Object.keys(sandbox.requestCount()).some((k) => k.includes('batch/update'))).toBe(false);
   });
 
+  it('leaves out a company whose contacts HubSpot will not return, and scores the rest', async () => {
+    const { deps, sandbox, gateway } = await world(120);
+    const ids = (await gateway.companyPages({ properties: ['name'] }).next()).value!.companies.map(
+      (r) => r.id,
+    );
+    const [broken] = ids;
+    sandbox.setFaults({ failingAssociationReads: [broken!] });
+    const seen: string[] = [];
+    const run = await runRescore(deps(countingUpdates(gateway, seen)), { dryRun: false });
+    expect(run).toMatchObject({ companies: 119, scored: 119 });
+    expect(seen).not.toContain(broken);
+    expect(run.failedUpdates).toEqual([
+      {
+        id: broken,
+        message: expect.stringMatching(/^Not scored this run: HubSpot did not return/),
+      },
+    ]);
+    sandbox.setFaults({ failingAssociationReads: [] });
+    const next = await runRescore(deps(countingUpdates(gateway, seen)), { dryRun: false });
+    expect(next.failedUpdates).toEqual([]);
+    expect(seen).toContain(broken);
+  });
+
   it('uses the fewest calls: list pages, one association read per chunk, contacts by 100', async () => {
     const { deps } = await world(250);
     const { apiCalls, updated } = await runRescore(deps(), { dryRun: false });
