@@ -20,7 +20,8 @@ const SKIP_WORDS: Record<string, string> = {
  * send: a fresh enrolment goes straight in (HubSpot refuses a contact already in a sequence,
  * which costs one call instead of two). recover: an earlier call may have gone through (a crash,
  * a 5xx), so look first. adopt: the store is new and HubSpot may have enrolled the contact
- * before it, so look first and report what was found as adopted.
+ * before it; it goes straight in too, and only a refusal as "already enrolled" is looked up, so
+ * a first install pays one call per enrolment and a lost store two only where it had enrolled.
  */
 export type EnrolMode = 'send' | 'recover' | 'adopt';
 
@@ -34,19 +35,7 @@ export async function enrollEntry(
   const skip = enrollSkip(action, ctx.settings);
   if (skip !== null) return skipEntry(ctx, entry, skip);
   try {
-    const current = mode === 'send' ? null : await ctx.gateway.currentEnrollment(action.contactId);
-    if (current) {
-      // The same sequence means our own earlier call (or the lost store's) went through.
-      if (current.sequenceId === action.sequenceId) {
-        await ctx.store.completeAction(ctx.portal, entry.key, current.id);
-        if (mode === 'adopt') ctx.tally.adopted.push(playsEffect(entry));
-        else if (ctx.tally.uncertain.some((e) => e.key === entry.key))
-          ctx.tally.enrolled.push(playsEffect(entry));
-        return;
-      }
-      const name = current.sequenceName ? ` ("${current.sequenceName}")` : '';
-      return skipEntry(ctx, entry, `the contact is already in another sequence${name}`);
-    }
+    if (mode === 'recover' && (await settledByCurrent(ctx, entry, action, mode))) return;
     await enroll(ctx, entry, action);
   } catch (error) {
     if (callFailure(error) === 'unknown') return uncertainEntry(ctx, entry, error);
@@ -56,7 +45,52 @@ export async function enrollEntry(
       const message = error instanceof HubSpotError ? error.message : String(error);
       return failEntry(ctx, entry, message);
     }
+    if (
+      reason === 'already-enrolled' &&
+      mode === 'adopt' &&
+      (await adoptedAfterRefusal(ctx, entry, action))
+    )
+      return;
     await skipEntry(ctx, entry, SKIP_WORDS[reason]!);
+  }
+}
+
+/**
+ * Settles the entry by the contact's current enrolment, when it has one: the same sequence is
+ * this enrolment (ours, or the lost store's), another one is a reason to skip. False: none.
+ */
+async function settledByCurrent(
+  ctx: PlaysContext,
+  entry: LedgerEntry,
+  action: EnrollAction,
+  mode: EnrolMode,
+): Promise<boolean> {
+  const current = await ctx.gateway.currentEnrollment(action.contactId);
+  if (!current) return false;
+  if (current.sequenceId === action.sequenceId) {
+    await ctx.store.completeAction(ctx.portal, entry.key, current.id);
+    if (mode === 'adopt') ctx.tally.adopted.push(playsEffect(entry));
+    else if (ctx.tally.uncertain.some((e) => e.key === entry.key))
+      ctx.tally.enrolled.push(playsEffect(entry));
+    return true;
+  }
+  const name = current.sequenceName ? ` ("${current.sequenceName}")` : '';
+  await skipEntry(ctx, entry, `the contact is already in another sequence${name}`);
+  return true;
+}
+
+/** HubSpot says the contact is enrolled already: in this sequence, the enrolment is adopted. */
+async function adoptedAfterRefusal(
+  ctx: PlaysContext,
+  entry: LedgerEntry,
+  action: EnrollAction,
+): Promise<boolean> {
+  try {
+    return await settledByCurrent(ctx, entry, action, 'adopt');
+  } catch (error) {
+    // Without the look-up the refusal still stands: skipped as already enrolled.
+    if (callFailure(error) === 'unknown') return false;
+    throw error;
   }
 }
 

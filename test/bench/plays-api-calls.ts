@@ -22,7 +22,7 @@ export async function playsApiCalls(): Promise<BenchSection> {
     title: `Plays API calls (sandbox portal, ${count(COMPANIES)} companies)`,
     rows: [row('first pass', first!), row('second pass (nothing new)', second!)],
     notes: [
-      'Target: at most 1.05× the floor, as for the rescore. Floor = ⌈tasks created/100⌉ batch creates + one call per enrolment attempt (HubSpot has no batch enrolment; a refused contact costs its call too). Tasks are created per chunk of 500 companies, so each chunk may end on a part-filled batch. Task search (crash recovery) and enrolment look-ups happen only when a run finds intents a crashed run left, so a healthy pass makes none.',
+      'Target: at most 1.05× the floor, as for the rescore. Floor = ⌈tasks created/100⌉ batch creates + one call per enrolment attempt (HubSpot has no batch enrolment; a refused contact costs its call too). Tasks are created per chunk of 500 companies, so each chunk may end on a part-filled batch. Task search and enrolment look-ups happen only when a run settles what a crash or a server error left, and once on a store that has never run here: one search for open Vitals tasks to adopt (a lost store must not make them again), which a fresh portal answers with none; enrolments then go straight in and only one HubSpot refuses as already enrolled is looked up.',
       ...[first!, second!].map(
         (s, i) =>
           `${i === 0 ? 'First' : 'Second'} pass: ${count(s.plays.tasksCreated.length)} tasks created, ${count(s.plays.enrolled.length)} contacts enrolled, ${count(s.plays.skipped.length)} skipped, ${count(s.plays.heldBack.length)} held back; plays calls ${describe(s)}.`,
