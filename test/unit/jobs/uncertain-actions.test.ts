@@ -140,4 +140,43 @@ describe('settling uncertain actions', () => {
     expect(hubspot.calls.enroll.map((r) => r.contactId)).toEqual(['9001', '9002', '9002']);
     expect(ctx.tally.enrolled.map((e) => e.key).sort()).toEqual([went!.key, lost!.key].sort());
   });
+
+  it('on a store that adopts, enrols straight away and looks up only whom HubSpot says is enrolled', async () => {
+    const { store } = await openTestStore();
+    const hubspot = fakePlaysGateway();
+    const actions = ['9101', '9102', '9103'].map((contactId) => enrollAction({ contactId }));
+    const [fresh, ours, other] = (await store.recordIntents('sandbox', actions)).map(
+      (r) => r.entry,
+    );
+    const sequenceId = (ours!.action as { sequenceId: string }).sequenceId;
+    // What the lost store had done: 9102 in this sequence, 9103 in another one.
+    hubspot.enrolled.set('9102', { id: 'e-lost', sequenceId, enrolledAt: '2025-03-01T09:00:00Z' });
+    hubspot.enrolled.set('9103', {
+      id: 'e-else',
+      sequenceId: '555',
+      enrolledAt: '2025-03-01T09:00:00Z',
+    });
+    hubspot.rules.enroll = (request) =>
+      hubspot.enrolled.has(request.contactId)
+        ? hubspotError(400, 'The contact is already enrolled in a sequence')
+        : null;
+    const lookups: string[] = [];
+    const look = hubspot.gateway.currentEnrollment;
+    const ctx = playsContext(store, {
+      ...hubspot.gateway,
+      currentEnrollment: async (contactId) => {
+        lookups.push(contactId);
+        return look(contactId);
+      },
+    });
+
+    for (const entry of [fresh!, ours!, other!]) await enrollEntry(ctx, entry, 'adopt');
+
+    expect(lookups).toEqual(['9102', '9103']);
+    expect((await statusOf(store, fresh!))?.status).toBe('done');
+    expect(await statusOf(store, ours!)).toMatchObject({ status: 'done', hubspotId: 'e-lost' });
+    expect(await statusOf(store, other!)).toMatchObject({ status: 'skipped' });
+    expect(ctx.tally.enrolled.map((e) => e.key)).toEqual([fresh!.key]);
+    expect(ctx.tally.adopted.map((e) => e.key)).toEqual([ours!.key]);
+  });
 });
