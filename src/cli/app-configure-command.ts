@@ -16,8 +16,8 @@ export interface AppConfigureOptions {
 }
 
 export const APP_CONFIGURE_HELP = `
-Writes the URL into extensions/app/app-hsmeta.json (permittedUrls.fetch), the cards'
-SERVICE_URL, the webhooks' targetUrl (URL/webhooks/hubspot) and local.json.example (and
+Writes the URL into extensions/app/app-hsmeta.json (permittedUrls.fetch), the cards' and the
+app pages' SERVICE_URL, the webhooks' targetUrl (URL/webhooks/hubspot) and local.json.example (and
 local.json when you have one), and the webhook subscriptions from the config: every property
 the config reads. Needs only the config: no portal is contacted. Run it again after changing
 the signal mapping or the plays' properties, then \`hs project upload\`.

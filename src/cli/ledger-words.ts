@@ -1,7 +1,7 @@
 import type { LedgerState } from '../jobs/explain-company-plays.ts';
 import { inZone } from '../plays/local-time.ts';
-import { heldUntil } from '../server/held-until.ts';
-import { DISMISSED } from '../server/play-status.ts';
+import { heldUntil } from '../jobs/held-until.ts';
+import { DISMISSED } from '../jobs/play-status.ts';
 
 /**
  * What the ledger holds for one action, in words, e.g. "task created on 2026-03-02: HubSpot task

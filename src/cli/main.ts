@@ -19,6 +19,8 @@ import { serveCommand } from './serve-command.ts';
 import { inboxCommand, inboxRetryCommand } from './inbox-command.ts';
 import { APP_CONFIGURE_HELP, appConfigureCommand } from './app-configure-command.ts';
 import { STORE_REBUILD_HELP, storeRebuildCommand } from './store-rebuild-command.ts';
+import { REPORT_HELP, reportCommand } from './report-command.ts';
+import type { ReportOptions } from './report-options.ts';
 
 const SCORE_HELP = `
 Exit status: 0 when every account was scored, 1 when some were rejected (the rest are
@@ -91,6 +93,8 @@ Every command:
   vitals app configure --public-url URL
   vitals plays list [--json]
   vitals plays explain COMPANY_ID [--json]
+  vitals report portfolio|renewals|churn-risk|expansion|reactivation|retention
+                [--format table|json|csv] [--owner ID] [--segment S] [--from DATE --to DATE]
   vitals inbox [--json]
   vitals inbox retry EVENT_ID|--dead
   vitals store rebuild
@@ -200,6 +204,23 @@ function buildProgram(io: Io, exit: (code: number) => void): Command {
     .requiredOption('--public-url <url>', "the service's public https origin (VITALS_PUBLIC_URL)")
     .addHelpText('after', APP_CONFIGURE_HELP)
     .action((options: { publicUrl: string }) => exit(appConfigureCommand(options, io)));
+
+  program
+    .command('report')
+    .description(
+      "The CS leader's reports on the whole book, from what runs saved (no HubSpot call)",
+    )
+    .argument('<name>', 'portfolio, renewals, churn-risk, expansion, reactivation or retention')
+    .option('-f, --format <format>', 'table (default), json or csv')
+    .option('--owner <id>', "only the accounts of this HubSpot owner (the owner's id)")
+    .option('--segment <segment>', 'only this segment: enterprise, mid_market, smb or trial')
+    .option('--from <date>', 'retention: the first day of the period (YYYY-MM-DD)')
+    .option('--to <date>', 'retention: the last day of the period (YYYY-MM-DD)')
+    .option('--table <name>', "csv: which of the report's tables (default its main one)")
+    .addHelpText('after', REPORT_HELP)
+    .action(async (name: string, options: ReportOptions) =>
+      exit(await reportCommand(name, options, io)),
+    );
 
   const inbox = program
     .command('inbox')

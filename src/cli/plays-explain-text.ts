@@ -6,7 +6,7 @@ import type {
 } from '../jobs/explain-company-plays.ts';
 import { SEQUENCE_WORDS } from '../plays/plan-enrolments.ts';
 import { inZone } from '../plays/local-time.ts';
-import { closingReason } from '../server/closing-reason.ts';
+import { closingReason } from '../jobs/closing-reason.ts';
 import { ledgerWords } from './ledger-words.ts';
 import { labelled, wrap, type LabelLayout } from './plays-wrap.ts';
 

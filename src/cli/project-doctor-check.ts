@@ -29,6 +29,7 @@ export function projectDoctorCheck(
   const name = (file: string) => path.relative(projectDir, file);
   const problems = [
     ...urlProblems(state, config.server.publicUrl, name(files.serviceUrl)),
+    ...pagesUrlProblems(state, name(files.pagesServiceUrl)),
     ...webhookProblems(state, config, name(files.webhooks)),
   ];
   if (problems.length > 0) {
@@ -64,6 +65,16 @@ function urlProblems(state: ProjectState, publicUrl: string | null, serviceFile:
   if (publicUrl !== null && publicUrl !== url)
     problems.push(`VITALS_PUBLIC_URL is ${publicUrl}, but the project sends HubSpot to ${url}`);
   return problems;
+}
+
+/** The app pages keep their own copy of the cards' URL: the two must agree. */
+function pagesUrlProblems(state: ProjectState, pagesFile: string): string[] {
+  if (state.text.pagesServiceUrl === null) return [];
+  const url = state.pagesServiceUrl;
+  if (url === null) return [`${pagesFile} has no SERVICE_URL`];
+  if (state.serviceUrl !== null && url !== state.serviceUrl)
+    return [`the app pages call ${url}, not the cards' ${state.serviceUrl}`];
+  return [];
 }
 
 function webhookProblems(state: ProjectState, config: WebhookConfig, file: string): string[] {

@@ -6,8 +6,23 @@ import type { CompiledModel } from '../scoring/compile-model.ts';
 import { UNKNOWN_TIER } from '../scoring/score-account.ts';
 import type { ScoredCompany } from './score-chunk.ts';
 
+/** What the ledger lookups and the reports read of a planned task or enrolment. */
+export type ActionRef =
+  | Pick<TaskAction, 'kind' | 'key' | 'route' | 'ownerId' | 'subject' | 'priority' | 'dueAt'>
+  | Pick<EnrollAction, 'kind' | 'key'>;
+
+/** A play as the card lists it, with its planned actions in full or only as referred to. */
+export interface PlayRef {
+  id: string;
+  title: string;
+  why: string;
+  priority: 'HIGH' | 'MEDIUM' | 'LOW';
+  dueAt: string | null;
+  actions: readonly ActionRef[];
+}
+
 /** A play the card lists: what holds now, and the actions a run planned for it. */
-export interface SnapshotPlay {
+export interface SnapshotPlay extends PlayRef {
   /** The rule id. */
   id: string;
   title: string;

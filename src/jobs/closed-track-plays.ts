@@ -1,6 +1,6 @@
 import { TRACK_PLAY } from '../plays/track-ids.ts';
 import type { LedgerEntry } from '../store/store.ts';
-import type { SnapshotPlay } from './play-ledger.ts';
+import type { PlayRef, SnapshotPlay } from './card-snapshot.ts';
 
 /** Days a track's play stays on the card after Vitals completed its task. */
 export const CLOSED_SHOWN_DAYS = 7;
@@ -14,7 +14,7 @@ const WHY_NOW = /^Why now: (.+?)\.?$/m;
  * track the snapshot lists (a new episode) is left to it.
  */
 export function closedTrackPlays(
-  listed: readonly SnapshotPlay[],
+  listed: readonly Pick<PlayRef, 'id'>[],
   ledger: readonly LedgerEntry[],
   now: Date,
 ): SnapshotPlay[] {

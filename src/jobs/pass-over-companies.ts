@@ -1,6 +1,7 @@
 import type { HubSpotRecord } from '../hubspot/record-schema.ts';
 import { requiredProperties } from '../signals/required-properties.ts';
 import type { RunProgress, RunRecord } from '../store/store.ts';
+import { accountFactsRecord } from './account-facts-record.ts';
 import { actOnPlan } from './act-on-plan.ts';
 import { apiCallsSince } from './api-calls-since.ts';
 import type { PlaysContext } from './apply-plays.ts';
@@ -10,7 +11,9 @@ import { WRITTEN_PROPERTIES } from './health-properties.ts';
 import { planChunkPlays } from './plan-plays.ts';
 import { playReadProperties } from './play-read-properties.ts';
 import type { PlanStep, PlaysPreview } from './plays-preview.ts';
+import { mrrChanges } from './mrr-changes.ts';
 import type { PortfolioTally } from './portfolio-tally.ts';
+import { cardDigest } from './report-card.ts';
 import { RESCORE_LEASE } from './rescore-lease.ts';
 import type { RescoreDeps, RescoreOptions, RescoreSummary } from './run-rescore.ts';
 import { scoreChunk, type ChunkContext, type ScoredCompany } from './score-chunk.ts';
@@ -120,14 +123,28 @@ async function finishChunk(
     pass.callsBefore,
   );
   await deps.store.renewLease(RESCORE_LEASE.name, deps.holder, RESCORE_LEASE.ttlMs);
+  // A dry run writes nothing anywhere but its own progress.
   await deps.store.commitPage({
     runId: pass.run.id,
     progress,
-    // A dry run writes nothing anywhere but its own progress.
     scores: pass.dryRun ? [] : scored.flatMap((c) => (c.history ? [c.history] : [])),
     states: pass.dryRun ? [] : companyStates(pass, scored, plan?.outcomes, now),
+    facts: pass.dryRun
+      ? []
+      : scored.map((c) => accountFactsRecord(c, deps.portal, now.toISOString())),
+    mrr: pass.dryRun ? [] : await pageMrr(pass, scored, now),
   });
   deps.onProgress?.(progress);
+}
+
+/** What the reports' MRR history gains from this page: the MRR that moved, and first readings. */
+async function pageMrr(pass: Pass, scored: readonly ScoredCompany[], now: Date) {
+  const { store, portal } = pass.deps;
+  const last = await store.latestMrr(
+    portal,
+    scored.map((c) => c.id),
+  );
+  return mrrChanges(scored, last, { portal, runStartedAt: pass.run.startedAt, now });
 }
 
 function companyStates(
@@ -136,11 +153,15 @@ function companyStates(
   outcomes: Awaited<ReturnType<typeof planChunkPlays>>['outcomes'] | undefined,
   now: Date,
 ) {
-  return scored.map((c) => ({
-    portal: pass.deps.portal,
-    companyId: c.id,
-    properties: c.values,
-    checkedAt: now.toISOString(),
-    card: cardSnapshot(c, outcomes?.get(c.id), pass.deps.model, now.toISOString()),
-  }));
+  return scored.map((c) => {
+    const card = cardSnapshot(c, outcomes?.get(c.id), pass.deps.model, now.toISOString());
+    return {
+      portal: pass.deps.portal,
+      companyId: c.id,
+      properties: c.values,
+      checkedAt: now.toISOString(),
+      card,
+      digest: cardDigest(card),
+    };
+  });
 }

@@ -1,15 +1,16 @@
 import type { EnrollAction, TaskAction } from '../plays/play-types.ts';
 import type { LedgerEntry } from '../store/store.ts';
-import type { StoredSnapshot } from './snapshot-schema.ts';
-
-export type SnapshotPlay = StoredSnapshot['plays'][number];
+import type { PlayRef, SnapshotPlay } from './card-snapshot.ts';
 
 /**
  * The ledger entries of a play: those of the actions its run planned, or, for a play that
  * fired on an earlier run and still holds, those of its rule's latest episode (the ledger comes
  * newest first).
  */
-export function playEntries(play: SnapshotPlay, ledger: readonly LedgerEntry[]): LedgerEntry[] {
+export function playEntries(
+  play: Pick<PlayRef, 'id' | 'actions'>,
+  ledger: readonly LedgerEntry[],
+): LedgerEntry[] {
   if (play.actions.length > 0) {
     const keys = new Set(play.actions.map((a) => a.key));
     return ledger.filter((e) => keys.has(e.key));

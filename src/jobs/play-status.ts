@@ -2,7 +2,8 @@ import type { CardPlay } from '../../extensions/app/cards/card-contract.ts';
 import type { LedgerEntry } from '../store/store.ts';
 import { closingReason } from './closing-reason.ts';
 import { heldUntil } from './held-until.ts';
-import { playEntries, type SnapshotPlay } from './play-ledger.ts';
+import type { PlayRef } from './card-snapshot.ts';
+import { playEntries } from './play-ledger.ts';
 
 /** How a dismissal reads in the ledger: a skipped entry whose detail starts with this. */
 export const DISMISSED = 'Dismissed: ';
@@ -22,7 +23,7 @@ export interface StatusClock {
  * anything else is open.
  */
 export function playStatus(
-  play: SnapshotPlay,
+  play: Pick<PlayRef, 'id' | 'actions'>,
   ledger: readonly LedgerEntry[],
   clock: StatusClock,
 ): PlayState {

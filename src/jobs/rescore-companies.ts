@@ -6,6 +6,7 @@ import { companyUpdate, RECOMMENDED_PROPERTY } from './company-update.ts';
 import { WRITTEN_PROPERTIES } from './health-properties.ts';
 import { planChunkPlays, type ChunkPlan } from './plan-plays.ts';
 import { playReadProperties } from './play-read-properties.ts';
+import { cardDigest } from './report-card.ts';
 import type { RescoreCompanyDeps } from './rescore-company.ts';
 import type { RescorePlays } from './run-rescore.ts';
 import { scoreChunk, type ScoredCompany } from './score-chunk.ts';
@@ -56,27 +57,28 @@ export async function rescoreCompanies(
   );
   const plays = plan ? await actOnPlan(deps, deps.plays!, plan) : emptyPlaysTally();
   const at = deps.now.toISOString();
-  const snapshots = new Map(
-    companies.map((c) => [c.id, cardSnapshot(c, plan?.outcomes.get(c.id), deps.model, at)]),
-  );
-  const history = companies.flatMap((c) => (c.history ? [c.history] : []));
-  if (history.length > 0) await deps.store.appendScores(history);
-  await deps.store.putCompanyStates(
-    companies.map((c) => ({
+  const states = companies.map((c) => {
+    const card = cardSnapshot(c, plan?.outcomes.get(c.id), deps.model, at);
+    const digest = cardDigest(card);
+    return {
       portal: deps.portal,
       companyId: c.id,
       properties: c.values,
       checkedAt: at,
-      card: snapshots.get(c.id),
-    })),
-  );
+      card,
+      digest,
+    };
+  });
+  const history = companies.flatMap((c) => (c.history ? [c.history] : []));
+  if (history.length > 0) await deps.store.appendScores(history);
+  await deps.store.putCompanyStates(states);
   return {
     companies,
     written,
     writeErrors,
     missing: ids.filter((id) => !found.has(id)),
     plays,
-    snapshots,
+    snapshots: new Map(states.map((s) => [s.companyId, s.card])),
   };
 }
 

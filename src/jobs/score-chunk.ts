@@ -17,6 +17,9 @@ export interface ScoredCompany {
   id: string;
   name: string | null;
   mrr: number | null;
+  ownerId: string | null;
+  /** As HubSpot says; null when unknown. */
+  segment: string | null;
   explanation: Explanation;
   /** Score before this run (last stored), for movers. */
   previousScore: number | null;
@@ -94,6 +97,8 @@ export async function scoreChunk(
       id: company.id,
       name: account.name,
       mrr: account.mrr,
+      ownerId: account.ownerId,
+      segment: account.segment,
       explanation,
       previousScore: last?.score ?? null,
       values,

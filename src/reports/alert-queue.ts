@@ -44,12 +44,19 @@ export function alertQueue(accounts: readonly PortfolioAccount[]): AlertRow[] {
         status: p.status,
       })),
   );
-  const due = (r: AlertRow) => (r.dueAt === null ? Infinity : Date.parse(r.dueAt));
-  return rows.sort(
+  // Each due time parsed once, not at every comparison: a book can queue 100,000 plays.
+  const keyed = rows.map((row) => ({
+    row,
+    rank: RANK[row.priority],
+    due: row.dueAt === null ? Infinity : Date.parse(row.dueAt),
+    mrr: row.mrr ?? 0,
+  }));
+  keyed.sort(
     (a, b) =>
-      RANK[a.priority] - RANK[b.priority] ||
-      due(a) - due(b) ||
-      (b.mrr ?? 0) - (a.mrr ?? 0) ||
-      a.companyId.localeCompare(b.companyId),
+      a.rank - b.rank ||
+      a.due - b.due ||
+      b.mrr - a.mrr ||
+      a.row.companyId.localeCompare(b.row.companyId),
   );
+  return keyed.map((k) => k.row);
 }

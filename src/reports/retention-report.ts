@@ -1,4 +1,5 @@
 import { filterAccounts } from './filter-accounts.ts';
+import { memoParse } from './memo-parse.ts';
 import { mrrAt } from './mrr-at.ts';
 import { npsScore, type NpsFigure } from './nps-score.ts';
 import type { MrrHistory, NpsRating, PortfolioAccount, ReportFilter } from './report-input.ts';
@@ -47,7 +48,8 @@ export const RETENTION_FORMULAS = [
 /** NRR, GRR, logo churn, expansion and contraction over a period, from the MRR history. */
 export function retentionReport(input: RetentionInput, filter: ReportFilter = {}): RetentionReport {
   const period = reportPeriod(input.from, input.to);
-  const { start, notes } = startOfRecord(input.history, period.start, period.end);
+  const parse = memoParse();
+  const { start, notes } = startOfRecord(input.history, period.start, period.end, parse);
   const names = new Map(input.accounts.map((a) => [a.companyId, a.name]));
   const filtered = filter.owner !== undefined || filter.segment !== undefined;
   const kept = new Set(filterAccounts(input.accounts, filter).map((a) => a.companyId));
@@ -55,7 +57,7 @@ export function retentionReport(input: RetentionInput, filter: ReportFilter = {}
   const rows: RetentionRow[] = [];
   for (const [companyId, points] of Object.entries(input.history)) {
     if (!keep(companyId)) continue;
-    const row = movement(points, start, period.end);
+    const row = movement(points, start, period.end, parse);
     if (row) rows.push({ companyId, name: names.get(companyId) ?? null, ...row });
   }
   rows.sort((a, b) => b.start - a.start || b.end - a.end || a.companyId.localeCompare(b.companyId));
@@ -75,10 +77,15 @@ export function retentionReport(input: RetentionInput, filter: ReportFilter = {}
 }
 
 /** Where the count starts: the period's start, or the first recorded MRR when that is later. */
-function startOfRecord(history: MrrHistory, from: number, to: number) {
+function startOfRecord(
+  history: MrrHistory,
+  from: number,
+  to: number,
+  parse: (iso: string) => number,
+) {
   let first = Infinity;
   for (const points of Object.values(history))
-    if (points[0]) first = Math.min(first, Date.parse(points[0].at));
+    if (points[0]) first = Math.min(first, parse(points[0].at));
   if (first === Infinity) return { start: from, notes: ['No MRR has been recorded yet.'] };
   const on = new Date(first).toISOString().slice(0, 10);
   if (first > to)
@@ -90,11 +97,16 @@ function startOfRecord(history: MrrHistory, from: number, to: number) {
   };
 }
 
-function movement(points: MrrHistory[string], start: number, end: number) {
-  const before = mrrAt(points, start) ?? 0;
-  const after = mrrAt(points, end) ?? 0;
+function movement(
+  points: MrrHistory[string],
+  start: number,
+  end: number,
+  parse: (iso: string) => number,
+) {
+  const before = mrrAt(points, start, parse) ?? 0;
+  const after = mrrAt(points, end, parse) ?? 0;
   if (before === 0 && after === 0) return null;
-  return { start: before, end: after, movement: kindOf(points, before, after, start) };
+  return { start: before, end: after, movement: kindOf(points, before, after, start, parse) };
 }
 
 function kindOf(
@@ -102,9 +114,10 @@ function kindOf(
   before: number,
   after: number,
   start: number,
+  parse: (iso: string) => number,
 ): Movement {
   if (before === 0)
-    return points.some((p) => p.mrr > 0 && Date.parse(p.at) < start) ? 'won-back' : 'new';
+    return points.some((p) => p.mrr > 0 && parse(p.at) < start) ? 'won-back' : 'new';
   if (after === 0) return 'churn';
   if (after === before) return 'unchanged';
   return after > before ? 'expansion' : 'contraction';

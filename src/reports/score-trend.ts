@@ -1,5 +1,6 @@
 import { localDate } from '../plays/local-time.ts';
-import { churnedBy, DAY_MS } from './account-at.ts';
+import { DAY_MS } from './account-at.ts';
+import { memoParse } from './memo-parse.ts';
 import type { PortfolioAccount } from './report-input.ts';
 
 export interface TrendPoint {
@@ -23,11 +24,14 @@ export function scoreTrend(
   const ends = Array.from({ length: weeks }, (_, i) => now - (weeks - 1 - i) * 7 * DAY_MS);
   const sums = ends.map(() => 0);
   const ids: string[][] = ends.map(() => []);
+  const parse = memoParse();
   for (const a of accounts) {
-    const scores = scoresAt(a, ends, now);
+    const scores = scoresAt(a, ends, now, parse);
+    // churnedBy, with the churn date parsed once per account instead of once per week.
+    const churned = a.churnedAt ? Date.parse(a.churnedAt) : NaN;
     ends.forEach((end, i) => {
       const score = scores[i]!;
-      if (score === null || churnedBy(a, end)) return;
+      if (score === null || churned <= end) return;
       sums[i]! += score;
       ids[i]!.push(a.companyId);
     });
@@ -58,18 +62,19 @@ function scoresAt(
   account: PortfolioAccount,
   instants: readonly number[],
   asOf: number,
+  parse: (iso: string) => number,
 ): (number | null)[] {
   const points = account.history;
   const out: (number | null)[] = instants.map(() => null);
   let p = points.length - 1;
-  let pointAt = p >= 0 ? Date.parse(points[p]!.at) : -Infinity;
+  let pointAt = p >= 0 ? parse(points[p]!.at) : -Infinity;
   for (let i = instants.length - 1; i >= 0; i--) {
     const at = instants[i]!;
     if (at >= asOf) {
       out[i] = account.score;
       continue;
     }
-    while (p >= 0 && pointAt > at) pointAt = --p >= 0 ? Date.parse(points[p]!.at) : -Infinity;
+    while (p >= 0 && pointAt > at) pointAt = --p >= 0 ? parse(points[p]!.at) : -Infinity;
     out[i] = p >= 0 ? points[p]!.score : null;
   }
   return out;

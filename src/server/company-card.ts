@@ -1,12 +1,8 @@
 import { companyCardSchema, type CompanyCard } from '../../extensions/app/cards/card-contract.ts';
-import type { TaskAction } from '../plays/play-types.ts';
-import type { LedgerEntry } from '../store/store.ts';
+import { cardPlays } from '../jobs/card-plays.ts';
 import { describeIssues } from '../validation/describe-issues.ts';
 import { ApiError } from './api-error.ts';
 import type { CardApiDeps } from './card-api-deps.ts';
-import { closedTrackPlays } from './closed-track-plays.ts';
-import { playActions, type SnapshotPlay } from './play-ledger.ts';
-import { playStatus } from './play-status.ts';
 import { snapshotSchema, type StoredSnapshot } from './snapshot-schema.ts';
 
 /** The card's history chart spans this many days. */
@@ -51,7 +47,6 @@ export async function companyCard(deps: CardDeps, companyId: string): Promise<Co
     now: deps.now?.() ?? new Date(),
     timeZone: deps.plays?.settings.timeZone ?? null,
   };
-  const plays = [...s.plays, ...closedTrackPlays(s.plays, ledger, clock.now)];
   const card: CompanyCard = {
     companyId: s.companyId,
     name: s.name,
@@ -64,7 +59,7 @@ export async function companyCard(deps: CardDeps, companyId: string): Promise<Co
     dimensions: s.dimensions.map((d) => ({ ...d, score: tenths(d.score) })),
     drivers: s.drivers,
     levers: s.levers,
-    plays: plays.map((p) => ({ ...playOnCard(p, ledger), ...playStatus(p, ledger, clock) })),
+    plays: cardPlays(s.plays, ledger, clock).map(({ ownerId: _owner, ...play }) => play),
     history: history.map((h) => ({ at: h.scoredAt, score: h.score })),
     scoredAt: s.scoredAt,
     checkedAt,
@@ -87,27 +82,6 @@ export async function companyCard(deps: CardDeps, companyId: string): Promise<Co
 export function tenths(score: number | null): number | null {
   if (score === null) return null;
   return Math.floor(score * 10 + 0.5 + 1e-9) / 10;
-}
-
-/**
- * A play that fired on an earlier run reaches the snapshot without its actions; its task, as
- * the ledger holds it, gives the title, priority and due date the card showed when it fired.
- */
-function playOnCard(play: SnapshotPlay, ledger: readonly LedgerEntry[]) {
-  const tasks = play.actions.length > 0 ? [] : playActions(play, ledger).filter(isTask);
-  // The owner's task, not a manager's escalation copy of it.
-  const task = tasks.find((t) => t.route !== 'manager') ?? tasks[0];
-  return {
-    id: play.id,
-    title: task?.subject ?? play.title,
-    why: play.why,
-    priority: task?.priority ?? play.priority,
-    dueAt: task?.dueAt ?? play.dueAt,
-  };
-}
-
-function isTask(action: { kind: string }): action is TaskAction {
-  return action.kind === 'task';
 }
 
 export function notScored(companyId: string, message?: string): ApiError {

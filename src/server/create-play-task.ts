@@ -4,8 +4,8 @@ import type { LedgerEntry } from '../store/store.ts';
 import { ApiError } from './api-error.ts';
 import type { CardApiDeps } from './card-api-deps.ts';
 import { findPlay } from './find-play.ts';
-import { playActions } from './play-ledger.ts';
-import { DISMISSED, isDismissal } from './play-status.ts';
+import { playActions } from '../jobs/play-ledger.ts';
+import { DISMISSED, isDismissal } from '../jobs/play-status.ts';
 
 type Deps = Pick<CardApiDeps, 'store' | 'portal' | 'gateway' | 'log'>;
 

@@ -1,8 +1,8 @@
 import { ApiError } from './api-error.ts';
 import type { CardApiDeps } from './card-api-deps.ts';
 import { findPlay } from './find-play.ts';
-import { playActions, playEntries } from './play-ledger.ts';
-import { DISMISSED, isDismissal } from './play-status.ts';
+import { playActions, playEntries } from '../jobs/play-ledger.ts';
+import { DISMISSED, isDismissal } from '../jobs/play-status.ts';
 
 type Deps = Pick<CardApiDeps, 'store' | 'portal' | 'log'>;
 

@@ -2,7 +2,7 @@ import type { LedgerEntry } from '../store/store.ts';
 import { ApiError } from './api-error.ts';
 import type { CardApiDeps } from './card-api-deps.ts';
 import { savedCard } from './company-card.ts';
-import type { SnapshotPlay } from './play-ledger.ts';
+import type { SnapshotPlay } from '../jobs/card-snapshot.ts';
 
 export interface FoundPlay {
   play: SnapshotPlay;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { explainOpenFailure } from './explain-open-failure.ts';
 import { migrateSqlite, schemaVersion } from './migrate-sqlite.ts';
+import { sqliteAccountFacts } from './sqlite-account-facts.ts';
 import { sqliteActionLedger } from './sqlite-action-ledger.ts';
 import { sqliteCompanyMoves } from './sqlite-company-moves.ts';
 import { sqliteContactPrivacy } from './sqlite-contact-privacy.ts';
@@ -10,10 +11,15 @@ import { sqliteCompanyState } from './sqlite-company-state.ts';
 import { sqliteJobRuns } from './sqlite-job-runs.ts';
 import { sqliteLease } from './sqlite-lease.ts';
 import { sqliteMigrations } from './sqlite-migrations.ts';
+import { sqliteMrrHistory } from './sqlite-mrr-history.ts';
 import { sqlitePlayState } from './sqlite-play-state.ts';
+import { sqlitePortfolioView } from './sqlite-portfolio-view.ts';
 import { sqliteScoreHistory } from './sqlite-score-history.ts';
+import { sqliteReportAccounts } from './sqlite-report-accounts.ts';
+import { sqliteScoreSeries } from './sqlite-score-series.ts';
 import { sqliteTrackAdoption } from './sqlite-track-adoption.ts';
 import { sqliteWebhookInbox } from './sqlite-webhook-inbox.ts';
+import { sqliteWeeklyScores } from './sqlite-weekly-scores.ts';
 import type { PageCommit, PlaysCommit, Store, StoreHealth } from './store.ts';
 
 export const SQLITE_FILE_NAME = 'vitals.sqlite';
@@ -49,19 +55,27 @@ export async function openSqliteStore(
 }
 
 function sqliteStore(db: Database.Database, location: string, now: () => Date): Store {
-  const history = sqliteScoreHistory(db, now);
+  const series = sqliteScoreSeries(db);
+  const history = sqliteScoreHistory(db, now, series);
   const states = sqliteCompanyState(db);
   const runs = sqliteJobRuns(db, now);
   const lease = sqliteLease(db, now);
   const ledger = sqliteActionLedger(db, now);
   const plays = sqlitePlayState(db);
-  const moves = sqliteCompanyMoves(db);
+  const moves = sqliteCompanyMoves(db, series);
   const privacy = sqliteContactPrivacy(db);
   const inbox = sqliteWebhookInbox(db, now);
   const adoption = sqliteTrackAdoption(db, now);
+  const facts = sqliteAccountFacts(db);
+  const mrr = sqliteMrrHistory(db);
+  const weeklyScores = sqliteWeeklyScores(db, series);
+  const view = sqlitePortfolioView(db);
+  const reportAccounts = sqliteReportAccounts(db, weeklyScores);
   const commitPage = db.transaction((page: PageCommit) => {
     history.append(page.scores);
     states.put(page.states);
+    facts.put(page.facts ?? []);
+    mrr.append(page.mrr ?? []);
     runs.saveProgress(page.runId, page.progress);
   });
   const commitPlays = db.transaction((commit: PlaysCommit) => {
@@ -77,6 +91,15 @@ function sqliteStore(db: Database.Database, location: string, now: () => Date): 
     scoreHistory: async (portal, id, days) => history.history(portal, id, days),
     companyStates: async (portal, ids) => states.get(portal, ids),
     putCompanyStates: async (rows) => states.put(rows),
+    weeklyScores: async (portal, weeks, until) => weeklyScores.all(portal, weeks, until),
+    putAccountFacts: async (rows) => facts.put(rows),
+    accountFacts: async (portal) => facts.list(portal),
+    appendMrr: async (rows) => mrr.append(rows),
+    latestMrr: async (portal, ids) => mrr.latest(portal, ids),
+    mrrHistory: async (portal, period) => mrr.history(portal, period),
+    reportAccounts: async (portal, read, map) => reportAccounts(portal, read, map),
+    putPortfolioView: async (portal, value, at) => view.put(portal, value, at),
+    portfolioView: async (portal) => view.get(portal),
     startRun: async (run) => runs.start(run),
     // The write lock is taken at BEGIN, so a busy file means waiting, never a failed lock upgrade.
     commitPage: async (page) => commitPage.immediate(page),
@@ -97,6 +120,7 @@ function sqliteStore(db: Database.Database, location: string, now: () => Date): 
     tasksCreatedForOwnerSince: async (portal, ownerId, since) =>
       ledger.tasksDoneSince(portal, ownerId, since),
     ledgerForCompany: async (portal, companyId) => ledger.forCompany(portal, companyId),
+    ledgerByCompany: async (portal) => ledger.byCompany(portal),
     activeRules: async (portal, ids) => plays.get(portal, ids),
     putActiveRules: async (portal, rows) => plays.put(portal, rows),
     openTracks: async (portal, ids) => plays.tracks(portal, ids),

@@ -98,6 +98,15 @@ export function sqliteActionLedger(db: Database.Database, now: () => Date) {
     forCompany(portal: string, companyId: string): LedgerEntry[] {
       return sql.forCompany.all({ portal, companyId }).map(toEntry);
     },
+    byCompany(portal: string): Map<string, LedgerEntry[]> {
+      const out = new Map<string, LedgerEntry[]>();
+      for (const row of sql.byCompany.iterate({ portal })) {
+        let entries = out.get(row.company_id);
+        if (!entries) out.set(row.company_id, (entries = []));
+        entries.push(toEntry(row));
+      }
+      return out;
+    },
     tasksDoneSince(portal: string, ownerId: string, since: string): number {
       return sql.tasksDone.get({ portal, ownerId, since: isoInstant(since, 'since') }) as number;
     },
@@ -133,6 +142,10 @@ function prepareStatements(db: Database.Database) {
     forCompany: db.prepare<{ portal: string; companyId: string }, LedgerRow>(`
       SELECT * FROM action_ledger WHERE portal = @portal AND company_id = @companyId
       ORDER BY created_at DESC, rowid DESC`),
+    // In the order of action_ledger_by_company, so nothing is sorted however long the ledger.
+    byCompany: db.prepare<{ portal: string }, LedgerRow>(`
+      SELECT * FROM action_ledger WHERE portal = @portal
+      ORDER BY company_id, created_at DESC, rowid DESC`),
     // Spelled out to match the partial index action_ledger_tasks_done.
     tasksDone: db
       .prepare<{ portal: string; ownerId: string; since: string }>(

@@ -234,4 +234,74 @@ export const sqliteMigrations: readonly Migration[] = [
         WHERE kind = 'task' AND status = 'done';
     `,
   },
+  {
+    version: 12,
+    name: 'portfolio reports',
+    // The reports read the whole book at once, so what they read is kept ready for it:
+    // account_facts and mrr_history are written with each page of a run (mrr_history only when a
+    // company's MRR changed); card_digest holds, beside each card, the part of it the reports
+    // read (a third of its size, in a narrow table that reads fast); score_series holds each
+    // company's recent scores packed in one text (score-series.ts), kept with every history
+    // append and filled here from the history there is (126 days: SERIES_DAYS). The history's
+    // company index is replaced by one that also carries the score (after the id, so "newest
+    // first" still reads straight off it), for the weeks score_series does not cover.
+    sql: `
+      CREATE TABLE account_facts (
+        portal TEXT NOT NULL,
+        company_id TEXT NOT NULL,
+        name TEXT,
+        owner_id TEXT,
+        segment TEXT,
+        mrr REAL,
+        renewal_date TEXT,
+        churned_at TEXT,
+        customer_since TEXT,
+        expansion_seen TEXT NOT NULL DEFAULT '{}',
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (portal, company_id)
+      ) STRICT, WITHOUT ROWID;
+      CREATE TABLE mrr_history (
+        portal TEXT NOT NULL,
+        company_id TEXT NOT NULL,
+        at TEXT NOT NULL,
+        mrr REAL NOT NULL,
+        PRIMARY KEY (portal, company_id, at)
+      ) STRICT, WITHOUT ROWID;
+      CREATE TABLE portfolio_view (
+        portal TEXT PRIMARY KEY,
+        view TEXT NOT NULL,
+        computed_at TEXT NOT NULL
+      ) STRICT;
+      CREATE TABLE card_digest (
+        portal TEXT NOT NULL,
+        company_id TEXT NOT NULL,
+        main TEXT NOT NULL,
+        drivers TEXT,
+        PRIMARY KEY (portal, company_id)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX score_history_scores ON score_history (portal, company_id, scored_at, id, score);
+      DROP INDEX score_history_by_company;
+      CREATE TABLE score_series (
+        portal TEXT NOT NULL,
+        company_id TEXT NOT NULL,
+        readings TEXT NOT NULL,
+        PRIMARY KEY (portal, company_id)
+      ) STRICT, WITHOUT ROWID;
+      WITH rows AS (
+        SELECT portal, company_id, scored_at, id, score,
+          lead(scored_at) OVER (PARTITION BY portal, company_id ORDER BY scored_at, id) AS next_at,
+          strftime('%Y-%m-%dT%H:%M:%fZ',
+            max(scored_at) OVER (PARTITION BY portal, company_id), '-126 days') AS cutoff
+        FROM score_history
+      )
+      INSERT INTO score_series (portal, company_id, readings)
+      SELECT portal, company_id,
+        max(CASE WHEN next_at <= cutoff THEN '01' ELSE '00' END) ||
+        group_concat(
+          CASE WHEN next_at IS NULL OR next_at > cutoff THEN printf('%012X%02X',
+            CAST(round(unixepoch(scored_at, 'subsec') * 1000) AS INTEGER), ifnull(score, 255)) END,
+          '' ORDER BY scored_at, id)
+      FROM rows GROUP BY portal, company_id;
+    `,
+  },
 ];

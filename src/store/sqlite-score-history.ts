@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { isoInstant } from './iso-instant.ts';
+import type { sqliteScoreSeries } from './sqlite-score-series.ts';
 import type { ScoreRecord } from './store.ts';
 import { StoreError } from './store-error.ts';
 
@@ -30,7 +31,11 @@ const newestPerCompany = (bound: string) => `
   )`;
 
 /** Score history on SQLite: synchronous, so `commitPage` can compose it inside a transaction. */
-export function sqliteScoreHistory(db: Database.Database, now: () => Date) {
+export function sqliteScoreHistory(
+  db: Database.Database,
+  now: () => Date,
+  series: ReturnType<typeof sqliteScoreSeries>,
+) {
   const insert = db.prepare(`INSERT INTO score_history
     (portal, company_id, scored_at, score, tier, coverage, dimensions, model_name, model_version,
      top_drivers)
@@ -48,6 +53,7 @@ export function sqliteScoreHistory(db: Database.Database, now: () => Date) {
   return {
     append: db.transaction((rows: readonly ScoreRecord[]) => {
       for (const row of rows) insert.run(toParams(row));
+      series.add(rows);
     }),
     latest(portal: string, companyIds: readonly string[]): Map<string, ScoreRecord> {
       return byCompany(latest.all({ portal, ids: JSON.stringify(companyIds) }));

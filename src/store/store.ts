@@ -3,6 +3,7 @@
 // synchronously. Times are ISO-8601 UTC strings; the store normalises them on write.
 
 import type {
+  ExpansionSignal,
   OpenTracks,
   PlannedAction,
   SignalReadings,
@@ -27,6 +28,14 @@ export interface ScoreRecord {
   topDrivers: string;
 }
 
+/** The part of a company's card the reports read, saved with the card. Opaque to the store. */
+export interface CardDigest {
+  /** What every report reads: score, tier, plays. */
+  main: unknown;
+  /** What only some read (the top drivers), apart so the others never parse it. */
+  drivers: unknown;
+}
+
 /** What the app last wrote to a company in HubSpot; "write only what changed" diffs against it. */
 export interface CompanyState {
   portal: string;
@@ -38,6 +47,8 @@ export interface CompanyState {
   /** What the health card shows (score, explanation, plays), as the last run saw it. Opaque to
    * the store: the server checks its shape when it reads it. Kept when a write leaves it out. */
   card?: unknown;
+  /** The part of the card the reports read, saved with it; kept, and dropped, with the card. */
+  digest?: CardDigest;
 }
 
 export type RunKind = 'full';
@@ -88,12 +99,83 @@ export interface StartRun {
   dryRun: boolean;
 }
 
+/**
+ * What a run last read of a company besides its score (the plays' AccountFacts): the reports'
+ * list of accounts, so they answer from the store without asking HubSpot.
+ */
+export interface AccountFactsRecord {
+  portal: string;
+  companyId: string;
+  name: string | null;
+  ownerId: string | null;
+  /** As HubSpot says (enterprise, mid_market, smb, trial); null when unknown. */
+  segment: string | null;
+  mrr: number | null;
+  /** YYYY-MM-DD. */
+  renewalDate: string | null;
+  churnedAt: string | null;
+  customerSince: string | null;
+  /** Each growth signal a property reported, and when it last did. */
+  expansionSeen: Partial<Record<ExpansionSignal, string>>;
+  /** When the run read them. */
+  updatedAt: string;
+}
+
+/** A company's MRR from `at` on, until its next change. */
+export interface MrrReading {
+  at: string;
+  mrr: number;
+}
+
+export interface MrrChange extends MrrReading {
+  portal: string;
+  companyId: string;
+}
+
+/** What `reportAccounts` reads besides the facts. */
+export interface ReportRead {
+  /** The cards' digests. */
+  cards: boolean;
+  /** With the cards, their drivers too. */
+  drivers: boolean;
+  /** Weekly scores over this many weeks up to `until` (0: none), as `weeklyScores` gives them. */
+  weeks: number;
+  until: string;
+  /** The tracks open after each company's last evaluation. */
+  tracks: boolean;
+}
+
+export interface ReportAccount {
+  facts: AccountFactsRecord;
+  /**
+   * The card's digest: `main` (and `drivers` when asked; else null); for a card an older Vitals
+   * saved without one, the card itself as `main`. Null without a card or when not asked.
+   */
+  card: CardDigest | null;
+  weekly: WeeklyScore[];
+  /** Absent when not asked or never evaluated. */
+  tracks?: OpenTracks;
+}
+
+/**
+ * A company's score at the end of one week (the latest history row at or before `at`). Companies
+ * with the same score that week share one object: never change it.
+ */
+export interface WeeklyScore {
+  at: string;
+  score: number | null;
+}
+
 /** Everything one page produced, committed in one transaction so a kill never half-writes it. */
 export interface PageCommit {
   runId: string;
   progress: RunProgress;
   scores: readonly ScoreRecord[];
   states: readonly CompanyState[];
+  /** The facts the page read, upserted. */
+  facts?: readonly AccountFactsRecord[];
+  /** MRR that changed since each company's last row (its first row is its starting point). */
+  mrr?: readonly MrrChange[];
 }
 
 export interface RunOutcome {
@@ -226,8 +308,51 @@ export interface Store {
   companyStates(portal: string, companyIds: readonly string[]): Promise<Map<string, CompanyState>>;
   putCompanyStates(rows: readonly CompanyState[]): Promise<void>;
 
+  /**
+   * Per scored company, its score at the end of each of the last `weeks` weeks up to `until`
+   * (ends `until` − k × 7 days), oldest first. Weeks before its first reading are left out, and
+   * so is a week whose score is the week before's (that point still holds). Read for the whole
+   * portal at once: 100,000 companies × 13 weeks in well under a second.
+   */
+  weeklyScores(portal: string, weeks: number, until: string): Promise<Map<string, WeeklyScore[]>>;
+
+  /** Upserts each company's facts, unless a later read of it is already saved. */
+  putAccountFacts(rows: readonly AccountFactsRecord[]): Promise<void>;
+  /** Every company of the portal a run has read, by company id. */
+  accountFacts(portal: string): Promise<AccountFactsRecord[]>;
+  /** Appends MRR changes; a second change of a company at the same instant replaces the first. */
+  appendMrr(rows: readonly MrrChange[]): Promise<void>;
+  /** Each company's newest MRR row, keyed by company id. */
+  latestMrr(portal: string, companyIds: readonly string[]): Promise<Map<string, MrrReading>>;
+  /**
+   * Each company's MRR rows, oldest first. With a period, only what it takes to know each
+   * company's MRR within it: its first row (where its record begins), and the rows from the one
+   * in force at `from` (or, when that is 0, the last one it paid) to `to`.
+   */
+  mrrHistory(
+    portal: string,
+    period?: { from: string; to: string },
+  ): Promise<Map<string, MrrReading[]>>;
+  /**
+   * Every company a run has read, with what the reports read of it, in one pass over the book,
+   * each turned by `map` as soon as it is read (so what is not kept of it never outlives it);
+   * the results come in company order.
+   */
+  reportAccounts<T>(
+    portal: string,
+    read: ReportRead,
+    map: (account: ReportAccount) => T,
+  ): Promise<T[]>;
+  /** Replaces the portal's precomputed home-page view (opaque JSON). */
+  putPortfolioView(portal: string, view: unknown, at: string): Promise<void>;
+  /** The portal's precomputed home-page view and when it was computed; null before the first. */
+  portfolioView(portal: string): Promise<{ view: unknown; computedAt: string } | null>;
+
   startRun(run: StartRun): Promise<RunRecord>;
-  /** Appends the scores, upserts the states and saves the run's progress, all or nothing. */
+  /**
+   * Appends the scores, upserts the states and facts, records the MRR changes and saves the
+   * run's progress, all or nothing.
+   */
   commitPage(page: PageCommit): Promise<void>;
   finishRun(runId: string, outcome: RunOutcome): Promise<RunRecord>;
   /** The newest run of this portal, kind and mode unless it completed; ask holding the lease. */
@@ -276,6 +401,8 @@ export interface Store {
   tasksCreatedForOwnerSince(portal: string, ownerId: string, since: string): Promise<number>;
   /** Every ledger entry of the company, newest first. */
   ledgerForCompany(portal: string, companyId: string): Promise<LedgerEntry[]>;
+  /** Every ledger entry of the portal by company id, each company's newest first. */
+  ledgerByCompany(portal: string): Promise<Map<string, LedgerEntry[]>>;
 
   /** Per evaluated company, the rules active at its last evaluation; never-evaluated are absent. */
   activeRules(portal: string, companyIds: readonly string[]): Promise<Map<string, Set<string>>>;
@@ -335,12 +462,14 @@ export interface Store {
 
   /**
    * HubSpot merged `mergedIds` into `survivorId`: their history and ledger follow the survivor,
-   * their saved state, card and plays state go (the survivor is rescored as one account).
+   * their saved state, card, facts and plays state go (the survivor is rescored as one account).
+   * Their MRR history stays their own: two MRR records cannot be told apart once mixed.
    */
   mergeCompanies(portal: string, mergedIds: readonly string[], survivorId: string): Promise<void>;
   /**
-   * A company deleted in HubSpot at `deletedAt`: its saved state, card and plays state go unless
-   * a later evaluation (a restore that arrived first) saved them. History and ledger stay.
+   * A company deleted in HubSpot at `deletedAt`: its saved state, card, facts and plays state go
+   * unless a later evaluation (a restore that arrived first) saved them. History, MRR history and
+   * ledger stay.
    */
   forgetCompany(portal: string, companyId: string, deletedAt: string): Promise<void>;
 

@@ -113,7 +113,11 @@ function history(id: string, now: Date, random: () => number): ScoreRecord[] {
 }
 
 /** The ledger as the store API writes it: intents first, then each entry's settlement. */
-async function copyLedger(store: Store, entries: LedgerEntry[], filled: FilledStore) {
+export async function copyLedger(
+  store: Store,
+  entries: LedgerEntry[],
+  filled: Pick<FilledStore, 'ledgerEntries' | 'doneEntries'>,
+) {
   await store.recordIntents(
     'sandbox',
     entries.map((e): PlannedAction => e.action),

@@ -7,6 +7,7 @@ import type { MeasureOptions } from './measure.ts';
 import { engineThroughput } from './engine-throughput.ts';
 import { playsApiCalls } from './plays-api-calls.ts';
 import { playsTrust } from './plays-trust.ts';
+import { portfolioReports } from './portfolio-reports.ts';
 import { rescoreApiCalls } from './rescore-api-calls.ts';
 import { rescoreMemory } from './rescore-memory.ts';
 import { rescoreWallTime } from './rescore-wall-time.ts';
@@ -31,6 +32,7 @@ const sections = [
   await cardApiLatency(),
   await webhookIntake(),
   await webhookLive(),
+  await portfolioReports(),
 ];
 
 const markdown = benchmarksMarkdown(

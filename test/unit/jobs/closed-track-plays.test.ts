@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { closedTrackPlays } from '../../../src/server/closed-track-plays.ts';
-import { closingReason } from '../../../src/server/closing-reason.ts';
-import { heldUntil } from '../../../src/server/held-until.ts';
+import { closedTrackPlays } from '../../../src/jobs/closed-track-plays.ts';
+import { closingReason } from '../../../src/jobs/closing-reason.ts';
+import { heldUntil } from '../../../src/jobs/held-until.ts';
 import { taskAction, taskUpdateAction } from '../store/planned-action.ts';
 import { ledgerEntry } from './ledger-entry.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskAction } from '../../../src/plays/play-types.ts';
-import type { SnapshotPlay } from '../../../src/server/play-ledger.ts';
-import { playStatus, type StatusClock } from '../../../src/server/play-status.ts';
+import type { SnapshotPlay } from '../../../src/jobs/card-snapshot.ts';
+import { playStatus, type StatusClock } from '../../../src/jobs/play-status.ts';
 import type { LedgerEntry } from '../../../src/store/store.ts';
 import { enrollAction, taskAction, taskUpdateAction } from '../store/planned-action.ts';
 import { ledgerEntry } from './ledger-entry.ts';

@@ -175,6 +175,38 @@ describe('opening the SQLite store', () => {
     await store.close();
   });
 
+  it('migrates a version-11 database to the reports: its history gives the weekly scores at once', async () => {
+    const dataDir = tempDataDir();
+    const old = inspect(dataDir);
+    migrateSqlite(old, sqliteMigrations.slice(0, 11), 'old', () => new Date());
+    const week = 7 * 86_400_000;
+    const end = Date.parse('2025-06-30T12:00:00.000Z');
+    const insert = old.prepare(`INSERT INTO score_history (portal, company_id, scored_at, score,
+      tier, coverage, dimensions, model_name, model_version, top_drivers)
+      VALUES ('sandbox', ?, ?, ?, 'monitor', 80, '{}', 'm', '1', '')`);
+    // A year of weekly readings (more than the packed series keeps), and one lone reading.
+    for (let k = 0; k < 52; k++)
+      insert.run('7', new Date(end - (51 - k) * week).toISOString(), k === 50 ? null : k);
+    insert.run('8', '2025-01-01T00:00:00.000Z', 90);
+    old.close();
+
+    const store = await openSqliteStore(dataDir);
+    expect(await store.health()).toMatchObject({ schemaVersion: LATEST });
+    const at = (k: number) => new Date(end - k * week).toISOString();
+    const weekly = await store.weeklyScores('sandbox', 4, at(0));
+    expect(weekly.get('7')).toEqual([
+      { at: at(3), score: 48 },
+      { at: at(2), score: 49 },
+      { at: at(1), score: null },
+      { at: at(0), score: 51 },
+    ]);
+    expect(weekly.get('8')).toEqual([{ at: at(3), score: 90 }]);
+    // Further back than the migrated series holds: read from the history, the same answer.
+    const year = await store.weeklyScores('sandbox', 30, at(0));
+    expect(year.get('7')?.[0]).toEqual({ at: at(29), score: 22 });
+    await store.close();
+  });
+
   it('refuses a database migrated by a newer Vitals and says what to do', async () => {
     const { store, dataDir, open } = await openTestStore();
     await store.close();
