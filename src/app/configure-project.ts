@@ -22,7 +22,11 @@ export function configureProject(
   const old = replacedUrls(state, publicUrl);
   const plans = [
     appPlan(files, state, old, publicUrl),
-    serviceUrlPlan(files, state, publicUrl),
+    serviceUrlPlan(files, files.serviceUrl, state.text.serviceUrl, publicUrl),
+    // A project from before the app pages has no copy to move.
+    ...(state.text.pagesServiceUrl === null
+      ? []
+      : [serviceUrlPlan(files, files.pagesServiceUrl, state.text.pagesServiceUrl, publicUrl)]),
     webhooksFile(files, state, publicUrl, subscriptions),
     proxyFile(files.localExample, state.text.localExample, old, publicUrl),
     ...(state.text.local === null
@@ -43,7 +47,13 @@ export function configureProject(
 /** The URLs the project used for the service so far, which `publicUrl` replaces everywhere. */
 function replacedUrls(state: ProjectState, publicUrl: string): Set<string> {
   const target = state.webhooks ? URL.parse(state.webhooks.config.settings.targetUrl) : null;
-  const urls = [PLACEHOLDER_URL, state.serviceUrl, target?.origin, ...(state.proxies ?? [])];
+  const urls = [
+    PLACEHOLDER_URL,
+    state.serviceUrl,
+    state.pagesServiceUrl,
+    target?.origin,
+    ...(state.proxies ?? []),
+  ];
   return new Set(urls.filter((url): url is string => !!url && url !== publicUrl));
 }
 
@@ -75,20 +85,20 @@ function appPlan(
   };
 }
 
-function serviceUrlPlan(files: ProjectFiles, state: ProjectState, publicUrl: string): FilePlan {
-  const before = state.text.serviceUrl;
-  const name = path.relative(files.dir, files.serviceUrl);
-  if (before === null || state.serviceUrl === null)
+function serviceUrlPlan(
+  files: ProjectFiles,
+  file: string,
+  before: string | null,
+  publicUrl: string,
+): FilePlan {
+  const name = path.relative(files.dir, file);
+  const current = before === null ? null : (SERVICE_URL_PATTERN.exec(before)?.[3] ?? null);
+  if (before === null || current === null)
     throw new ProjectFileError(
       `${name} has no \`export const SERVICE_URL = '…'\`: restore the file from git, or set that line to '${publicUrl}' by hand.`,
     );
   const after = before.replace(SERVICE_URL_PATTERN, (_all, head: string, quote: string) => {
     return `${head}${quote}${publicUrl}${quote}`;
   });
-  return {
-    file: files.serviceUrl,
-    before,
-    after,
-    changes: [`SERVICE_URL: ${state.serviceUrl} → ${publicUrl}`],
-  };
+  return { file, before, after, changes: [`SERVICE_URL: ${current} → ${publicUrl}`] };
 }

@@ -19,6 +19,8 @@ export interface ProjectFiles {
   app: string;
   /** The cards' SERVICE_URL constant. */
   serviceUrl: string;
+  /** The app pages' copy of it (each extension point uploads on its own); may not exist. */
+  pagesServiceUrl: string;
   /** The one webhooks component: settings.targetUrl and the subscriptions. */
   webhooks: string;
   /** The hs project dev proxy, as checked in. */
@@ -37,6 +39,7 @@ export function projectFiles(projectDir: string = PROJECT_DIR): ProjectFiles | n
     dir: projectDir,
     app: path.join(app, 'app-hsmeta.json'),
     serviceUrl: path.join(app, 'cards', 'service', 'service-url.ts'),
+    pagesServiceUrl: path.join(app, 'pages', 'service', 'service-url.ts'),
     webhooks: path.join(app, 'webhooks', 'webhooks-hsmeta.json'),
     localExample: path.join(app, 'local.json.example'),
     local: path.join(app, 'local.json'),

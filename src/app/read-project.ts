@@ -3,7 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { ProjectFiles } from './project-files.ts';
 
-/** `export const SERVICE_URL = '…'` in the cards' service-url.ts: the literal is group 3. */
+/** `export const SERVICE_URL = '…'` in a service-url.ts: the literal is group 3. */
 export const SERVICE_URL_PATTERN = /(export const SERVICE_URL =\s*)(['"])([^'"\n]*)\2/;
 
 const subscription = z.object({
@@ -30,9 +30,14 @@ export type WebhooksFile = z.infer<typeof webhooksFileSchema>;
 
 /** What the project's files say now; a file that is missing or unreadable is null, with why. */
 export interface ProjectState {
-  text: Record<'app' | 'serviceUrl' | 'webhooks' | 'localExample' | 'local', string | null>;
+  text: Record<
+    'app' | 'serviceUrl' | 'pagesServiceUrl' | 'webhooks' | 'localExample' | 'local',
+    string | null
+  >;
   /** The cards' SERVICE_URL. */
   serviceUrl: string | null;
+  /** The app pages' SERVICE_URL; null also when the project has no app pages. */
+  pagesServiceUrl: string | null;
   /** app-hsmeta.json → config.permittedUrls.fetch. */
   fetch: string[] | null;
   webhooks: WebhooksFile | null;
@@ -46,6 +51,7 @@ export function readProject(files: ProjectFiles): ProjectState {
   const text = {
     app: readText(files.app),
     serviceUrl: readText(files.serviceUrl),
+    pagesServiceUrl: readText(files.pagesServiceUrl),
     webhooks: readText(files.webhooks),
     localExample: readText(files.localExample),
     local: readText(files.local),
@@ -56,12 +62,16 @@ export function readProject(files: ProjectFiles): ProjectState {
   const webhooks = parseWebhooks(text.webhooks, path.relative(files.dir, files.webhooks));
   return {
     text,
-    serviceUrl:
-      text.serviceUrl === null ? null : (SERVICE_URL_PATTERN.exec(text.serviceUrl)?.[3] ?? null),
+    serviceUrl: serviceUrlIn(text.serviceUrl),
+    pagesServiceUrl: serviceUrlIn(text.pagesServiceUrl),
     fetch: Array.isArray(fetch) ? fetch.filter((url) => typeof url === 'string') : null,
     ...webhooks,
     proxies: proxy !== null && typeof proxy === 'object' ? Object.keys(proxy) : null,
   };
+}
+
+function serviceUrlIn(text: string | null): string | null {
+  return text === null ? null : (SERVICE_URL_PATTERN.exec(text)?.[3] ?? null);
 }
 
 function parseWebhooks(

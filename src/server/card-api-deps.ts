@@ -6,6 +6,13 @@ import type { RescorePlays } from '../jobs/run-rescore.ts';
 import type { CompiledModel } from '../scoring/compile-model.ts';
 import type { Store } from '../store/store.ts';
 
+/** The home page's view as the last run saved it: opaque until the route checks its shape. */
+export interface StoredPortfolioView {
+  view: unknown;
+  /** When the run computed it. */
+  computedAt: string;
+}
+
 /** What the card API works with: the app's store, portal and gateway, and its settings. */
 export interface CardApiDeps {
   store: Store;
@@ -22,6 +29,8 @@ export interface CardApiDeps {
   publicUrl: string;
   log: Logger;
   now?: () => Date;
+  /** The view GET /api/portfolio answers with; absent, the store's (once it keeps one). */
+  portfolioView?: () => Promise<StoredPortfolioView | null>;
   /** Called once a webhook delivery is stored, with how many events were new: wakes the worker. */
   onWebhookEvents?: (stored: number) => void;
 }

@@ -30,7 +30,7 @@ export function notFound(): RequestHandler {
     next(
       new ApiError(
         404,
-        `${req.method} ${pathOf(req)} is not a route of the Vitals card API. It has GET /healthz, GET /api/cards/companies/:id and POST /api/cards/companies/:id/rescore, …/plays/:playId/task and …/plays/:playId/dismiss.`,
+        `${req.method} ${pathOf(req)} is not a route of the Vitals card API. It has GET /healthz, GET /api/portfolio, GET /api/cards/companies/:id and POST /api/cards/companies/:id/rescore, …/plays/:playId/task and …/plays/:playId/dismiss.`,
       ),
     );
   };

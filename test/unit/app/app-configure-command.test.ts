@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as prettier from 'prettier';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ const URL = 'https://vitals.acme.com';
 const FILES = {
   app: 'extensions/app/app-hsmeta.json',
   service: 'extensions/app/cards/service/service-url.ts',
+  pagesService: 'extensions/app/pages/service/service-url.ts',
   webhooks: 'extensions/app/webhooks/webhooks-hsmeta.json',
   local: 'extensions/app/local.json.example',
 };
@@ -44,13 +45,14 @@ describe('vitals app configure --public-url', () => {
     first = configure(dir, `${URL}/`);
   });
 
-  it('writes the URL into all four places and says what changed, file by file', () => {
+  it('writes the URL into all five places and says what changed, file by file', () => {
     expect(first.status).toBe(0);
     expect(
       json<{ config: { permittedUrls: { fetch: string[] } } }>(dir, FILES.app).config.permittedUrls
         .fetch,
     ).toEqual([URL]);
     expect(read(dir, FILES.service)).toContain(`export const SERVICE_URL = '${URL}';`);
+    expect(read(dir, FILES.pagesService)).toContain(`export const SERVICE_URL = '${URL}';`);
     expect(json<Webhooks>(dir, FILES.webhooks).config.settings.targetUrl).toBe(
       `${URL}/webhooks/hubspot`,
     );
@@ -159,6 +161,24 @@ describe('vitals app configure --public-url', () => {
     const { status, out } = configure(projectCopy(), 'http://localhost:3000');
     expect(status).toBe(0);
     expect(out).toMatch(/HubSpot refuses localhost/);
+  });
+
+  it('moves a project from before the app pages, which has no copy of the URL there', () => {
+    const copy = projectCopy();
+    rmSync(path.join(copy, 'extensions/app/pages'), { recursive: true });
+    const { status, out } = configure(copy);
+    expect(status).toBe(0);
+    expect(read(copy, FILES.service)).toContain(`export const SERVICE_URL = '${URL}';`);
+    expect(out).not.toContain('pages');
+  });
+
+  it('stops with the fix when the app pages lost their SERVICE_URL line', () => {
+    const copy = projectCopy();
+    writeFileSync(path.join(copy, FILES.pagesService), 'export const OTHER = 1;\n');
+    expect(() => configure(copy)).toThrow(
+      /pages[/\\]service[/\\]service-url\.ts has no `export const SERVICE_URL = '…'`/,
+    );
+    expect(read(copy, FILES.service)).toBe(read(ROOT, FILES.service));
   });
 
   it('stops with the fix when the cards lost their SERVICE_URL line', () => {

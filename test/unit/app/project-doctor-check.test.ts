@@ -92,6 +92,19 @@ describe('projectDoctorCheck', () => {
     expect(check.detail).toContain('what the config no longer reads: ');
   });
 
+  it('fails when the app pages call another URL than the cards', () => {
+    const dir = configured();
+    edit(dir, 'extensions/app/pages/service/service-url.ts', (text) =>
+      text.replace('https://vitals.acme.com', 'https://old.acme.com'),
+    );
+    const check = projectDoctorCheck(configOf(), dir);
+    expect(check.ok).toBe(false);
+    expect(check.detail).toContain(
+      "the app pages call https://old.acme.com, not the cards' https://vitals.acme.com",
+    );
+    expect(FIX.exec(check.detail)?.[1]).toBe('https://vitals.acme.com');
+  });
+
   it('fails when the webhooks file is missing', () => {
     const dir = configured();
     rmSync(path.join(dir, WEBHOOKS));

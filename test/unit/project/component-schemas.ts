@@ -102,6 +102,19 @@ const card = {
   else: { not: { required: ['objectTypes'] } },
 };
 
+/**
+ * App pages (type "pages", internal PAGE): one component whose React file routes every page of
+ * the app, the home page first (HubSpot's app pages reference for 2025.2).
+ */
+const pages = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['entrypoint'],
+  properties: {
+    entrypoint: { type: 'string', pattern: '^/app/pages/[^\\s]+\\.(jsx|tsx)$' },
+  },
+};
+
 const changeTypes = [
   'creation',
   'deletion',
@@ -211,5 +224,6 @@ const webhooks = {
 export const COMPONENT_SCHEMAS: Record<string, AnySchema> = {
   APPLICATION: application,
   CARD: card,
+  PAGE: pages,
   WEBHOOKS: webhooks,
 };

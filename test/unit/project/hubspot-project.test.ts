@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SERVICE_URL } from '../../../extensions/app/cards/service/service-url.ts';
+import { SERVICE_URL as PAGES_SERVICE_URL } from '../../../extensions/app/pages/service/service-url.ts';
 import { REQUIRED_SCOPES } from '../../../src/jobs/required-scopes.ts';
 import { hsMetaFiles, inspectProject, type ProjectReport } from './inspect-project.ts';
 
@@ -17,6 +18,9 @@ interface AppConfig {
 interface CardConfig {
   location: string;
   objectTypes: string[];
+  entrypoint: string;
+}
+interface PagesConfig {
   entrypoint: string;
 }
 
@@ -47,6 +51,7 @@ describe('the HubSpot project (hsproject.json, extensions/)', () => {
         'app/app-hsmeta.json',
         'app/cards/company-health-card-hsmeta.json',
         'app/cards/company-health-sidebar-hsmeta.json',
+        'app/pages/pages-hsmeta.json',
         'app/webhooks/webhooks-hsmeta.json',
       ].map((file) => path.normalize(file)),
     );
@@ -76,6 +81,16 @@ describe('the HubSpot project (hsproject.json, extensions/)', () => {
     for (const card of cards) expect(card.objectTypes).toEqual(['companies']);
   });
 
+  it('has app pages whose index route is the home page', async () => {
+    const pages = configsOf<PagesConfig>('PAGE');
+    expect(pages).toEqual([{ entrypoint: '/app/pages/AppPages.tsx' }]);
+    const meta = readJson<{ type: string }>(
+      path.join(report.srcDir, 'app/pages/pages-hsmeta.json'),
+    );
+    // HubSpot's app pages docs for 2025.2 write the type "pages" (the parser also takes "page").
+    expect(meta.type).toBe('pages');
+  });
+
   it('lets hubspot.fetch reach the service, and local.json.example proxies only permitted URLs', () => {
     const fetchUrls = app().permittedUrls.fetch;
     expect(fetchUrls).toContain('https://vitals.example.com');
@@ -96,26 +111,36 @@ describe('the HubSpot project (hsproject.json, extensions/)', () => {
     expect(app().permittedUrls.fetch).toContain(SERVICE_URL);
   });
 
-  it("builds the cards with the same pinned packages the root's tests use", () => {
-    const cards = readJson<{ type?: string; dependencies: Record<string, string> }>(
-      path.join(report.srcDir, 'app/cards/package.json'),
-    );
-    const root = readJson<{
-      dependencies: Record<string, string>;
-      devDependencies: Record<string, string>;
-    }>(path.join(ROOT, 'package.json'));
-    expect(cards.type).toBe('module');
-    // zod: the card ↔ service contract (card-contract.ts) is parsed on both sides.
-    expect(cards.dependencies).toEqual({
-      '@hubspot/ui-extensions': root.devDependencies['@hubspot/ui-extensions'],
-      react: root.devDependencies['react'],
-      zod: root.dependencies['zod'],
-    });
-    expect(cards.dependencies['react']).toBe('18.3.1');
+  it('sends the home page to the service the cards call', () => {
+    expect(PAGES_SERVICE_URL).toBe(SERVICE_URL);
   });
 
-  it('has card entry files that load outside HubSpot (where hubspot.extend does nothing)', async () => {
-    for (const card of configsOf<CardConfig>('CARD')) {
+  it.each(['cards', 'pages'])(
+    "builds the %s with the same pinned packages the root's tests use",
+    (folder) => {
+      const extension = readJson<{ type?: string; dependencies: Record<string, string> }>(
+        path.join(report.srcDir, `app/${folder}/package.json`),
+      );
+      const root = readJson<{
+        dependencies: Record<string, string>;
+        devDependencies: Record<string, string>;
+      }>(path.join(ROOT, 'package.json'));
+      expect(extension.type).toBe('module');
+      // zod: the contracts with the service (card-contract.ts, home-page-contract.ts) are parsed
+      // on both sides.
+      expect(extension.dependencies).toEqual({
+        '@hubspot/ui-extensions': root.devDependencies['@hubspot/ui-extensions'],
+        react: root.devDependencies['react'],
+        zod: root.dependencies['zod'],
+      });
+      expect(extension.dependencies['react']).toBe('18.3.1');
+    },
+  );
+
+  it('has entry files that load outside HubSpot (where hubspot.extend does nothing)', async () => {
+    const entries = [...configsOf<CardConfig>('CARD'), ...configsOf<PagesConfig>('PAGE')];
+    expect(entries).toHaveLength(3);
+    for (const card of entries) {
       const entry = pathToFileURL(path.join(report.srcDir, card.entrypoint)).href;
       const module = (await import(entry)) as Record<string, unknown>;
       expect(Object.values(module).some((value) => typeof value === 'function')).toBe(true);
@@ -154,6 +179,7 @@ describe('the offline project check', () => {
     write(file, json);
   };
   const TAB_CARD = 'app/cards/company-health-card-hsmeta.json';
+  const PAGES = 'app/pages/pages-hsmeta.json';
   const WEBHOOKS = 'app/webhooks/webhooks-hsmeta.json';
   interface WebhooksConfig {
     settings: { targetUrl: string };
@@ -309,6 +335,31 @@ describe('the offline project check', () => {
       'an unexpected top-level key',
       (src) => edit(path.join(src, TAB_CARD), (json) => (json['name'] = 'Card')),
       /Unexpected top-level properties found: name/,
+    ],
+    [
+      'a missing app pages entry file',
+      (src) =>
+        edit(path.join(src, PAGES), (json) => {
+          (json['config'] as PagesConfig).entrypoint = '/app/pages/Missing.tsx';
+        }),
+      /entrypoint \/app\/pages\/Missing\.tsx does not exist/,
+    ],
+    [
+      'an app pages entry file outside app/pages',
+      (src) =>
+        edit(path.join(src, PAGES), (json) => {
+          (json['config'] as PagesConfig).entrypoint = '/app/cards/CompanyHealthCard.tsx';
+        }),
+      /config\.entrypoint: must match pattern/,
+    ],
+    [
+      'a second app pages component',
+      (src) =>
+        write(path.join(src, 'app/pages/more-pages-hsmeta.json'), {
+          ...readJson<object>(path.join(src, PAGES)),
+          uid: 'vitals_more_pages',
+        }),
+      /Only one pages component is allowed/,
     ],
     [
       'a component type with no schema here',

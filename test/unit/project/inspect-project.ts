@@ -32,7 +32,7 @@ const SCHEMA_PATH = /^project-components-external\/project-schemas\/v3\/(.+)$/;
  * The library's one network call (the component schemas, per platform version) is answered
  * from COMPONENT_SCHEMAS; any other request fails the check. On top of what the library
  * checks, it reports hsmeta files it skipped, a missing or second app, a second webhooks
- * component, and cards whose entry file does not exist.
+ * component, and cards or app pages whose entry file does not exist.
  */
 export async function inspectProject(projectDir: string): Promise<ProjectReport> {
   const problems: string[] = [];
@@ -96,10 +96,10 @@ function checkComponents(srcDir: string, nodes: IntermediateRepresentationNode[]
     if (!parsed.has(file)) problems.push(`${file}: not among the parsed components`);
   }
 
-  for (const card of ofType('CARD')) {
-    const { entrypoint } = card.config as { entrypoint?: unknown };
+  for (const component of [...ofType('CARD'), ...ofType('PAGE')]) {
+    const { entrypoint } = component.config as { entrypoint?: unknown };
     if (typeof entrypoint === 'string' && !existsSync(path.join(srcDir, entrypoint))) {
-      problems.push(`${card.metaFilePath}: entrypoint ${entrypoint} does not exist`);
+      problems.push(`${component.metaFilePath}: entrypoint ${entrypoint} does not exist`);
     }
   }
   return problems;
