@@ -35,10 +35,6 @@ export function printRunSummary(
   const uncertain = summary.plays.uncertain.length;
   if (uncertain > 0 || (summary.unsettled ?? 0) > 0)
     io.out(`\n${uncertainLine(uncertain, summary.unsettled ?? 0)}\n`);
-  if (summary.portfolioViewError)
-    io.err(
-      `The app's home page still shows the previous run: its view of the book could not be saved (${summary.portfolioViewError}). The scores and plays of this run are written; the next run tries again.\n`,
-    );
   for (const f of summary.failedUpdates.slice(0, 10))
     io.err(`Company ${f.id} was not updated: ${f.message}\n`);
 }

@@ -17,7 +17,6 @@ import { passOverCompanies, type PassResults } from './pass-over-companies.ts';
 import { playsPreview, type PlanStep } from './plays-preview.ts';
 import { createPortfolioTally, type PortfolioTally } from './portfolio-tally.ts';
 import { RESCORE_LEASE } from './rescore-lease.ts';
-import { savePortfolioView } from './save-portfolio-view.ts';
 import { startPlays } from './start-plays.ts';
 import { takeRescoreLease } from './take-rescore-lease.ts';
 
@@ -103,11 +102,6 @@ export interface RescoreSummary {
   adopted?: { tasks: number; enrolments: number } | null;
   /** Creates and enrolments still without a clear answer from HubSpot: the next run settles them. */
   unsettled?: number;
-  /**
-   * Why the app home page's view of the book could not be saved after the pass (the pass itself
-   * is complete and written). Absent or null: it was saved, or this was a dry run.
-   */
-  portfolioViewError?: string | null;
 }
 
 export const LEASE = RESCORE_LEASE.name;
@@ -147,7 +141,6 @@ export async function runRescore(
     // The baseline is the first complete pass with plays: until one finishes, runs keep recording.
     if (deps.plays && !options.dryRun)
       await deps.store.markPlaysBaseline(deps.portal, (deps.now?.() ?? new Date()).toISOString());
-    const portfolioViewError = options.dryRun ? null : await saveView(deps);
     return {
       runId: run.id,
       resumed,
@@ -167,25 +160,9 @@ export async function runRescore(
       baseline: results.baselined,
       adopted: adoption(adoptedTasks, results.playsCtx?.tally),
       unsettled,
-      portfolioViewError,
     };
   } finally {
     await deps.store.releaseLease(LEASE, deps.holder);
-  }
-}
-
-/** The home page's view, from what this pass stored; its failure does not undo the pass. */
-async function saveView(deps: RescoreDeps): Promise<string | null> {
-  try {
-    await savePortfolioView(deps.store, deps.portal, {
-      asOf: deps.now?.() ?? new Date(),
-      timeZone: deps.plays?.settings.timeZone ?? 'UTC',
-      tiers: deps.model.model.tiers.map((t) => ({ key: t.key, label: t.label, color: t.color })),
-      playsOn: deps.plays !== undefined,
-    });
-    return null;
-  } catch (error) {
-    return (error as Error).message;
   }
 }
 

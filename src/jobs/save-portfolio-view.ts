@@ -20,9 +20,9 @@ export interface PortfolioViewSettings {
 }
 
 /**
- * Computes the app home page's view of the whole book from the store and saves it, once per run:
- * `GET /api/portfolio` then answers from it in milliseconds whatever the portal's size, where
- * computing it takes seconds at 100,000 companies.
+ * Computes the app home page's view of the whole book from the store and saves it, once per run
+ * (see currentPortfolioView): `GET /api/portfolio` then answers from it in milliseconds whatever
+ * the portal's size, where computing it takes seconds at 100,000 companies.
  */
 export async function savePortfolioView(
   store: PortfolioReader & Pick<Store, 'mrrHistory' | 'putPortfolioView'>,

@@ -7,8 +7,12 @@ import {
 import { describeIssues } from '../validation/describe-issues.ts';
 import type { z } from 'zod';
 import type { CardApiDeps } from './card-api-deps.ts';
+import { currentPortfolioView } from './current-portfolio-view.ts';
 
-type Deps = Pick<CardApiDeps, 'store' | 'portal' | 'log' | 'portfolioView'>;
+type Deps = Pick<
+  CardApiDeps,
+  'store' | 'portal' | 'log' | 'portfolioView' | 'model' | 'plays' | 'now'
+>;
 
 export const NO_RUN_YET =
   'No run has summed up this portal yet. The home page fills in after the next scheduled run; your admin can start one now with `vitals run --once`.';
@@ -17,11 +21,12 @@ export const UNREADABLE_VIEW =
   'The last run saved the portfolio in a shape this version of Vitals cannot read. The next run replaces it; your admin can start one now with `vitals run --once`.';
 
 /**
- * GET /api/portfolio: the view the last run computed, checked against the page's contract. It
- * reads one saved row and never calls HubSpot, so the page opens fast on any portal size.
+ * GET /api/portfolio: the view of the last completed run, checked against the page's contract.
+ * It is computed from the store once per run (the first request after a run waits for it) and
+ * read from one saved row after that; never from HubSpot, so the page opens fast on any size.
  */
 export function portfolioRoute(deps: Deps): RequestHandler {
-  const read = deps.portfolioView ?? (() => deps.store.portfolioView(deps.portal));
+  const read = deps.portfolioView ?? currentPortfolioView(deps);
   return async (_req, res) => {
     const stored = await read();
     if (stored === null) {

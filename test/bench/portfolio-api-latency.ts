@@ -25,8 +25,8 @@ export interface PortfolioApiTiming {
 }
 
 /**
- * GET /api/portfolio as HubSpot's home page calls it (signed v3, checked), on the view a run saved
- * for the store's whole book: the view is computed once, as the end of a run does, then served.
+ * GET /api/portfolio as HubSpot's home page calls it (signed v3, checked), on the saved view of the
+ * store's whole book: computed once, as the first request after a run does, then served.
  */
 export async function portfolioApiLatency(
   store: Store,

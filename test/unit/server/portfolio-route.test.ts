@@ -125,13 +125,18 @@ describe('GET /api/portfolio', () => {
     expect(JSON.stringify(warning?.issues)).toContain('version');
   });
 
-  it("reads the store's saved view of this portal when none is injected", async () => {
+  it("reads the store's saved view of this portal when none is injected and no run is newer", async () => {
     const asked: string[] = [];
     const store = {
       portfolioView: async (portal: string) => {
         asked.push(portal);
         return { view: VIEW, computedAt: COMPUTED_AT };
       },
+      // The last completed pass finished before the view was computed: nothing to compute.
+      listRuns: async () => [
+        { id: 'r2', status: 'running', dryRun: false, finishedAt: null },
+        { id: 'r1', status: 'completed', dryRun: false, finishedAt: '2000-01-01T00:00:00.000Z' },
+      ],
     };
     const { get } = await serve({ store: store as unknown as CardApiDeps['store'] });
     expect((await get()).status).toBe(200);
