@@ -1,20 +1,13 @@
 import type { AssociationChange } from './association-journal.ts';
 import { objectTypeInfo } from './object-types.ts';
-import type { EventOrigin } from './webhook-events.ts';
+import { eventEnvelope, type EventEnvelope, type EventOrigin } from './webhook-events.ts';
 import type { Subscription } from './webhook-subscriptions.ts';
 
 /**
  * An associationChange event in HubSpot's shape: no objectId, the two ends instead.
  * https://developers.hubspot.com/docs/apps/legacy-apps/public-apps/webhooks
  */
-export interface AssociationChangeEvent {
-  eventId: number;
-  subscriptionId: number;
-  portalId: number;
-  appId: number;
-  occurredAt: number;
-  subscriptionType: string;
-  attemptNumber: number;
+export interface AssociationChangeEvent extends EventEnvelope {
   changeSource: string;
   /** "COMPANY_TO_CONTACT", "CONTACT_TO_COMPANY": the subscription's side first. */
   associationType: string;
@@ -56,13 +49,7 @@ export function associationChangeEvents(
   return subscriptions
     .filter((subscription) => matches(subscription, change))
     .map((subscription) => ({
-      eventId: origin.nextEventId(),
-      subscriptionId: subscription.id,
-      portalId: origin.portalId,
-      appId: origin.appId,
-      occurredAt: change.occurredAt,
-      subscriptionType: subscription.subscriptionType,
-      attemptNumber: 0,
+      ...eventEnvelope(subscription, origin, change.occurredAt),
       changeSource: change.sourceType,
       associationType: associationType(change),
       fromObjectId: change.fromId,

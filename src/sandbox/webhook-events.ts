@@ -3,11 +3,8 @@ import type { PropertyChange } from './change-journal.ts';
 import { objectTypeInfo } from './object-types.ts';
 import type { Subscription } from './webhook-subscriptions.ts';
 
-/**
- * A propertyChange event in HubSpot's shape:
- * https://developers.hubspot.com/docs/apps/legacy-apps/public-apps/webhooks
- */
-export interface PropertyChangeEvent {
+/** What every event of a delivery carries, whatever changed. */
+export interface EventEnvelope {
   eventId: number;
   subscriptionId: number;
   portalId: number;
@@ -15,6 +12,13 @@ export interface PropertyChangeEvent {
   occurredAt: number;
   subscriptionType: string;
   attemptNumber: number;
+}
+
+/**
+ * A propertyChange event in HubSpot's shape:
+ * https://developers.hubspot.com/docs/apps/legacy-apps/public-apps/webhooks
+ */
+export interface PropertyChangeEvent extends EventEnvelope {
   objectId: number;
   objectTypeId?: string;
   propertyName: string;
@@ -42,6 +46,23 @@ export function eventIdSource(clock: () => number): () => number {
   return () => (last = Math.max(last + 1, Math.floor(clock() * 1000)));
 }
 
+/** The envelope of a new event for this subscription: a fresh id, first attempt (0). */
+export function eventEnvelope(
+  subscription: Subscription,
+  origin: EventOrigin,
+  occurredAt: number,
+): EventEnvelope {
+  return {
+    eventId: origin.nextEventId(),
+    subscriptionId: subscription.id,
+    portalId: origin.portalId,
+    appId: origin.appId,
+    occurredAt,
+    subscriptionType: subscription.subscriptionType,
+    attemptNumber: 0,
+  };
+}
+
 function matches(subscription: Subscription, change: PropertyChange): boolean {
   return (
     subscription.action === 'propertyChange' &&
@@ -59,13 +80,7 @@ export function webhookEvents(
   return subscriptions
     .filter((subscription) => matches(subscription, change))
     .map((subscription) => ({
-      eventId: origin.nextEventId(),
-      subscriptionId: subscription.id,
-      portalId: origin.portalId,
-      appId: origin.appId,
-      occurredAt: change.occurredAt,
-      subscriptionType: subscription.subscriptionType,
-      attemptNumber: 0,
+      ...eventEnvelope(subscription, origin, change.occurredAt),
       objectId: change.objectId,
       ...(subscription.generic
         ? { objectTypeId: objectTypeInfo(change.objectType).objectTypeId }
