@@ -9,13 +9,13 @@ import { runRescore, type RescorePlays } from '../../src/jobs/run-rescore.ts';
 import { compileModel } from '../../src/scoring/compile-model.ts';
 import { startServer } from '../../src/server/start-server.ts';
 import { openSqliteStore, SQLITE_FILE_NAME } from '../../src/store/open-sqlite-store.ts';
-import { signLikeHubSpot } from '../unit/server/sign-like-hubspot.ts';
 import type { BenchSection } from './bench-section.ts';
 import { mulberry32 } from './mulberry32.ts';
 import { benchConfig, benchGateway, NO_WAITS, rescoreDeps } from './rescore-client.ts';
 import { count, figuresOf } from './rescore-figures.ts';
 import { preparePortal, servePortal, tempDir, UNLIMITED } from './rescore-world.ts';
 import { cardTemplates, fillCardStore } from './card-api-store.ts';
+import { signedGet } from './signed-get.ts';
 
 const COMPANIES = 100_000;
 const TEMPLATE_COMPANIES = 300;
@@ -126,20 +126,11 @@ async function timeRuns(base: string, ids: readonly string[]): Promise<Run[]> {
 /** Milliseconds from sending a signed GET to the whole card received; the card is checked. */
 async function get(base: string, id: string): Promise<number> {
   const path = CARD_PATHS.company(id);
-  const timestamp = String(Date.now());
-  const signature = signLikeHubSpot({
+  const { ms, status, text } = await signedGet(base, path, {
     secret: SECRET,
-    method: 'GET',
-    uri: PUBLIC_URL + path,
-    timestamp,
+    publicUrl: PUBLIC_URL,
   });
-  const started = performance.now();
-  const res = await fetch(base + path, {
-    headers: { 'X-HubSpot-Signature-v3': signature, 'X-HubSpot-Request-Timestamp': timestamp },
-  });
-  const text = await res.text();
-  const ms = performance.now() - started;
-  if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}: ${text}`);
+  if (status !== 200) throw new Error(`GET ${path} answered ${status}: ${text}`);
   if (companyCardSchema.parse(JSON.parse(text)).companyId !== id)
     throw new Error(`GET ${path} answered another company.`);
   return ms;

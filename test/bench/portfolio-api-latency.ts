@@ -9,7 +9,7 @@ import { savePortfolioView } from '../../src/jobs/save-portfolio-view.ts';
 import { compileModel } from '../../src/scoring/compile-model.ts';
 import { startServer } from '../../src/server/start-server.ts';
 import type { Store } from '../../src/store/store.ts';
-import { signLikeHubSpot } from '../unit/server/sign-like-hubspot.ts';
+import { signedGet } from './signed-get.ts';
 
 const SECRET = 'bench-portfolio-secret-51c8';
 const PUBLIC_URL = 'https://vitals.example.com';
@@ -76,20 +76,11 @@ export async function portfolioApiLatency(
 
 /** Milliseconds from sending a signed GET to the whole view received; the view is checked. */
 async function get(base: string): Promise<{ ms: number; bytes: number }> {
-  const timestamp = String(Date.now());
-  const signature = signLikeHubSpot({
+  const { ms, status, text } = await signedGet(base, PORTFOLIO_PATH, {
     secret: SECRET,
-    method: 'GET',
-    uri: PUBLIC_URL + PORTFOLIO_PATH,
-    timestamp,
+    publicUrl: PUBLIC_URL,
   });
-  const started = performance.now();
-  const res = await fetch(base + PORTFOLIO_PATH, {
-    headers: { 'X-HubSpot-Signature-v3': signature, 'X-HubSpot-Request-Timestamp': timestamp },
-  });
-  const text = await res.text();
-  const ms = performance.now() - started;
-  if (res.status !== 200) throw new Error(`GET ${PORTFOLIO_PATH} answered ${res.status}: ${text}`);
+  if (status !== 200) throw new Error(`GET ${PORTFOLIO_PATH} answered ${status}: ${text}`);
   portfolioAnswerSchema.parse(JSON.parse(text));
   return { ms, bytes: text.length };
 }
