@@ -40,9 +40,6 @@ export interface ReportSettings {
 
 const DAY_MS = 86_400_000;
 
-export const NPS_LEFT_OUT =
-  "NPS is not shown: the store keeps only each company's latest NPS answer, not every contact's.";
-
 /** What each report reads: no more than it shows, so a report of 100,000 accounts stays quick. */
 const PARTS: Record<ReportName, AccountParts> = {
   portfolio: { cards: true, drivers: false, weeks: TREND_WEEKS, ledger: true, tracks: false },
@@ -54,7 +51,7 @@ const PARTS: Record<ReportName, AccountParts> = {
   retention: { cards: false, drivers: false, weeks: 0, ledger: false, tracks: false },
 };
 
-type Reader = PortfolioReader & Pick<Store, 'mrrHistory'>;
+type Reader = PortfolioReader & Pick<Store, 'mrrHistory' | 'npsAnswers'>;
 
 /** One report of the portal, from the store alone, and how many accounts the store holds. */
 export async function buildReport(
@@ -107,8 +104,8 @@ async function reportOf(
         from: new Date(period.start),
         to: new Date(period.end),
       });
-      const report = retentionReport({ accounts, history, from, to }, request.filter);
-      return { ...report, notes: [...report.notes, NPS_LEFT_OUT] };
+      const ratings = await store.npsAnswers(portal, new Date(period.end).toISOString());
+      return retentionReport({ accounts, history, ratings, from, to }, request.filter);
     }
   }
 }

@@ -1,5 +1,6 @@
 import type { HubSpotRecord } from '../hubspot/record-schema.ts';
-import { requiredProperties } from '../signals/required-properties.ts';
+import { NPS_DATE_PROPERTY, NPS_RATING_PROPERTY } from '../signals/nps-answers.ts';
+import { requiredProperties, type RequiredProperties } from '../signals/required-properties.ts';
 import type { RunProgress, RunRecord } from '../store/store.ts';
 import { accountFactsRecord } from './account-facts-record.ts';
 import { actOnPlan } from './act-on-plan.ts';
@@ -52,7 +53,7 @@ export async function passOverCompanies(
   if (progress.pagesDone > 0 && progress.cursor === null) return progress;
   const properties = deps.plays
     ? playReadProperties(deps.mapping, deps.plays)
-    : requiredProperties(deps.mapping);
+    : withNpsAnswers(requiredProperties(deps.mapping));
   const pass: Pass = { ...results, deps, dryRun: options.dryRun, run, progress, properties };
   const read = [...new Set([...properties.company, ...WRITTEN_PROPERTIES, RECOMMENDED_PROPERTY])];
   const pagesPerChunk = options.pagesPerChunk ?? 5;
@@ -133,8 +134,20 @@ async function finishChunk(
       ? []
       : scored.map((c) => accountFactsRecord(c, deps.portal, now.toISOString())),
     mrr: pass.dryRun ? [] : await pageMrr(pass, scored, now),
+    nps: pass.dryRun
+      ? []
+      : scored.flatMap((c) =>
+          c.npsAnswers.map((answer) => ({ portal: deps.portal, companyId: c.id, ...answer })),
+        ),
   });
   deps.onProgress?.(progress);
+}
+
+/** Contacts a run reads anyway also give the reports' NPS: two more columns, no more calls. */
+function withNpsAnswers(properties: RequiredProperties): RequiredProperties {
+  if (!properties.needsContacts) return properties;
+  const contact = new Set([...properties.contact, NPS_RATING_PROPERTY, NPS_DATE_PROPERTY]);
+  return { ...properties, contact: [...contact].sort() };
 }
 
 /** What the reports' MRR history gains from this page: the MRR that moved, and first readings. */

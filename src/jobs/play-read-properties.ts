@@ -14,7 +14,6 @@ export function playReadProperties(
   const contact = [
     ...base.contact,
     ...PLAY_CONTACT_PROPERTIES,
-    'hs_feedback_last_survey_date',
     ...(plays.leftProperty ? [plays.leftProperty] : []),
   ];
   return {

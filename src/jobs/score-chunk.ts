@@ -10,6 +10,7 @@ import type { PlaysMapping } from '../config/config.ts';
 import type { AccountFacts } from '../plays/play-types.ts';
 import { AssociationReadError } from '../hubspot/association-read-error.ts';
 import { ASSOCIATION_TYPES, type AssociatedRecord } from '../hubspot/read-associations.ts';
+import { npsAnswers, type NpsAnswer } from '../signals/nps-answers.ts';
 import { playFacts } from '../signals/play-facts.ts';
 import { healthValues, type HealthValues } from './health-values.ts';
 
@@ -31,6 +32,8 @@ export interface ScoredCompany {
   facts: AccountFacts | null;
   /** The company's health properties as HubSpot holds them now. */
   current: HubSpotRecord['properties'];
+  /** The NPS answer each of its contacts holds (empty when the run reads no contacts). */
+  npsAnswers: NpsAnswer[];
 }
 
 export interface ChunkContext {
@@ -78,9 +81,10 @@ export async function scoreChunk(
   ]);
   const modelLabel = `${ctx.model.model.name} v${ctx.model.model.version}`;
   return readable.map((company) => {
+    const contacts = contactsOf(company.id);
     const account = extractAccount({
       company,
-      contacts: contactsOf(company.id),
+      contacts,
       now: ctx.now,
       config: ctx.mapping,
     });
@@ -107,7 +111,7 @@ export async function scoreChunk(
       facts: ctx.plays
         ? playFacts({
             company,
-            contacts: contactsOf(company.id),
+            contacts,
             primaryContactIds: primaryOf(company.id),
             account,
             mapping: ctx.plays.mapping,
@@ -116,6 +120,7 @@ export async function scoreChunk(
           })
         : null,
       current: company.properties,
+      npsAnswers: npsAnswers(contacts),
     };
   });
 }

@@ -20,14 +20,14 @@ export function npsScore(
   until: number,
   keep: (companyId: string) => boolean,
 ): NpsFigure {
-  const latest = new Map<string, NpsRating>();
-  for (const r of ratings) {
-    const at = Date.parse(r.at);
-    if (at > until || !keep(r.companyId)) continue;
-    const known = latest.get(r.contactId);
-    if (!known || Date.parse(known.at) < at) latest.set(r.contactId, r);
+  const latest = new Map<string, { rating: NpsRating; at: number }>();
+  for (const rating of ratings) {
+    const at = Date.parse(rating.at);
+    if (at > until || !keep(rating.companyId)) continue;
+    const known = latest.get(rating.contactId);
+    if (!known || known.at < at) latest.set(rating.contactId, { rating, at });
   }
-  const answers = [...latest.values()];
+  const answers = Array.from(latest.values(), (l) => l.rating);
   const promoters = answers.filter((r) => r.score >= 9).length;
   const detractors = answers.filter((r) => r.score <= 6).length;
   const responses = answers.length;

@@ -45,6 +45,10 @@ export const RETENTION_FORMULAS = [
     'end. Accounts that started paying or came back during the period are listed apart.',
 ];
 
+export const NO_NPS_ANSWERS =
+  'No NPS answer is on record up to the end of the period. Runs record each contact’s ' +
+  'hs_feedback_last_nps_rating with its survey date (hs_feedback_last_survey_date).';
+
 /** NRR, GRR, logo churn, expansion and contraction over a period, from the MRR history. */
 export function retentionReport(input: RetentionInput, filter: ReportFilter = {}): RetentionReport {
   const period = reportPeriod(input.from, input.to);
@@ -61,6 +65,8 @@ export function retentionReport(input: RetentionInput, filter: ReportFilter = {}
     if (row) rows.push({ companyId, name: names.get(companyId) ?? null, ...row });
   }
   rows.sort((a, b) => b.start - a.start || b.end - a.end || a.companyId.localeCompare(b.companyId));
+  const nps = input.ratings ? npsScore(input.ratings, period.end, keep) : null;
+  if (nps?.responses === 0) notes.push(NO_NPS_ANSWERS);
   return {
     kind: 'retention',
     filter,
@@ -69,7 +75,7 @@ export function retentionReport(input: RetentionInput, filter: ReportFilter = {}
     startsAt: new Date(start).toISOString(),
     endsAt: new Date(period.end).toISOString(),
     notes,
-    nps: input.ratings ? npsScore(input.ratings, period.end, keep) : null,
+    nps,
     formulas: RETENTION_FORMULAS,
     ...retentionFigures(rows),
     rows,

@@ -1,4 +1,5 @@
 import type { Movement } from './retention-figures.ts';
+import type { NpsFigure } from './nps-score.ts';
 import type { RetentionReport } from './retention-report.ts';
 import type { Cell, Section } from './section.ts';
 
@@ -15,7 +16,6 @@ const MOVEMENT_WORDS: Record<Movement, string> = {
 export function retentionSections(r: RetentionReport): Section[] {
   const money = (value: number): Cell => ({ value, kind: 'money' });
   const percent = (value: number | null): Cell => ({ value, kind: 'percent' });
-  const nps = r.nps;
   return [
     {
       key: 'figures',
@@ -36,9 +36,9 @@ export function retentionSections(r: RetentionReport): Section[] {
         ['Gross revenue retention (GRR)', percent(r.grr.percent), r.start.accounts],
         ['Logo churn', percent(r.logoChurn.percent), r.logoChurn.lost],
         ['New and won-back MRR (not in NRR)', money(r.newMrr.mrr), r.newMrr.accounts],
-        ...(nps ? [['NPS', { value: nps.score, kind: 'score' } as Cell, nps.ids.length]] : []),
       ],
     },
+    ...(r.nps ? [npsSection(r.nps, r.endsAt)] : []),
     {
       key: 'accounts',
       title: 'Each account: MRR at the start and at the end',
@@ -61,4 +61,25 @@ export function retentionSections(r: RetentionReport): Section[] {
       ]),
     },
   ];
+}
+
+function npsSection(nps: NpsFigure, endsAt: string): Section {
+  const count = (value: number): Cell => ({ value, kind: 'count' });
+  return {
+    key: 'nps',
+    title: `NPS on ${endsAt.slice(0, 10)}, from each contact's latest answer by then`,
+    lines: [],
+    columns: [
+      { header: 'Figure', kind: 'text' },
+      { header: 'Value', kind: 'change' },
+    ],
+    rows: [
+      ['NPS', nps.score],
+      ['Contacts who answered', count(nps.responses)],
+      ['Promoters (9–10)', count(nps.promoters)],
+      ['Passives (7–8)', count(nps.passives)],
+      ['Detractors (0–6)', count(nps.detractors)],
+      ['Companies they are at', count(nps.ids.length)],
+    ],
+  };
 }

@@ -2,12 +2,12 @@ import type { PlaysMapping } from '../config/config.ts';
 import type { AccountFacts, ContactFacts } from '../plays/play-types.ts';
 import type { ExtractedAccount } from './extract-account.ts';
 import { readProperty, type HubSpotRecord } from './hubspot-record.ts';
+import { NPS_DATE_PROPERTY, NPS_RATING_PROPERTY } from './nps-answers.ts';
 import { parseNumber } from './parse-number.ts';
 import { parseTimestamp } from './parse-timestamp.ts';
 
 // HubSpot's own feedback and activity properties: what the plays fall back on when the model
 // has no NPS or last-contact input of its own (cs-engine has neither), so their plays still work.
-const NPS_PROPERTY = 'hs_feedback_last_nps_rating';
 const LAST_CONTACTED = 'notes_last_contacted';
 const DAY_MS = 86_400_000;
 
@@ -18,7 +18,8 @@ export const PLAY_CONTACT_PROPERTIES = [
   'lastname',
   'hs_email_optout',
   'hs_buying_role',
-  NPS_PROPERTY,
+  NPS_RATING_PROPERTY,
+  NPS_DATE_PROPERTY,
 ] as const;
 
 export interface PlayFactsInput {
@@ -94,8 +95,8 @@ function byMeaning(account: ExtractedAccount, keys: readonly string[]): number |
 function contactNps(contacts: readonly HubSpotRecord[]): number | null {
   let latest: { at: number; score: number } | null = null;
   for (const c of contacts) {
-    const score = parseNumber(readProperty(c, NPS_PROPERTY) ?? '');
-    const at = parseTimestamp(readProperty(c, 'hs_feedback_last_survey_date') ?? '') ?? 0;
+    const score = parseNumber(readProperty(c, NPS_RATING_PROPERTY) ?? '');
+    const at = parseTimestamp(readProperty(c, NPS_DATE_PROPERTY) ?? '') ?? 0;
     if (score !== null && Number.isFinite(score) && (latest === null || at > latest.at))
       latest = { at, score };
   }
@@ -152,7 +153,7 @@ function churnedAt(company: HubSpotRecord, mapping: PlaysMapping): string | null
 function latestSurvey(contacts: readonly HubSpotRecord[]): string | null {
   let latest: number | null = null;
   for (const c of contacts) {
-    const text = readProperty(c, 'hs_feedback_last_survey_date');
+    const text = readProperty(c, NPS_DATE_PROPERTY);
     const ms = text === null ? null : parseTimestamp(text);
     if (ms !== null && (latest === null || ms > latest)) latest = ms;
   }

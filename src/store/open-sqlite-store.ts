@@ -11,6 +11,7 @@ import { sqliteCompanyState } from './sqlite-company-state.ts';
 import { sqliteJobRuns } from './sqlite-job-runs.ts';
 import { sqliteLease } from './sqlite-lease.ts';
 import { sqliteMigrations } from './sqlite-migrations.ts';
+import { sqliteNpsAnswers } from './sqlite-nps-answers.ts';
 import { sqliteMrrHistory } from './sqlite-mrr-history.ts';
 import { sqlitePlayState } from './sqlite-play-state.ts';
 import { sqlitePortfolioView } from './sqlite-portfolio-view.ts';
@@ -62,8 +63,9 @@ function sqliteStore(db: Database.Database, location: string, now: () => Date): 
   const lease = sqliteLease(db, now);
   const ledger = sqliteActionLedger(db, now);
   const plays = sqlitePlayState(db);
-  const moves = sqliteCompanyMoves(db, series);
-  const privacy = sqliteContactPrivacy(db);
+  const nps = sqliteNpsAnswers(db);
+  const moves = sqliteCompanyMoves(db, series, nps);
+  const privacy = sqliteContactPrivacy(db, nps);
   const inbox = sqliteWebhookInbox(db, now);
   const adoption = sqliteTrackAdoption(db, now);
   const facts = sqliteAccountFacts(db);
@@ -76,6 +78,7 @@ function sqliteStore(db: Database.Database, location: string, now: () => Date): 
     states.put(page.states);
     facts.put(page.facts ?? []);
     mrr.append(page.mrr ?? []);
+    nps.append(page.nps ?? []);
     runs.saveProgress(page.runId, page.progress);
   });
   const commitPlays = db.transaction((commit: PlaysCommit) => {
@@ -94,6 +97,7 @@ function sqliteStore(db: Database.Database, location: string, now: () => Date): 
     weeklyScores: async (portal, weeks, until) => weeklyScores.all(portal, weeks, until),
     putAccountFacts: async (rows) => facts.put(rows),
     accountFacts: async (portal) => facts.list(portal),
+    npsAnswers: async (portal, until) => nps.latest(portal, until),
     appendMrr: async (rows) => mrr.append(rows),
     latestMrr: async (portal, ids) => mrr.latest(portal, ids),
     mrrHistory: async (portal, period) => mrr.history(portal, period),

@@ -1,11 +1,13 @@
 import type Database from 'better-sqlite3';
 import { isoInstant } from './iso-instant.ts';
+import type { sqliteNpsAnswers } from './sqlite-nps-answers.ts';
 import type { sqliteScoreSeries } from './sqlite-score-series.ts';
 
 /** Merges and deletions of companies in HubSpot, as the store follows them: synchronous. */
 export function sqliteCompanyMoves(
   db: Database.Database,
   series: ReturnType<typeof sqliteScoreSeries>,
+  nps: Pick<ReturnType<typeof sqliteNpsAnswers>, 'merge'>,
 ) {
   const sql = {
     history: db.prepare(
@@ -42,6 +44,7 @@ export function sqliteCompanyMoves(
         ])
           statement.run({ portal, from, into });
         series.remove(portal, from);
+        nps.merge(portal, from, into);
       }
       series.rebuild(portal, into);
     }),

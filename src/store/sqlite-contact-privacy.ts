@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { PlannedAction } from '../plays/play-types.ts';
+import type { sqliteNpsAnswers } from './sqlite-nps-answers.ts';
 
 interface Row {
   key: string;
@@ -12,15 +13,20 @@ const DETAIL = 'About a contact since deleted from HubSpot for privacy.';
 
 /**
  * A contact deleted for privacy: the ledger keeps its entries (counts and exactly-once stay) but
- * no longer the contact's id in what was planned, nor a reason that may name them.
+ * no longer the contact's id in what was planned, nor a reason that may name them; their NPS
+ * answers go.
  */
-export function sqliteContactPrivacy(db: Database.Database) {
+export function sqliteContactPrivacy(
+  db: Database.Database,
+  nps: Pick<ReturnType<typeof sqliteNpsAnswers>, 'forgetContact'>,
+) {
   const candidates = db.prepare<{ portal: string; like: string }, Row>(`
     SELECT key, payload, detail FROM action_ledger
     WHERE portal = @portal AND kind IN ('task', 'enroll') AND payload LIKE @like`);
   const update = db.prepare(`UPDATE action_ledger SET payload = @payload, detail = @detail
     WHERE portal = @portal AND key = @key`);
   return db.transaction((portal: string, contactId: string): number => {
+    nps.forgetContact(portal, contactId);
     let changed = 0;
     for (const row of candidates.all({ portal, like: `%"${contactId}"%` })) {
       const action = JSON.parse(row.payload) as PlannedAction;

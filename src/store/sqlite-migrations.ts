@@ -304,4 +304,21 @@ export const sqliteMigrations: readonly Migration[] = [
       FROM rows GROUP BY portal, company_id;
     `,
   },
+  {
+    version: 13,
+    name: 'nps answers',
+    // HubSpot keeps only each contact's last NPS answer; the reports' NPS for a past period needs
+    // the answers given before it, so every answer a run sees is kept. Keyed by contact and
+    // company, then date: "each contact's latest answer before a date" is one pass in key order.
+    sql: `
+      CREATE TABLE nps_answers (
+        portal TEXT NOT NULL,
+        contact_id TEXT NOT NULL,
+        at TEXT NOT NULL,
+        company_id TEXT NOT NULL,
+        score REAL NOT NULL,
+        PRIMARY KEY (portal, contact_id, company_id, at)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];

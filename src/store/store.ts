@@ -132,6 +132,20 @@ export interface MrrChange extends MrrReading {
   companyId: string;
 }
 
+/**
+ * A contact's NPS answer as a run read it on one of its companies: the reports' NPS. Runs see
+ * only each contact's latest answer, so the store keeps every answer it has seen.
+ */
+export interface NpsAnswerRecord {
+  portal: string;
+  companyId: string;
+  contactId: string;
+  /** 0–10. */
+  score: number;
+  /** When it was given (the survey date). */
+  at: string;
+}
+
 /** What `reportAccounts` reads besides the facts. */
 export interface ReportRead {
   /** The cards' digests. */
@@ -176,6 +190,8 @@ export interface PageCommit {
   facts?: readonly AccountFactsRecord[];
   /** MRR that changed since each company's last row (its first row is its starting point). */
   mrr?: readonly MrrChange[];
+  /** The NPS answers the page's contacts hold; those already kept change nothing. */
+  nps?: readonly NpsAnswerRecord[];
 }
 
 export interface RunOutcome {
@@ -320,6 +336,10 @@ export interface Store {
   putAccountFacts(rows: readonly AccountFactsRecord[]): Promise<void>;
   /** Every company of the portal a run has read, by company id. */
   accountFacts(portal: string): Promise<AccountFactsRecord[]>;
+  /**
+   * Each contact's latest NPS answer given at or before `until`, once per company it was read on.
+   */
+  npsAnswers(portal: string, until: string): Promise<NpsAnswerRecord[]>;
   /** Appends MRR changes; a second change of a company at the same instant replaces the first. */
   appendMrr(rows: readonly MrrChange[]): Promise<void>;
   /** Each company's newest MRR row, keyed by company id. */
@@ -475,7 +495,8 @@ export interface Store {
 
   /**
    * A contact deleted from HubSpot for privacy: its id leaves the ledger's planned actions, and
-   * reasons that may name it are replaced; the entries stay. Answers how many changed.
+   * reasons that may name it are replaced; the entries stay; its NPS answers go. Answers how many
+   * ledger entries changed.
    */
   forgetContact(portal: string, contactId: string): Promise<number>;
 

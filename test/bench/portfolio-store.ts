@@ -4,6 +4,7 @@ import type {
   CompanyState,
   LedgerEntry,
   MrrChange,
+  NpsAnswerRecord,
   ScoreRecord,
   Store,
 } from '../../src/store/store.ts';
@@ -21,6 +22,7 @@ export interface FilledPortfolio {
   weeks: number;
   historyRows: number;
   mrrRows: number;
+  npsAnswers: number;
   churned: number;
   ledgerEntries: number;
   doneEntries: number;
@@ -34,6 +36,8 @@ const BATCH = 1_000;
 /** Far from the sandbox's ids (31…), so a template's id is only ever itself in its JSON. */
 const ID_BASE = 90_000_000_000;
 /** Chances per account and month: MRR up, MRR down, churn (DOMAIN §8's movements). */
+/** Contacts per company who answer the NPS survey. */
+const NPS_CONTACTS = 2;
 const MONTHLY = { expansion: 0.03, contraction: 0.02, churn: 0.008 };
 
 /** The facts and open tracks of the templates' pass, beside their cards and ledgers. */
@@ -73,6 +77,7 @@ export async function fillPortfolioStore(
     weeks,
     historyRows: 0,
     mrrRows: 0,
+    npsAnswers: 0,
     churned: 0,
     ledgerEntries: 0,
     doneEntries: 0,
@@ -90,6 +95,7 @@ export async function fillPortfolioStore(
       scores: [] as ScoreRecord[],
       states: [] as CompanyState[],
       mrr: [] as MrrChange[],
+      nps: [] as NpsAnswerRecord[],
     };
     const facts: AccountFactsRecord[] = [];
     const ledger: LedgerEntry[] = [];
@@ -109,6 +115,7 @@ export async function fillPortfolioStore(
       batch.scores.push(...weeklyHistory(id, weeks, now, random));
       const mrr = mrrYear(id, template.facts.mrr, now, random);
       batch.mrr.push(...mrr.rows);
+      batch.nps.push(...npsYear(id, now, random));
       if (mrr.churnedAt) filled.churned += 1;
       facts.push({
         ...copy(template.facts),
@@ -130,10 +137,18 @@ export async function fillPortfolioStore(
     await store.putCompanyStates(batch.states);
     await store.putAccountFacts(facts);
     await store.appendMrr(batch.mrr);
+    await store.commitPage({
+      runId: run.id,
+      progress: run.progress,
+      scores: [],
+      states: [],
+      nps: batch.nps,
+    });
     await store.putActiveRules('sandbox', tracks);
     await copyLedger(store, ledger, filled);
     filled.historyRows += batch.scores.length;
     filled.mrrRows += batch.mrr.length;
+    filled.npsAnswers += batch.nps.length;
   }
   await store.finishRun(run.id, { status: 'completed' });
   filled.ms = performance.now() - started;
@@ -160,6 +175,19 @@ function weeklyHistory(id: string, weeks: number, now: Date, random: () => numbe
       topDrivers: 'Logins: 40 (−6) · Reply time: 5 (−4)',
     };
   });
+}
+
+/** A year of NPS answers: each of the company's contacts surveyed every quarter. */
+function npsYear(id: string, now: Date, random: () => number): NpsAnswerRecord[] {
+  return Array.from({ length: NPS_CONTACTS }, (_, c) =>
+    Array.from({ length: 4 }, (_, quarter) => ({
+      portal: 'sandbox',
+      companyId: id,
+      contactId: `${id}${c}`,
+      score: Math.floor(random() * 11),
+      at: new Date(now.getTime() - (quarter * 91 + random() * 30) * DAY_MS).toISOString(),
+    })),
+  ).flat();
 }
 
 /** A year of one company's MRR: its starting point a year ago, then a change now and then. */

@@ -50,6 +50,34 @@ describe('vitals report on the sandbox', () => {
       await store.close();
     }
   };
+  /** Each contact's NPS answer in the sandbox portal, per company it is linked to. */
+  const npsByHand = (until: number) => {
+    const db = openPortalDatabase(join(dataDir, 'sandbox'));
+    try {
+      const rows = db
+        .prepare(
+          `SELECT o.id, o.properties FROM objects o WHERE o.type = 'contacts' AND EXISTS (
+             SELECT 1 FROM associations a WHERE a.from_id = o.id AND a.to_type = 'companies')`,
+        )
+        .all() as { id: number; properties: string }[];
+      const scores = rows.flatMap((r) => {
+        const p = JSON.parse(r.properties) as Properties;
+        const at = Date.parse(p.hs_feedback_last_survey_date ?? '');
+        const rating = p.hs_feedback_last_nps_rating;
+        return rating && at <= until ? [Number(rating)] : [];
+      });
+      const promoters = scores.filter((s) => s >= 9).length;
+      const detractors = scores.filter((s) => s <= 6).length;
+      return {
+        responses: scores.length,
+        promoters,
+        detractors,
+        score: Math.round(((promoters - detractors) * 1000) / scores.length) / 10,
+      };
+    } finally {
+      db.close();
+    }
+  };
   const customers = () => [...companies()].filter(([, p]) => p.customer_status !== 'churned');
 
   beforeAll(async () => {
@@ -194,7 +222,66 @@ describe('vitals report on the sandbox', () => {
     const start = retention.start.mrr;
     expect(retention.nrr.percent).toBe(Math.round(((start + 250) / start) * 1000) / 10);
     expect(retention.start.ids).toContain(id);
-    expect(retention.nps).toBeNull();
+
+    // NPS: every contact's latest answer, as the sandbox holds it, counted by hand.
+    const end = Date.parse(retention.endsAt);
+    const byHand = npsByHand(end);
+    expect(byHand.responses).toBeGreaterThan(20);
+    expect(retention.nps).toMatchObject(byHand);
+  }, 120_000);
+
+  it('keeps the NPS answers a contact gave before: a past period still counts them', async () => {
+    const later = new Date(TOMORROW.getTime() + DAY_MS);
+    const before = npsByHand(later.getTime());
+    const db = openPortalDatabase(join(dataDir, 'sandbox'));
+    const promoter = db
+      .prepare(
+        `SELECT o.id FROM objects o WHERE o.type = 'contacts'
+           AND CAST(json_extract(o.properties, '$.hs_feedback_last_nps_rating') AS INTEGER) >= 9
+           AND EXISTS (SELECT 1 FROM associations a WHERE a.from_id = o.id AND a.to_type = 'companies')
+         ORDER BY o.id LIMIT 1`,
+      )
+      .get() as { id: number };
+    db.close();
+    // The promoter answers again, a detractor now; the day after, a run reads it.
+    const answer = await vitals(
+      ['sandbox', 'change', String(promoter.id), 'hs_feedback_last_nps_rating=3'],
+      later,
+    );
+    expect(answer.stderr).toBe('');
+    expect((await vitals(['run', '--once', '--json'], later)).code).toBe(0);
+
+    const retention = async (to: string) =>
+      (
+        await json<RetentionReport>(
+          ['report', 'retention', '--from', '2026-11-16', '--to', to],
+          new Date(later.getTime() + DAY_MS),
+        )
+      ).nps!;
+    const now = await retention('2026-11-18');
+    expect(now).toMatchObject({
+      responses: before.responses,
+      promoters: before.promoters - 1,
+      detractors: before.detractors + 1,
+    });
+    // HubSpot holds only the new answer; the store kept the one given before the 17th.
+    const past = await retention('2026-11-17');
+    expect(past).toMatchObject({ responses: before.responses, promoters: before.promoters });
+
+    const table = await vitals([
+      'report',
+      'retention',
+      '--from',
+      '2026-11-16',
+      '--to',
+      '2026-11-18',
+    ]);
+    expect(table.stdout).toContain('NPS on 2026-11-18, from each contact');
+    const line = (label: string) =>
+      table.stdout.split('\n').find((l) => l.startsWith(`${label}  `));
+    expect(line('Contacts who answered')).toMatch(new RegExp(` ${before.responses}$`));
+    expect(line('Detractors (0–6)')).toMatch(new RegExp(` ${before.detractors + 1}$`));
+    expect(line('NPS')).toMatch(new RegExp(` ${now.score! > 0 ? '\\+' : ''}${now.score}$`));
   }, 120_000);
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { retentionReport } from '../../../src/reports/retention-report.ts';
+import { renderReport } from '../../../src/reports/render-report.ts';
+import { NO_NPS_ANSWERS, retentionReport } from '../../../src/reports/retention-report.ts';
 import { ACCOUNTS, MRR_HISTORY, RATINGS } from './portfolio-fixture.ts';
 
 const retention = (from: string, to: string, more: object = {}) =>
@@ -58,6 +59,24 @@ describe('the retention report', () => {
         to: '2025-03-31',
       }).nps,
     ).toBeNull();
+  });
+
+  it('shows NPS as its own table, and says where answers come from when there are none', () => {
+    const csv = renderReport(retention('2025-01-01', '2025-03-31'), 'csv', { table: 'nps' });
+    expect(csv.split('\r\n')).toEqual([
+      'Figure,Value',
+      'NPS,20',
+      'Contacts who answered,5',
+      'Promoters (9–10),2',
+      'Passives (7–8),2',
+      'Detractors (0–6),1',
+      'Companies they are at,5',
+      '',
+    ]);
+    const none = retention('2025-01-01', '2025-03-31', { ratings: [] });
+    expect(none.nps).toMatchObject({ score: null, responses: 0 });
+    expect(none.notes).toEqual([NO_NPS_ANSWERS]);
+    expect(renderReport(none, 'table')).toMatch(/^NPS +-$/m);
   });
 
   it('keeps accounts added mid-period out of NRR, and counts a churn in the period', () => {

@@ -344,3 +344,78 @@ describe('the portfolio view', () => {
     expect(await store.portfolioView('42')).toBeNull();
   });
 });
+
+describe('NPS answers', () => {
+  const answer = (contactId: string, at: string, score: number, companyId = '1') => ({
+    portal: 'sandbox',
+    companyId,
+    contactId,
+    score,
+    at,
+  });
+
+  it('keeps every answer once, and gives each contact’s latest by a date, per company', async () => {
+    const { store } = await openTestStore();
+    const run = await store.startRun({
+      portal: 'sandbox',
+      kind: 'full',
+      source: 'sandbox',
+      dryRun: false,
+    });
+    const page = (nps: ReturnType<typeof answer>[]) =>
+      store.commitPage({ runId: run.id, progress: run.progress, scores: [], states: [], nps });
+    await page([answer('7', '2025-01-10T00:00:00Z', 10), answer('8', '2025-01-05T00:00:00Z', 4)]);
+    // The next run reads the same answer of 8 again, and a new one of 7.
+    await page([answer('7', '2025-02-10T00:00:00Z', 2), answer('8', '2025-01-05T00:00:00Z', 4)]);
+    await page([
+      answer('9', '2025-02-01T00:00:00Z', 8, '2'),
+      { ...answer('9', '2025-02-01T00:00:00Z', 8), portal: '42' },
+    ]);
+
+    const byContact = async (until: string) =>
+      (await store.npsAnswers('sandbox', until)).sort((a, b) =>
+        a.contactId.localeCompare(b.contactId),
+      );
+    expect(await byContact('2025-01-31T00:00:00Z')).toEqual([
+      answer('7', '2025-01-10T00:00:00.000Z', 10),
+      answer('8', '2025-01-05T00:00:00.000Z', 4),
+    ]);
+    expect(await byContact('2025-03-01T00:00:00Z')).toEqual([
+      answer('7', '2025-02-10T00:00:00.000Z', 2),
+      answer('8', '2025-01-05T00:00:00.000Z', 4),
+      answer('9', '2025-02-01T00:00:00.000Z', 8, '2'),
+    ]);
+    expect(await store.npsAnswers('sandbox', '2025-01-01T00:00:00Z')).toEqual([]);
+  });
+
+  it('moves a merged company’s answers to the survivor, and forgets a deleted contact’s', async () => {
+    const { store } = await openTestStore();
+    const run = await store.startRun({
+      portal: 'sandbox',
+      kind: 'full',
+      source: 'sandbox',
+      dryRun: false,
+    });
+    await store.commitPage({
+      runId: run.id,
+      progress: run.progress,
+      scores: [],
+      states: [],
+      nps: [
+        answer('7', '2025-01-10T00:00:00Z', 10, '1'),
+        answer('7', '2025-01-10T00:00:00Z', 10, '2'),
+        answer('8', '2025-01-05T00:00:00Z', 4, '1'),
+      ],
+    });
+    await store.mergeCompanies('sandbox', ['1'], '2');
+    const until = '2025-12-31T00:00:00Z';
+    expect(
+      (await store.npsAnswers('sandbox', until)).map((a) => [a.contactId, a.companyId]).sort(),
+    ).toEqual([
+      ['7', '2'],
+      ['8', '2'],
+    ]);
+    await store.forgetContact('sandbox', '8');
+    expect((await store.npsAnswers('sandbox', until)).map((a) => a.contactId)).toEqual(['7']);
+  });
+});
