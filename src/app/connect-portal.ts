@@ -4,8 +4,9 @@ import { createGateway, type Gateway } from '../hubspot/create-gateway.ts';
 import { startSandbox } from '../sandbox/start-sandbox.ts';
 import type { SandboxWebhookOptions } from '../sandbox/webhook-settings.ts';
 import { HubSpotUnreachableError, isUnreachable } from './hubspot-unreachable.ts';
+import { DEFAULT_UI_DOMAIN, portalUiDomain, type PortalUiDomain } from './portal-ui-domain.ts';
 
-export interface PortalConnection {
+export interface PortalConnection extends PortalUiDomain {
   gateway: Gateway;
   source: 'sandbox' | 'hubspot';
   /** The store's key for this portal. */
@@ -33,14 +34,18 @@ export async function connectPortal(
     const gateway = createGateway({ accessToken: token.reveal(), basePath, ...rate });
     // The store keys history, runs and the ledger by portal, so a token for another portal
     // never continues this one's run or sees its tasks as done.
-    const { hubId } = await gateway.tokenInfo().catch((error: unknown) => {
-      throw isUnreachable(error) ? new HubSpotUnreachableError(basePath, error) : error;
-    });
+    const [{ hubId }, ui] = await Promise.all([
+      gateway.tokenInfo().catch((error: unknown) => {
+        throw isUnreachable(error) ? new HubSpotUnreachableError(basePath, error) : error;
+      }),
+      portalUiDomain(gateway),
+    ]);
     return {
       gateway,
       source: 'hubspot',
       portal: hubId,
-      description: `Talking to your HubSpot portal ${hubId} (HUBSPOT_ACCESS_TOKEN is set).`,
+      ...ui,
+      description: `Talking to your HubSpot portal ${hubId} (HUBSPOT_ACCESS_TOKEN is set).${fallbackNote(ui)}`,
       close: async () => {},
     };
   }
@@ -50,12 +55,21 @@ export async function connectPortal(
     rateLimit: { per10s: config.rateLimit.per10s },
     ...(options.sandboxWebhooks ? { webhooks: options.sandboxWebhooks } : {}),
   });
+  const gateway = createGateway({ accessToken: sandbox.token, basePath: sandbox.url, ...rate });
+  const ui = await portalUiDomain(gateway);
   return {
-    gateway: createGateway({ accessToken: sandbox.token, basePath: sandbox.url, ...rate }),
+    gateway,
     source: 'sandbox',
     portal: 'sandbox',
+    ...ui,
     sandboxSender: sandbox.portal.sender,
-    description: `Talking to the SANDBOX demo portal at ${sandbox.url} (no HUBSPOT_ACCESS_TOKEN set): nothing here touches a real HubSpot portal.`,
+    description: `Talking to the SANDBOX demo portal at ${sandbox.url} (no HUBSPOT_ACCESS_TOKEN set): nothing here touches a real HubSpot portal.${fallbackNote(ui)}`,
     close: () => sandbox.close(),
   };
+}
+
+/** Said at start, so whoever sees links open the wrong HubSpot address knows why. */
+function fallbackNote({ uiDomainFallback }: PortalUiDomain): string {
+  if (uiDomainFallback === null) return '';
+  return ` Company links open ${DEFAULT_UI_DOMAIN}: the portal's own HubSpot address could not be read (${uiDomainFallback}).`;
 }

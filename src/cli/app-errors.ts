@@ -4,7 +4,9 @@ import {
   unreachableMessage,
 } from '../app/hubspot-unreachable.ts';
 import { openApp, type App } from '../app/open-app.ts';
+import type { Config } from '../config/config.ts';
 import { ConfigError } from '../config/config-error.ts';
+import { loadConfig } from '../config/load-config.ts';
 import { HubSpotError } from '../hubspot/hubspot-error.ts';
 import { RunInProgressError } from '../jobs/run-rescore.ts';
 import { StoreError, USER_FIXABLE_STORE_CODES } from '../store/store-error.ts';
@@ -32,6 +34,15 @@ export function explainAppError(error: unknown): Error {
 export async function openAppOrExplain(options: { serve?: boolean } = {}): Promise<App> {
   try {
     return await openApp(process.env, options);
+  } catch (error) {
+    throw explainAppError(error);
+  }
+}
+
+/** The config, or the CLI error that says what to fix in it. */
+export function loadConfigOrExplain(): Config {
+  try {
+    return loadConfig();
   } catch (error) {
     throw explainAppError(error);
   }

@@ -1,7 +1,6 @@
 import { pino } from 'pino';
 import type { App } from '../app/open-app.ts';
 import type { Config } from '../config/config.ts';
-import { loadConfig } from '../config/load-config.ts';
 import { isSetUp, setupPortal } from '../jobs/setup-portal.ts';
 import { startInboxWorker } from '../jobs/inbox-worker.ts';
 import { runRescore } from '../jobs/run-rescore.ts';
@@ -10,11 +9,11 @@ import { appRescoreDeps } from './app-rescore-deps.ts';
 import { CliError, EXIT } from './cli-error.ts';
 import type { Io } from './process-io.ts';
 import { runPlaysSettings } from './run-plays-settings.ts';
-import { explainAppError, openAppOrExplain } from './app-errors.ts';
+import { explainAppError, loadConfigOrExplain, openAppOrExplain } from './app-errors.ts';
 
 /** `vitals serve`: the card API alone, until Ctrl+C (SIGINT) or SIGTERM. */
 export async function serveCommand(io: Io): Promise<number> {
-  const off = cardApiOff(loadOrExplain());
+  const off = cardApiOff(loadConfigOrExplain());
   if (off) throw new CliError(`The card API cannot start: ${off}`);
   const app = await openAppOrExplain();
   io.out(`${app.connection.description}\n`);
@@ -88,6 +87,7 @@ export async function startCardApi(app: App, io: Io): Promise<RunningServer> {
       plays,
       clientSecret,
       publicUrl,
+      uiDomain: app.connection.uiDomain,
       log,
       onWebhookEvents: () => worker.wake(),
     },
@@ -150,12 +150,4 @@ async function checkSetUp(app: App, say: (text: string) => void): Promise<void> 
   }
   const report = await setupPortal(app.connection.gateway, app.config, { dryRun: false });
   say(`Set up the sandbox portal: ${report.created.join(', ')}.\n`);
-}
-
-function loadOrExplain(): Config {
-  try {
-    return loadConfig();
-  } catch (error) {
-    throw explainAppError(error);
-  }
 }

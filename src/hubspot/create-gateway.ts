@@ -1,5 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { Client } from '@hubspot/api-client';
+import { accountDetails, type AccountDetails } from './account-details.ts';
 import { companyPages, type CompanyPage, type CompanyPagesOptions } from './company-pages.ts';
 import { createCaller, type RetryOptions } from './create-caller.ts';
 import { createProperty, type PropertyDefinition } from './create-property.ts';
@@ -93,6 +94,8 @@ export interface Gateway {
   tokenScopes(): Promise<string[]>;
   /** The portal the token belongs to, and its scopes. */
   tokenInfo(): Promise<TokenInfo>;
+  /** The portal's id, UI domain (app.hubspot.com, app-eu1.hubspot.com, …), data centre and time zone. */
+  accountDetails(): Promise<AccountDetails>;
   createTasks(tasks: readonly TaskInput[]): Promise<CreateTasksResult>;
   updateTasks(updates: readonly TaskUpdate[]): Promise<UpdateTasksResult>;
   /**
@@ -141,6 +144,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     listOwners: () => listOwners(ctx),
     tokenScopes: () => tokenScopes(ctx, options.accessToken),
     tokenInfo: () => tokenInfo(ctx, options.accessToken),
+    accountDetails: () => accountDetails(ctx),
     createTasks: (tasks) => createTasks(ctx, tasks),
     updateTasks: (updates) => updateTasks(ctx, updates),
     findTasksByMarker: (markers) => findTasksByMarker(ctx, markers),

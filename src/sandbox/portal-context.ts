@@ -10,6 +10,8 @@ export interface PortalContext {
   scopes: readonly string[];
   hubId: number;
   appId: number;
+  /** Where the portal's users open HubSpot, as account-info answers it: app.hubspot.com, app-eu1…. */
+  uiDomain: string;
   /** The portal's seed: the sandbox's own draws (result order, lags, error forms) start from it. */
   seed: number;
   /** Associated ids one batch-read result holds before it pages. */

@@ -9,6 +9,10 @@ export const SANDBOX_DEFAULTS = {
   host: '127.0.0.1',
   hubId: 48_000_001,
   appId: 5_100_001,
+  /** A portal in HubSpot's US data centre. */
+  uiDomain: 'app.hubspot.com',
+  /** The sandbox's day is the UTC day, as its daily limit counts it. */
+  timeZone: 'UTC',
   per10s: 190,
   /**
    * Associated ids in one batch-read result before it pages. HubSpot documents no number for

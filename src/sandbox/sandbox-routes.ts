@@ -1,4 +1,5 @@
 import type { Request } from 'express';
+import { accountInfoRoutes } from './account-info-routes.ts';
 import { associationRoutes } from './association-routes.ts';
 import { batchReadAssociations } from './batch-read-associations.ts';
 import { objectRoutes } from './object-routes.ts';
@@ -34,5 +35,6 @@ export function sandboxRoutes(ctx: PortalContext): SandboxRoute[] {
     ...ownerRoutes(ctx),
     ...sequenceRoutes(ctx),
     ...tokenInfoRoutes(ctx),
+    ...accountInfoRoutes(ctx),
   ];
 }

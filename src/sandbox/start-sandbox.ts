@@ -45,6 +45,11 @@ export interface SandboxOptions extends SeedInput {
   sequenceErrorForms?: Partial<SequenceErrorForms>;
   /** Deliver the subscribed events of every change to targetUrl, signed, as HubSpot does. */
   webhooks?: SandboxWebhookOptions;
+  /**
+   * The portal's UI domain in account-info; default app.hubspot.com. app-eu1.hubspot.com makes it
+   * a portal in HubSpot's EU data centre. Taken as given, so a test can also hand out a bad one.
+   */
+  uiDomain?: string;
 }
 
 export interface SandboxHandle {
@@ -95,6 +100,7 @@ function serve(db: PortalDatabase, options: SandboxOptions, portal: SeedSummary)
     scopes: options.scopes ?? SANDBOX_SCOPES,
     hubId: SANDBOX_DEFAULTS.hubId,
     appId: options.webhooks?.appId ?? SANDBOX_DEFAULTS.appId,
+    uiDomain: options.uiDomain ?? SANDBOX_DEFAULTS.uiDomain,
     seed: portal.seed,
     associationPageSize: checkPageSize(
       options.associationPageSize ?? SANDBOX_DEFAULTS.associationPageSize,

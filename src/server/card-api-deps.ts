@@ -27,6 +27,8 @@ export interface CardApiDeps {
   clientSecret: Secret;
   /** VITALS_PUBLIC_URL: the origin HubSpot calls, part of what it signs. */
   publicUrl: string;
+  /** Where the portal's users open HubSpot (app-eu1.hubspot.com, …); absent, app.hubspot.com. */
+  uiDomain?: string;
   log: Logger;
   now?: () => Date;
   /** The view GET /api/portfolio answers with; absent, the store's (once it keeps one). */

@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import {
+  DEFAULT_APP_ORIGIN,
   homePageViewSchema,
   type noViewSchema,
   type portfolioAnswerSchema,
@@ -11,7 +12,7 @@ import { currentPortfolioView } from './current-portfolio-view.ts';
 
 type Deps = Pick<
   CardApiDeps,
-  'store' | 'portal' | 'log' | 'portfolioView' | 'model' | 'plays' | 'now'
+  'store' | 'portal' | 'log' | 'portfolioView' | 'model' | 'plays' | 'now' | 'uiDomain'
 >;
 
 export const NO_RUN_YET =
@@ -27,6 +28,8 @@ export const UNREADABLE_VIEW =
  */
 export function portfolioRoute(deps: Deps): RequestHandler {
   const read = deps.portfolioView ?? currentPortfolioView(deps);
+  // Sent with each answer, not saved in the view: views saved before it was known get it too.
+  const appOrigin = deps.uiDomain ? `https://${deps.uiDomain}` : DEFAULT_APP_ORIGIN;
   return async (_req, res) => {
     const stored = await read();
     if (stored === null) {
@@ -46,6 +49,7 @@ export function portfolioRoute(deps: Deps): RequestHandler {
       status: 'ready',
       computedAt: stored.computedAt,
       view: parsed.data,
+      appOrigin,
     };
     res.json(answer);
   };

@@ -129,12 +129,27 @@ export type AlertRow = z.infer<typeof alertRow>;
 export type RetentionPeriod = z.infer<typeof retentionPeriod>;
 export type TierShare = z.infer<typeof tierShare>;
 
+/** Where a portal in HubSpot's US data centre is opened; a service before appOrigin meant this. */
+export const DEFAULT_APP_ORIGIN = 'https://app.hubspot.com';
+
+/** Links to records are built on it, so only an https origin on hubspot.com passes. */
+const appOrigin = z
+  .string()
+  .regex(/^https:\/\/(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*hubspot\.com$/)
+  .default(DEFAULT_APP_ORIGIN);
+
 /** GET PORTFOLIO_PATH answers this (200), from the view the last run saved. */
 export const portfolioAnswerSchema = z.object({
   status: z.literal('ready'),
   /** When the run computed the view. */
   computedAt: z.string(),
   view: homePageViewSchema,
+  /**
+   * The portal's own HubSpot origin (https://app-eu1.hubspot.com for an EU portal), where the
+   * page's company links open. Per answer, not part of the saved view; an older service leaves
+   * it out and the page reads DEFAULT_APP_ORIGIN.
+   */
+  appOrigin,
 });
 
 /** …or 404 with this: no run has saved a view the service can read yet. */

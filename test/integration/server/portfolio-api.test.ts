@@ -27,6 +27,11 @@ describe('GET /api/portfolio after a real run', () => {
     expect((await store.portfolioView('sandbox'))?.computedAt).toBe(NOW.toISOString());
     // Later requests read the saved view: the same one, not computed again.
     const again = portfolioAnswerSchema.parse((await call('GET', PORTFOLIO_PATH)).body);
-    expect(again).toEqual({ status: 'ready', computedAt, view });
+    expect(again).toEqual({
+      status: 'ready',
+      computedAt,
+      view,
+      appOrigin: 'https://app.hubspot.com',
+    });
   });
 });

@@ -35,7 +35,8 @@ const ready = (view = aView()): FakeAnswer => ({
   status: 200,
   body: { status: 'ready', computedAt: COMPUTED_AT, view },
 });
-const recordUrl = (id: string) => `https://app.hubspot.com/contacts/${PORTAL_ID}/record/0-2/${id}`;
+const recordUrl = (id: string, origin = 'https://app.hubspot.com') =>
+  `${origin}/contacts/${PORTAL_ID}/record/0-2/${id}`;
 
 describe('the home page while it loads', () => {
   it('shows its title and a spinner, and asks the service for the portfolio once', async () => {
@@ -88,6 +89,33 @@ describe('the home page of a scored portal', () => {
     expect(link.props.href).toEqual({ url: recordUrl(first.companyId), external: false });
     expect(link.text).toBe(first.name);
     expect(textIn(rows[1]!)).toContain(first.trigger);
+  });
+
+  it('links each company to its record on the portal’s own HubSpot origin, EU included', async () => {
+    const eu = 'https://app-eu1.hubspot.com';
+    mockService(() => ({
+      status: 200,
+      body: { status: 'ready', computedAt: COMPUTED_AT, view, appOrigin: eu },
+    }));
+    const page = renderPages();
+    await page.waitFor(() => expect(page.findByTestId(Table, 'alerts-table')).toBeDefined());
+    const alert = page.findByTestId(Table, 'alerts-table').findAll(TableRow)[1]!.find(Link);
+    expect(alert.props.href).toEqual({
+      url: `${eu}/contacts/${PORTAL_ID}/record/0-2/${view.alerts.rows[0]!.companyId}`,
+      external: false,
+    });
+    const renewal = page.findByTestId(Table, 'renewals-table').findAll(TableRow)[1]!.find(Link);
+    expect(renewal.props.href).toMatchObject({
+      url: recordUrl(view.renewals.rows[0]!.companyId, eu),
+    });
+  });
+
+  it('links to app.hubspot.com when an older service gives no origin', async () => {
+    const page = await loaded();
+    const link = page.findByTestId(Table, 'alerts-table').findAll(TableRow)[1]!.find(Link);
+    expect(link.props.href).toMatchObject({
+      url: `https://app.hubspot.com/contacts/${PORTAL_ID}/record/0-2/${view.alerts.rows[0]!.companyId}`,
+    });
   });
 
   it('lists the renewals with their forecast, lost and at risk first', async () => {
@@ -162,6 +190,20 @@ describe('the home page when the service cannot answer', () => {
     [
       'its view is of another version',
       { status: 200, body: { status: 'ready', computedAt: COMPUTED_AT, view: { version: 2 } } },
+      'Vitals answered in an unexpected form',
+      /`hs project upload`/,
+    ],
+    [
+      'it gives an origin outside hubspot.com for the links',
+      {
+        status: 200,
+        body: {
+          status: 'ready',
+          computedAt: COMPUTED_AT,
+          view: aView(),
+          appOrigin: 'https://app.hubspot.com.evil.example',
+        },
+      },
       'Vitals answered in an unexpected form',
       /`hs project upload`/,
     ],

@@ -88,8 +88,19 @@ describe('GET /api/portfolio', () => {
       status: 'ready',
       computedAt: COMPUTED_AT,
       view: VIEW,
+      appOrigin: 'https://app.hubspot.com',
     });
     expect(reads.count).toBe(1);
+  });
+
+  it("gives the portal's own HubSpot origin with the answer, not inside the saved view", async () => {
+    const { portfolioView } = saved({ view: VIEW, computedAt: COMPUTED_AT });
+    const { get } = await serve({ portfolioView, uiDomain: 'app-eu1.hubspot.com' });
+    const answer = await get();
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ appOrigin: 'https://app-eu1.hubspot.com' });
+    expect(portfolioAnswerSchema.parse(answer.body).view).toEqual(VIEW);
+    expect(JSON.stringify((answer.body as { view: unknown }).view)).not.toContain('hubspot.com');
   });
 
   it.each([

@@ -14,7 +14,7 @@ import { formatMoney } from '../format/format-money.ts';
 import { formatTime } from '../format/format-time.ts';
 import { ownerLabel } from '../format/owner-label.ts';
 import type { AlertRow, HomePageView } from '../home-page-contract.ts';
-import { CompanyLink } from './CompanyLink.tsx';
+import { CompanyLink, type CompanyLinkProps } from './CompanyLink.tsx';
 import { TierTag } from './TierTag.tsx';
 
 const STATUS_WORDS: Record<AlertRow['status'], string> = {
@@ -33,7 +33,11 @@ const PRIORITY: Record<
 };
 
 /** Every play still waiting on someone, most urgent first; each company opens its record. */
-export function AlertQueueTable({ view, portalId }: { view: HomePageView; portalId: number }) {
+export function AlertQueueTable({
+  view,
+  appOrigin,
+  portalId,
+}: { view: HomePageView } & Pick<CompanyLinkProps, 'appOrigin' | 'portalId'>) {
   const { alerts } = view;
   return (
     <Flex direction="column" gap="sm">
@@ -59,7 +63,12 @@ export function AlertQueueTable({ view, portalId }: { view: HomePageView; portal
             {alerts.rows.map((a, i) => (
               <TableRow key={`${a.companyId}/${i}`}>
                 <TableCell>
-                  <CompanyLink portalId={portalId} companyId={a.companyId} name={a.name} />
+                  <CompanyLink
+                    appOrigin={appOrigin}
+                    portalId={portalId}
+                    companyId={a.companyId}
+                    name={a.name}
+                  />
                 </TableCell>
                 <TableCell>
                   <TierTag tiers={view.tiers} tier={a.tier} score={a.score} />

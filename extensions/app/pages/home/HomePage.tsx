@@ -35,7 +35,12 @@ function HomePageContent({ load, reload, portalId }: HomePageContentProps) {
       return <UnavailableState reason={load.reason} onRetry={reload} />;
     case 'ready':
       return (
-        <PortfolioOverview view={load.view} computedAt={load.computedAt} portalId={portalId} />
+        <PortfolioOverview
+          view={load.view}
+          computedAt={load.computedAt}
+          appOrigin={load.appOrigin}
+          portalId={portalId}
+        />
       );
   }
 }

@@ -11,11 +11,18 @@ import { TierChart } from './TierChart.tsx';
 export interface PortfolioOverviewProps {
   view: HomePageView;
   computedAt: string;
+  /** The portal's HubSpot origin from the service's answer: company links open there. */
+  appOrigin: string;
   portalId: number;
 }
 
 /** The whole book on one page, as the last run summed it up. */
-export function PortfolioOverview({ view, computedAt, portalId }: PortfolioOverviewProps) {
+export function PortfolioOverview({
+  view,
+  computedAt,
+  appOrigin,
+  portalId,
+}: PortfolioOverviewProps) {
   return (
     <Flex direction="column" gap="md">
       <Text testId="as-of" variant="microcopy">
@@ -27,9 +34,9 @@ export function PortfolioOverview({ view, computedAt, portalId }: PortfolioOverv
         <ScoreTrendChart view={view} />
       </Flex>
       <Divider />
-      <AlertQueueTable view={view} portalId={portalId} />
+      <AlertQueueTable view={view} appOrigin={appOrigin} portalId={portalId} />
       <Divider />
-      <RenewalsTable view={view} portalId={portalId} />
+      <RenewalsTable view={view} appOrigin={appOrigin} portalId={portalId} />
       <Divider />
       <RetentionFigures view={view} />
     </Flex>

@@ -18,7 +18,7 @@ import { formatDay } from '../format/format-day.ts';
 import { formatMoney } from '../format/format-money.ts';
 import { ownerLabel } from '../format/owner-label.ts';
 import type { FORECASTS, HomePageView } from '../home-page-contract.ts';
-import { CompanyLink } from './CompanyLink.tsx';
+import { CompanyLink, type CompanyLinkProps } from './CompanyLink.tsx';
 import { TierTag } from './TierTag.tsx';
 
 const FORECAST_VARIANT: Record<
@@ -27,7 +27,11 @@ const FORECAST_VARIANT: Record<
 > = { committed: 'success', likely: 'info', 'at-risk': 'warning', lost: 'error' };
 
 /** What renews in the next 120 days: MRR per forecast, then the renewals that need someone. */
-export function RenewalsTable({ view, portalId }: { view: HomePageView; portalId: number }) {
+export function RenewalsTable({
+  view,
+  appOrigin,
+  portalId,
+}: { view: HomePageView } & Pick<CompanyLinkProps, 'appOrigin' | 'portalId'>) {
   const { renewals } = view;
   const label = (f: string) => renewals.forecast.find((r) => r.forecast === f)?.label ?? f;
   return (
@@ -61,7 +65,12 @@ export function RenewalsTable({ view, portalId }: { view: HomePageView; portalId
             {renewals.rows.map((r) => (
               <TableRow key={r.companyId}>
                 <TableCell>
-                  <CompanyLink portalId={portalId} companyId={r.companyId} name={r.name} />
+                  <CompanyLink
+                    appOrigin={appOrigin}
+                    portalId={portalId}
+                    companyId={r.companyId}
+                    name={r.name}
+                  />
                 </TableCell>
                 <TableCell>{`${formatDay(r.renewalDate)} (${daysText(r.daysToGo)})`}</TableCell>
                 <TableCell>{formatMoney(r.mrr)}</TableCell>

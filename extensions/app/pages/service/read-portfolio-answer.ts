@@ -8,7 +8,7 @@ export type UnavailableReason = 'unreachable' | 'refused' | 'unreadable';
 /** Where loading the portfolio stands. */
 export type PortfolioLoad =
   | { status: 'loading' }
-  | { status: 'ready'; view: HomePageView; computedAt: string }
+  | { status: 'ready'; view: HomePageView; computedAt: string; appOrigin: string }
   | { status: 'no-run-yet'; message: string }
   | { status: 'unavailable'; reason: UnavailableReason };
 
@@ -24,8 +24,10 @@ export function readPortfolioAnswer(
   if (status === 404 && noView.success)
     return { status: 'no-run-yet', message: noView.data.message };
   const ready = portfolioAnswerSchema.safeParse(body);
-  if (status >= 200 && status < 300 && ready.success)
-    return { status: 'ready', view: ready.data.view, computedAt: ready.data.computedAt };
+  if (status >= 200 && status < 300 && ready.success) {
+    const { view, computedAt, appOrigin } = ready.data;
+    return { status: 'ready', view, computedAt, appOrigin };
+  }
   // A service without the route (404) or with another version of the view.
   logger.warn(`Vitals: the portfolio answer (${status}) does not match the contract`);
   return { status: 'unavailable', reason: 'unreadable' };
