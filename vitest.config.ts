@@ -1,5 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
+// The store's own tests, which run a second time on PostgreSQL; those that test SQLite itself
+// (its file migrations, its packed score series) run on SQLite only.
+const STORE_TESTS = 'test/unit/store/**/*.test.ts';
+const SQLITE_ONLY = [
+  'test/unit/store/migrate-sqlite.test.ts',
+  'test/unit/store/score-series.test.ts',
+];
+
 export default defineConfig({
   test: {
     // Test files share their worker's module cache instead of loading the sources again per file
@@ -13,5 +21,18 @@ export default defineConfig({
     // 2-core machine a process start alone can take seconds, which is not a failure of the code.
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    projects: [
+      { extends: true, test: { name: 'sqlite', include: ['test/**/*.test.{ts,tsx}'] } },
+      {
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: [STORE_TESTS],
+          exclude: SQLITE_ONLY,
+          // Starting a server takes a few seconds; the teardown waits for it to stop.
+          globalSetup: ['test/support/postgres-global-setup.ts'],
+        },
+      },
+    ],
   },
 });

@@ -74,6 +74,7 @@ function sqliteStore(db: Database.Database, location: string, now: () => Date): 
   const view = sqlitePortfolioView(db);
   const reportAccounts = sqliteReportAccounts(db, weeklyScores);
   const commitPage = db.transaction((page: PageCommit) => {
+    if (page.lease) lease.assertHeld(page.lease);
     history.append(page.scores);
     states.put(page.states);
     facts.put(page.facts ?? []);
@@ -82,6 +83,7 @@ function sqliteStore(db: Database.Database, location: string, now: () => Date): 
     runs.saveProgress(page.runId, page.progress);
   });
   const commitPlays = db.transaction((commit: PlaysCommit) => {
+    if (commit.lease) lease.assertHeld(commit.lease);
     const recorded = ledger.record(commit.portal, commit.intents);
     plays.put(commit.portal, commit.active);
     return recorded;
@@ -136,10 +138,13 @@ function sqliteStore(db: Database.Database, location: string, now: () => Date): 
     playsAdoptedAt: async (portal) => adoption.adoptedAt(portal),
     // Committed before it resolves: an event the receiver acknowledged survives a process kill.
     receiveEvents: async (portal, events) => inbox.receive.immediate(portal, events),
-    pendingEvents: async (portal, at, limit) => inbox.pending(portal, at, limit),
+    pendingEvents: async (portal, at, limit, claim) =>
+      claim ? inbox.claim.immediate(portal, at, limit, claim) : inbox.pending(portal, at, limit),
     settleEvents: async (portal, ids, state) => inbox.settle.immediate(portal, ids, state),
     failEvents: async (portal, ids, error, next) => inbox.fail.immediate(portal, ids, error, next),
     inboxCounts: async (portal) => inbox.counts(portal),
+    inboxClaimHolders: async (portal, at) => inbox.claimHolders(portal, at),
+    releaseInboxClaims: async (portal, holder) => inbox.releaseClaims.immediate(portal, holder),
     listInbox: async (portal, filter) => inbox.list(portal, filter),
     retryEvents: async (portal, which) => inbox.retry.immediate(portal, which),
     acquireLease: async (name, holder, ttlMs) => lease.acquire(name, holder, ttlMs),
@@ -149,6 +154,7 @@ function sqliteStore(db: Database.Database, location: string, now: () => Date): 
     mergeCompanies: async (portal, ids, into) => moves.merge.immediate(portal, ids, into),
     forgetCompany: async (portal, id, at) => moves.forget.immediate(portal, id, at),
     forgetContact: async (portal, id) => privacy.immediate(portal, id),
+    rateBudget: () => null,
     health: async () => health(db, location),
     close: async () => {
       db.close();
@@ -158,7 +164,8 @@ function sqliteStore(db: Database.Database, location: string, now: () => Date): 
 
 function health(db: Database.Database, location: string): StoreHealth {
   try {
-    return { ok: true, backend: 'sqlite', location, schemaVersion: schemaVersion(db) };
+    const version = String(db.prepare('SELECT sqlite_version()').pluck().get());
+    return { ok: true, backend: 'sqlite', version, location, schemaVersion: schemaVersion(db) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, backend: 'sqlite', location, error: message };

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
+import { digestOf } from './card-digest.ts';
 import { isoInstant } from './iso-instant.ts';
-import type { CardDigest, CompanyState } from './store.ts';
+import type { CompanyState } from './store.ts';
 
 interface StateRow {
   portal: string;
@@ -69,12 +70,5 @@ function toState(row: StateRow): CompanyState {
     checkedAt: row.checked_at,
     ...(row.card === null ? {} : { card: JSON.parse(row.card) as unknown }),
     ...(row.main === null ? {} : { digest: digestOf(row.main, row.drivers) }),
-  };
-}
-
-export function digestOf(main: string, drivers: string | null): CardDigest {
-  return {
-    main: JSON.parse(main) as unknown,
-    drivers: drivers === null ? null : (JSON.parse(drivers) as unknown),
   };
 }

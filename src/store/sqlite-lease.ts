@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import { StoreError } from './store-error.ts';
+import type { LeaseClaim } from './store.ts';
+import { leaseLostError, StoreError } from './store-error.ts';
 
 /**
  * Leases on SQLite. Each operation is one statement, and SQLite lets one writer at a time change
@@ -17,6 +18,7 @@ export function sqliteLease(db: Database.Database, now: () => Date) {
   );
   const release = db.prepare('DELETE FROM leases WHERE name = @name AND holder = @holder');
   const read = db.prepare('SELECT holder, expires_at AS expiresAt FROM leases WHERE name = ?');
+  const held = db.prepare('SELECT 1 FROM leases WHERE name = @name AND holder = @holder');
 
   const timing = (ttlMs: number) => {
     if (!(ttlMs > 0 && Number.isFinite(ttlMs))) {
@@ -36,6 +38,11 @@ export function sqliteLease(db: Database.Database, now: () => Date) {
     },
     release(name: string, holder: string): boolean {
       return release.run({ name, holder }).changes === 1;
+    },
+    /** Throws StoreError 'lease-lost' unless `claim.holder` holds it: call inside the write's
+     * transaction, so no one can take it between the check and the write. */
+    assertHeld(claim: LeaseClaim): void {
+      if (held.get(claim) === undefined) throw leaseLostError(claim.name);
     },
     holder(name: string): { holder: string; expiresAt: string } | null {
       const row = read.get(name) as { holder: string; expiresAt: number } | undefined;

@@ -321,4 +321,22 @@ export const sqliteMigrations: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 14,
+    name: 'inbox claims and a shared rate budget',
+    // Several replicas drain one inbox: an event a drain takes is claimed (by whom, until when)
+    // so no other drain takes it meanwhile, and a dead replica's claims lapse. rate_budget counts
+    // HubSpot calls per second across processes; on SQLite (one process) it stays empty, and is
+    // here so both backends keep one schema.
+    sql: `
+      ALTER TABLE webhook_inbox ADD COLUMN claimed_by TEXT;
+      ALTER TABLE webhook_inbox ADD COLUMN claimed_until TEXT;
+      CREATE TABLE rate_budget (
+        name TEXT NOT NULL,
+        second INTEGER NOT NULL,
+        used INTEGER NOT NULL,
+        PRIMARY KEY (name, second)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];

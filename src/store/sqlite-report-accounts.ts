@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { OpenTracks } from '../plays/play-types.ts';
-import { digestOf } from './sqlite-company-state.ts';
+import { digestOf } from './card-digest.ts';
 import {
   packedPoints,
   weekEnds,

@@ -2,7 +2,13 @@ import type Database from 'better-sqlite3';
 import { inboxEventParams } from './inbox-event-params.ts';
 import { isoInstant } from './iso-instant.ts';
 import { nonEmptyText } from './non-empty-text.ts';
-import { INBOX_STATES, type InboxEvent, type InboxEventInput, type InboxState } from './store.ts';
+import {
+  INBOX_STATES,
+  type InboxClaim,
+  type InboxEvent,
+  type InboxEventInput,
+  type InboxState,
+} from './store.ts';
 import { StoreError } from './store-error.ts';
 
 interface InboxRow {
@@ -77,6 +83,29 @@ export function sqliteWebhookInbox(db: Database.Database, now: () => Date) {
       const params = { portal, now: isoInstant(at, 'now'), limit: positive(limit) };
       return sql.pending.all(params).map(toEvent);
     },
+    claim: db.transaction(
+      (portal: string, at: string, limit: number, claim: InboxClaim): InboxEvent[] => {
+        const params = {
+          portal,
+          now: isoInstant(at, 'now'),
+          limit: positive(limit),
+          holder: nonEmptyText(claim.holder, 'claim.holder'),
+          until: isoInstant(claim.until, 'claim.until'),
+        };
+        // RETURNING gives no order: the rowid it carries puts the batch back in receipt order.
+        return sql.claim
+          .all(params)
+          .sort((a, b) => a.received_at.localeCompare(b.received_at) || a.seq - b.seq)
+          .map(toEvent);
+      },
+    ),
+    claimHolders(portal: string, at: string): string[] {
+      return sql.claimHolders.all({ portal, now: isoInstant(at, 'now') });
+    },
+    releaseClaims: db.transaction(
+      (portal: string, holder: string): number =>
+        sql.releaseClaims.run({ portal, holder: nonEmptyText(holder, 'holder') }).changes,
+    ),
     counts(portal: string): Record<InboxState, number> {
       const counts = Object.fromEntries(INBOX_STATES.map((state) => [state, 0]));
       for (const row of sql.counts.all({ portal })) counts[row.state] = row.count;
@@ -107,15 +136,17 @@ function prepareStatements(db: Database.Database) {
       @receivedAt, @receivedAt)
       ON CONFLICT (portal, event_id) DO NOTHING`),
     settle: db.prepare(`UPDATE webhook_inbox SET state = @state, next_attempt_at = NULL,
-      updated_at = @now WHERE portal = @portal AND ${ids} AND +state IN ('received', 'failed')`),
+      claimed_by = NULL, claimed_until = NULL, updated_at = @now WHERE portal = @portal AND ${ids} AND +state IN ('received', 'failed')`),
     fail: db.prepare(`UPDATE webhook_inbox SET attempts = attempts + 1, error = @error,
       state = CASE WHEN @nextAttemptAt IS NULL THEN 'dead' ELSE 'failed' END,
-      next_attempt_at = @nextAttemptAt, updated_at = @now
+      next_attempt_at = @nextAttemptAt, claimed_by = NULL, claimed_until = NULL, updated_at = @now
       WHERE portal = @portal AND ${ids} AND +state IN ('received', 'failed')`),
     retry: db.prepare(`UPDATE webhook_inbox SET state = 'received', next_attempt_at = NULL,
-      updated_at = @now WHERE portal = @portal AND ${ids} AND +state IN ('failed', 'dead')`),
+      claimed_by = NULL, claimed_until = NULL, updated_at = @now
+      WHERE portal = @portal AND ${ids} AND +state IN ('failed', 'dead')`),
     retryDead: db.prepare(`UPDATE webhook_inbox SET state = 'received', next_attempt_at = NULL,
-      updated_at = @now WHERE portal = @portal AND state = 'dead'`),
+      claimed_by = NULL, claimed_until = NULL, updated_at = @now
+      WHERE portal = @portal AND state = 'dead'`),
     // Without statistics the planner takes webhook_inbox_recent, which also walks every settled
     // event; the partial index holds only the rows that may be due. Spelled out to match it.
     pending: db.prepare<{ portal: string; now: string; limit: number }, InboxRow>(`
@@ -123,6 +154,26 @@ function prepareStatements(db: Database.Database) {
       WHERE portal = @portal AND state IN ('received', 'failed')
         AND (state = 'received' OR next_attempt_at <= @now)
       ORDER BY received_at, rowid LIMIT @limit`),
+    claim: db.prepare<
+      { portal: string; now: string; limit: number; holder: string; until: string },
+      InboxRow & { seq: number }
+    >(`
+      UPDATE webhook_inbox SET claimed_by = @holder, claimed_until = @until
+      WHERE rowid IN (
+        SELECT rowid FROM webhook_inbox INDEXED BY webhook_inbox_pending
+        WHERE portal = @portal AND state IN ('received', 'failed')
+          AND (state = 'received' OR next_attempt_at <= @now)
+          AND (claimed_until IS NULL OR claimed_until <= @now)
+        ORDER BY received_at, rowid LIMIT @limit)
+      RETURNING rowid AS seq, *`),
+    claimHolders: db
+      .prepare<{ portal: string; now: string }, string>(
+        `SELECT DISTINCT claimed_by FROM webhook_inbox INDEXED BY webhook_inbox_pending
+         WHERE portal = @portal AND state IN ('received', 'failed') AND claimed_until > @now`,
+      )
+      .pluck(),
+    releaseClaims: db.prepare(`UPDATE webhook_inbox SET claimed_by = NULL, claimed_until = NULL
+      WHERE portal = @portal AND claimed_by = @holder AND state IN ('received', 'failed')`),
     counts: db.prepare<{ portal: string }, { state: InboxState; count: number }>(`
       SELECT state, COUNT(*) AS count FROM webhook_inbox WHERE portal = @portal GROUP BY state`),
     // Two statements, not "@state IS NULL OR …", so each walks its own index in order.

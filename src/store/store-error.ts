@@ -6,7 +6,8 @@ export type StoreErrorCode =
   | 'run-not-running'
   | 'run-completed'
   | 'action-not-found'
-  | 'action-not-pending';
+  | 'action-not-pending'
+  | 'lease-lost';
 
 /** A store call that cannot succeed as asked; the message says what to do instead. */
 export class StoreError extends Error {
@@ -23,3 +24,13 @@ export const USER_FIXABLE_STORE_CODES: ReadonlySet<StoreErrorCode> = new Set([
   'unusable',
   'schema-too-new',
 ]);
+
+/** A fenced write refused: the lease it depends on is now someone else's (or gone). */
+export function leaseLostError(name: string): StoreError {
+  return new StoreError(
+    'lease-lost',
+    `This process no longer holds the "${name}" lock: another Vitals process took the work over ` +
+      'while this one was stalled. This one stops without writing; the other carries on from ' +
+      'the last saved page.',
+  );
+}

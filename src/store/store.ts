@@ -192,6 +192,11 @@ export interface PageCommit {
   mrr?: readonly MrrChange[];
   /** The NPS answers the page's contacts hold; those already kept change nothing. */
   nps?: readonly NpsAnswerRecord[];
+  /**
+   * Commit only while this lease is still the holder's; otherwise nothing is written and the
+   * commit fails with StoreError 'lease-lost'. The run's page, its cursor above all, is fenced so.
+   */
+  lease?: LeaseClaim;
 }
 
 export interface RunOutcome {
@@ -272,6 +277,25 @@ export interface PlaysCommit {
   portal: string;
   intents: readonly PlannedAction[];
   active: readonly ActiveRules[];
+  /** Commit only while this lease is still the holder's (see PageCommit.lease). */
+  lease?: LeaseClaim;
+}
+
+/**
+ * A lease a write depends on. A process stalled past its lease (a long pause, a frozen VM) may
+ * wake after another took the scheduled run over; its writes must then fail, not land on top of
+ * the new holder's. Held means the row still names the holder: a lapsed lease nobody took is
+ * still its holder's, as renewLease treats it.
+ */
+export interface LeaseClaim {
+  name: string;
+  holder: string;
+}
+
+/** Who takes due events from the inbox, and until when no one else may. */
+export interface InboxClaim {
+  holder: string;
+  until: string;
 }
 
 /** A webhook event's life in the inbox: received → processed | ignored | failed → dead. */
@@ -304,9 +328,28 @@ export interface InboxEvent extends Omit<InboxEventInput, 'state'> {
   updatedAt: string;
 }
 
+export type StoreBackend = 'sqlite' | 'postgresql';
+
+/** Calls to HubSpot counted across every process sharing the store. */
+export interface SharedRateBudget {
+  /**
+   * Counts one call under `name` at `now` (epoch ms) when fewer than `limitPer10s` were counted
+   * in the 10 seconds up to it, and answers true; false when the budget is spent: try again in a
+   * second.
+   */
+  take(name: string, now: number, limitPer10s: number): Promise<boolean>;
+}
+
 export type StoreHealth =
-  | { ok: true; backend: string; location: string; schemaVersion: number }
-  | { ok: false; backend: string; location: string; error: string };
+  | {
+      ok: true;
+      backend: StoreBackend;
+      /** The database's own version: SQLite's library, or the PostgreSQL server's. */
+      version: string;
+      location: string;
+      schemaVersion: number;
+    }
+  | { ok: false; backend: StoreBackend; location: string; error: string };
 
 export interface Store {
   appendScores(rows: readonly ScoreRecord[]): Promise<void>;
@@ -459,8 +502,19 @@ export interface Store {
     portal: string,
     events: readonly InboxEventInput[],
   ): Promise<{ stored: number; duplicates: number }>;
-  /** Events due for processing: received, or failed with nextAttemptAt ≤ `now`; oldest first. */
-  pendingEvents(portal: string, now: string, limit: number): Promise<InboxEvent[]>;
+  /**
+   * Events due for processing: received, or failed with nextAttemptAt ≤ `now`; oldest first. With
+   * a claim, only those no one else's claim holds at `now`, and each is then claimed for the
+   * caller until `claim.until`: several processes draining one inbox never take the same event
+   * at once, and a dead process's events are taken again once its claims lapse. Settling,
+   * failing or retrying an event ends its claim.
+   */
+  pendingEvents(
+    portal: string,
+    now: string,
+    limit: number,
+    claim?: InboxClaim,
+  ): Promise<InboxEvent[]>;
   /** received/failed → processed or ignored. */
   settleEvents(
     portal: string,
@@ -479,6 +533,10 @@ export interface Store {
   listInbox(portal: string, filter?: { state?: InboxState; limit?: number }): Promise<InboxEvent[]>;
   /** Failed or dead events (these ids, or every dead one) back to received; how many moved. */
   retryEvents(portal: string, which: readonly string[] | 'dead'): Promise<number>;
+  /** Who holds claims on unsettled events at `now`, each once. */
+  inboxClaimHolders(portal: string, now: string): Promise<string[]>;
+  /** Ends every claim `holder` has (a process known to be dead); how many events it held. */
+  releaseInboxClaims(portal: string, holder: string): Promise<number>;
 
   /**
    * HubSpot merged `mergedIds` into `survivorId`: their history and ledger follow the survivor,
@@ -499,6 +557,12 @@ export interface Store {
    * ledger entries changed.
    */
   forgetContact(portal: string, contactId: string): Promise<number>;
+
+  /**
+   * The rate budget processes on this store share; null when the store serves one process only
+   * (SQLite), whose gateway's own limiter is the whole budget.
+   */
+  rateBudget(): SharedRateBudget | null;
 
   /** For doctor and /healthz: never throws. */
   health(): Promise<StoreHealth>;

@@ -2,9 +2,10 @@
 // a baseline `vitals run --once`, and `vitals serve` children that are waited on through their
 // output and SIGKILLed by the test.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+export { freePort } from './free-port.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = join(ROOT, 'src/cli/vitals.js');
@@ -17,18 +18,6 @@ export function killAll(): void {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   }
   children.clear();
-}
-
-/** A port nothing listens on right now (the OS picks it; closed again before it is handed on). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** `vitals run --once --json` as a child process: its summary, or its stderr on failure. */

@@ -297,3 +297,123 @@ describe('the ledger of a company', () => {
     expect(await store.ledgerForCompany('884422', '101')).toEqual([]);
   });
 });
+
+describe('uncertain actions', () => {
+  it('marks an intent uncertain, and moves its time when it is sent and unanswered again', async () => {
+    const { store, clock } = await openTestStore(NOW);
+    const task = taskAction();
+    await store.recordIntents('sandbox', [task]);
+    clock.advance(MINUTE);
+    expect(await store.markUncertain('sandbox', task.key, 'HubSpot answered 502')).toMatchObject({
+      status: 'uncertain',
+      detail: 'HubSpot answered 502',
+      updatedAt: '2025-03-10T12:01:00.000Z',
+    });
+    clock.advance(MINUTE);
+    expect(await store.markUncertain('sandbox', task.key, 'timed out')).toMatchObject({
+      status: 'uncertain',
+      detail: 'timed out',
+      updatedAt: '2025-03-10T12:02:00.000Z',
+    });
+    expect((await store.unfinishedActions('sandbox')).map((e) => e.status)).toEqual(['uncertain']);
+    expect(await store.completeAction('sandbox', task.key, '5551')).toMatchObject({
+      status: 'done',
+      hubspotId: '5551',
+    });
+  });
+
+  it('refuses to mark a settled or unknown action uncertain', async () => {
+    const { store } = await openTestStore(NOW);
+    const task = taskAction();
+    await store.recordIntents('sandbox', [task]);
+    await store.holdAction('sandbox', task.key, 'cap');
+    await expect(store.markUncertain('sandbox', task.key, 'no answer')).rejects.toMatchObject({
+      code: 'action-not-pending',
+      message: expect.stringMatching(/is held, so it cannot become uncertain/),
+    });
+    await expect(store.markUncertain('sandbox', 'nope', 'no answer')).rejects.toMatchObject({
+      code: 'action-not-found',
+    });
+    await expect(store.markUncertain('sandbox', task.key, '')).rejects.toMatchObject({
+      code: 'invalid-input',
+    });
+  });
+});
+
+describe('the ledger by company', () => {
+  it('groups the portal’s entries by company id, each company’s newest first', async () => {
+    const { store, clock } = await openTestStore(NOW);
+    const olderB = taskAction({ companyId: 'b' });
+    const newerB = enrollAction({ companyId: 'b' });
+    await store.recordIntents('sandbox', [olderB, taskAction({ companyId: 'a' })]);
+    clock.advance(MINUTE);
+    await store.recordIntents('sandbox', [newerB]);
+    await store.recordIntents('884422', [taskAction({ companyId: 'c' })]);
+    const byCompany = await store.ledgerByCompany('sandbox');
+    expect([...byCompany.keys()]).toEqual(['a', 'b']);
+    expect(byCompany.get('b')!.map((e) => e.key)).toEqual([newerB.key, olderB.key]);
+    expect((await store.ledgerByCompany('nobody')).size).toBe(0);
+  });
+});
+
+// Two replicas (two stores on one database) must never both act on one key: the ledger keeps one
+// row per key, and exactly one of them is told it is new (or released) and so acts on it.
+describe('two stores recording at the same moment', () => {
+  const batch = (episode: string) =>
+    Array.from({ length: 25 }, (_, i) => taskAction({ companyId: String(100 + i), episode }));
+
+  it('records each key once, and the two agree on which recorded it', async () => {
+    const { store, open } = await openTestStore(NOW);
+    const other = await open();
+    const episodes = ['2025-03-10', '2025-03-11', '2025-03-12', '2025-03-13', '2025-03-14'];
+    for (const episode of episodes) {
+      const actions = batch(episode);
+      // In opposite orders, the likeliest way for row locks to deadlock.
+      const [mine, theirs] = await Promise.all([
+        store.recordIntents('sandbox', actions),
+        other.recordIntents('sandbox', [...actions].reverse()),
+      ]);
+      const theirsByKey = new Map(theirs.map((r) => [r.entry.key, r]));
+      for (const recorded of mine) {
+        const twin = theirsByKey.get(recorded.entry.key)!;
+        expect([recorded.outcome, twin.outcome].sort()).toEqual(['existing', 'new']);
+        expect(twin.entry).toEqual(recorded.entry);
+      }
+    }
+    expect(await store.unfinishedActions('sandbox')).toHaveLength(125);
+  });
+
+  it('releases a held action once', async () => {
+    const { store, open, clock } = await openTestStore(NOW);
+    const other = await open();
+    const actions = batch('2025-03-10');
+    await store.recordIntents('sandbox', actions);
+    for (const action of actions) await store.holdAction('sandbox', action.key, 'cap');
+    clock.advance(MINUTE);
+    const [mine, theirs] = await Promise.all([
+      store.recordIntents('sandbox', actions),
+      other.recordIntents('sandbox', [...actions].reverse()),
+    ]);
+    const released = [...mine, ...theirs].filter((r) => r.outcome === 'released');
+    expect(released.map((r) => r.entry.key).sort()).toEqual(actions.map((a) => a.key).sort());
+    expect([...mine, ...theirs].every((r) => r.entry.status === 'intent')).toBe(true);
+    expect(await store.heldActions('sandbox')).toEqual([]);
+  });
+
+  it('settles an action once: the other store is told it is done already', async () => {
+    const { store, open } = await openTestStore(NOW);
+    const other = await open();
+    const task = taskAction();
+    await store.recordIntents('sandbox', [task]);
+    const settled = await Promise.allSettled([
+      store.completeAction('sandbox', task.key, '5551'),
+      other.completeAction('sandbox', task.key, '5552'),
+    ]);
+    const won = settled.filter((s) => s.status === 'fulfilled');
+    const lost = settled.filter((s) => s.status === 'rejected');
+    expect(won).toHaveLength(1);
+    expect(lost[0]?.reason).toMatchObject({ code: 'action-not-pending' });
+    const [entry] = await store.ledgerForCompany('sandbox', '101');
+    expect(entry?.hubspotId).toBe(won[0]!.value.hubspotId);
+  });
+});

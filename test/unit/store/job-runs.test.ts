@@ -146,3 +146,76 @@ describe('resuming a run', () => {
     await expect(store.resumeRun(newer.id)).rejects.toMatchObject({ code: 'run-completed' });
   });
 });
+
+describe('what the store keeps of runs', () => {
+  it('says so for a run id it never gave', async () => {
+    const { store } = await openTestStore();
+    await expect(store.finishRun('nope', { status: 'completed' })).rejects.toMatchObject({
+      code: 'run-not-found',
+    });
+    await expect(store.resumeRun('nope')).rejects.toMatchObject({ code: 'run-not-found' });
+  });
+
+  it('lists the newest 20 by default, and of one portal when asked', async () => {
+    const { store, clock } = await openTestStore();
+    for (let i = 0; i < 22; i++) {
+      await store.startRun({ ...FULL, portal: i % 2 === 0 ? 'sandbox' : '42' });
+      clock.advance(1000);
+    }
+    const all = await store.listRuns();
+    expect(all).toHaveLength(20);
+    expect(all[0]?.startedAt).toBe('2025-03-10T12:00:21.000Z');
+    expect((await store.listRuns({ portal: '42' })).every((run) => run.portal === '42')).toBe(true);
+    expect(await store.listRuns({ portal: '42', limit: 50 })).toHaveLength(11);
+  });
+
+  it('keeps the portfolio snapshot of a page with its totals', async () => {
+    const { store } = await openTestStore();
+    const run = await store.startRun(FULL);
+    const portfolio = {
+      tiers: { healthy: { accounts: 3, mrr: 1500 } },
+      up: [{ id: '1', name: 'Acme', from: 40, to: 70 }],
+      down: [],
+    };
+    await store.commitPage(page(run.id, { progress: progress({ portfolio }) }));
+    expect((await store.findResumableRun(FULL))?.progress.portfolio).toEqual(portfolio);
+  });
+});
+
+describe('two processes on one run', () => {
+  it('lets only one of them finish it', async () => {
+    const { store, open } = await openTestStore();
+    const other = await open();
+    const run = await store.startRun(FULL);
+    const results = await Promise.allSettled([
+      store.finishRun(run.id, { status: 'completed', progress: progress({ pagesDone: 7 }) }),
+      other.finishRun(run.id, { status: 'failed', error: 'boom' }),
+    ]);
+    const won = results.filter((r) => r.status === 'fulfilled');
+    const lost = results.filter((r) => r.status === 'rejected');
+    expect(won).toHaveLength(1);
+    expect(lost.map((r) => (r.reason as { code?: string }).code)).toEqual(['run-not-running']);
+    const [saved] = await store.listRuns();
+    expect(saved?.status).toBe(won[0]!.value.status);
+  });
+
+  it('never lands a page on a run the other finished meanwhile', async () => {
+    const { store, open } = await openTestStore();
+    const other = await open();
+    for (let round = 0; round < 5; round++) {
+      const run = await store.startRun(FULL);
+      const scores = [scoreRecord({ companyId: run.id })];
+      const [committed] = await Promise.allSettled([
+        store.commitPage(page(run.id, { scores, progress: progress({ pagesDone: 9 }) })),
+        other.finishRun(run.id, { status: 'stopped' }),
+      ]);
+      const saved = (await store.listRuns()).find((r) => r.id === run.id)!;
+      const kept = (await store.latestScores('sandbox', [run.id])).size;
+      expect(saved.status).toBe('stopped');
+      // Either the page went in before the finish, whole, or it was refused and left nothing.
+      if (committed.status === 'fulfilled')
+        expect([saved.progress.pagesDone, kept]).toEqual([9, 1]);
+      else expect([saved.progress.pagesDone, kept]).toEqual([0, 0]);
+    }
+  });
+});

@@ -65,6 +65,32 @@ describe('leases', () => {
     expect(await b.acquireLease('full-run', 'b', TTL)).toBe(true);
   });
 
+  // On PostgreSQL each store asks on connections of its own pool, so the requests for a lease
+  // really meet in the database: free, and again once it expired under both stores' clock.
+  it('gives each of many leases to exactly one of two stores asking at once', async () => {
+    const { store: a, open, clock } = await openTestStore();
+    const b = await open();
+    const names = Array.from({ length: 40 }, (_, i) => `lease-${i}`);
+    const race = async (holderA: string, holderB: string) => {
+      const won = await Promise.all(
+        names.map(async (name) => {
+          const [byA, byB] = await Promise.all([
+            a.acquireLease(name, holderA, TTL),
+            b.acquireLease(name, holderB, TTL),
+          ]);
+          return { byA, byB, holder: (await a.leaseHolder(name))?.holder };
+        }),
+      );
+      for (const { byA, byB, holder } of won) {
+        expect(byA !== byB).toBe(true);
+        expect(holder).toBe(byA ? holderA : holderB);
+      }
+    };
+    await race('a', 'b');
+    clock.advance(TTL);
+    await race('a2', 'b2');
+  });
+
   it('rejects a lease without a positive duration', async () => {
     const { store } = await openTestStore();
     await expect(store.acquireLease('full-run', 'a', 0)).rejects.toMatchObject({
@@ -73,12 +99,12 @@ describe('leases', () => {
   });
 
   it('gives the lease to exactly one of several threads asking at once', async () => {
-    const { dataDir } = await openTestStore();
+    const { dataDir, databaseUrl } = await openTestStore();
     const start = new SharedArrayBuffer(8);
     const signal = new Int32Array(start);
     const racers = ['w1', 'w2', 'w3', 'w4'].map((holder) => {
       const worker = new Worker(new URL('./lease-racer.ts', import.meta.url), {
-        workerData: { dataDir, holder, start },
+        workerData: { dataDir, databaseUrl, holder, start },
       });
       return new Promise<boolean>((resolve, reject) => {
         worker.once('message', resolve);

@@ -19,6 +19,7 @@ describe('opening the SQLite store', () => {
     expect(await store.health()).toEqual({
       ok: true,
       backend: 'sqlite',
+      version: expect.stringMatching(/^3\.\d+\.\d+$/),
       location: join(dataDir, 'vitals.sqlite'),
       schemaVersion: LATEST,
     });

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
 import { openSqliteStore } from '../../../src/store/open-sqlite-store.ts';
+import { openPostgresStore } from '../../../src/store/postgres/open-postgres-store.ts';
 import type { Store } from '../../../src/store/store.ts';
+import { freshPostgresDatabase, storeOnPostgres } from '../../support/postgres-database.ts';
 
 export interface ManualClock {
   now: () => Date;
@@ -27,13 +29,20 @@ export function tempDataDir(): string {
   return dataDir;
 }
 
-/** A store on a fresh temp directory; `open` opens more stores on the same file. */
+/**
+ * A store on a fresh temp directory, or in the PostgreSQL test project on a fresh database; `open`
+ * opens more stores on the same file or database (another process, as far as the store knows).
+ */
 export async function openTestStore(start = '2025-03-10T12:00:00.000Z') {
   const dataDir = tempDataDir();
+  const databaseUrl = storeOnPostgres() ? await freshPostgresDatabase() : null;
   const clock = manualClock(start);
   const opened: Store[] = [];
   const open = async (options: { now?: () => Date } = { now: clock.now }) => {
-    const store = await openSqliteStore(dataDir, options);
+    const store =
+      databaseUrl === null
+        ? await openSqliteStore(dataDir, options)
+        : await openPostgresStore(databaseUrl, options);
     opened.push(store);
     return store;
   };
@@ -41,5 +50,5 @@ export async function openTestStore(start = '2025-03-10T12:00:00.000Z') {
   onTestFinished(async () => {
     for (const store of opened) await store.close();
   });
-  return { store: await open(), open, dataDir, clock };
+  return { store: await open(), open, dataDir, databaseUrl, clock };
 }

@@ -1,8 +1,11 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { SQLITE_FILE_NAME } from '../../../src/store/open-sqlite-store.ts';
+import type { SignalReadings } from '../../../src/plays/play-types.ts';
 import type { ActiveRules } from '../../../src/store/store.ts';
+import { storeOnPostgres } from '../../support/postgres-database.ts';
 import { openTestStore } from './open-test-store.ts';
 import { enrollAction, taskAction } from './planned-action.ts';
 
@@ -84,7 +87,7 @@ describe('committing plays', () => {
         intents: [held, taskAction({ companyId: '2' }), refused],
         active: [active('1', ['tier_critical']), active('2', ['tier_critical'])],
       }),
-    ).rejects.toThrow(/CHECK constraint/);
+    ).rejects.toThrow(/check constraint/i);
     expect((await store.ledgerForCompany('sandbox', '2')).length).toBe(0);
     expect((await store.heldActions('sandbox')).map((e) => e.key)).toEqual([held.key]);
     expect((await store.activeRules('sandbox', ['1', '2'])).size).toBe(0);
@@ -103,23 +106,96 @@ describe('committing plays', () => {
     expect((await store.activeRules('sandbox', ['1'])).size).toBe(0);
   });
 
-  it('rolls the ledger back when the database fails part-way through', async () => {
-    const { store, dataDir } = await openTestStore(NOW);
-    // Another connection makes every write of play state fail, as a full disk would.
-    const other = new Database(join(dataDir, SQLITE_FILE_NAME));
-    other.exec(`CREATE TRIGGER fail_play_state BEFORE INSERT ON play_state
+  // Reaches into the SQLite file itself (a trigger from a second connection), so it runs on
+  // SQLite only; the next case does the same on PostgreSQL.
+  it.skipIf(storeOnPostgres())(
+    'rolls the ledger back when SQLite fails part-way through',
+    async () => {
+      const { store, dataDir } = await openTestStore(NOW);
+      // Another connection makes every write of play state fail, as a full disk would.
+      const other = new Database(join(dataDir, SQLITE_FILE_NAME));
+      other.exec(`CREATE TRIGGER fail_play_state BEFORE INSERT ON play_state
       BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`);
-    const commit = {
-      portal: 'sandbox',
-      intents: [taskAction({ companyId: '1' }), taskAction({ companyId: '2' })],
-      active: [active('1', ['tier_critical'])],
-    };
-    await expect(store.commitPlays(commit)).rejects.toThrow(/disk I\/O error/);
-    expect(await store.unfinishedActions('sandbox')).toEqual([]);
+      const commit = {
+        portal: 'sandbox',
+        intents: [taskAction({ companyId: '1' }), taskAction({ companyId: '2' })],
+        active: [active('1', ['tier_critical'])],
+      };
+      await expect(store.commitPlays(commit)).rejects.toThrow(/disk I\/O error/);
+      expect(await store.unfinishedActions('sandbox')).toEqual([]);
 
-    other.exec('DROP TRIGGER fail_play_state');
-    other.close();
-    const recorded = await store.commitPlays(commit);
-    expect(recorded.map((r) => r.outcome)).toEqual(['new', 'new']);
+      other.exec('DROP TRIGGER fail_play_state');
+      other.close();
+      const recorded = await store.commitPlays(commit);
+      expect(recorded.map((r) => r.outcome)).toEqual(['new', 'new']);
+    },
+  );
+
+  it.runIf(storeOnPostgres())(
+    'rolls the ledger back when PostgreSQL fails part-way through',
+    async () => {
+      const { store, databaseUrl } = await openTestStore(NOW);
+      // Another connection makes every write of play state fail, as a full disk would.
+      const other = new pg.Client({ connectionString: databaseUrl! });
+      await other.connect();
+      try {
+        await other.query(`CREATE FUNCTION fail_play_state() RETURNS trigger LANGUAGE plpgsql
+          AS $$ BEGIN RAISE EXCEPTION 'disk I/O error'; END $$;
+          CREATE TRIGGER fail_play_state BEFORE INSERT ON play_state
+          FOR EACH ROW EXECUTE FUNCTION fail_play_state()`);
+        const commit = {
+          portal: 'sandbox',
+          intents: [taskAction({ companyId: '1' }), taskAction({ companyId: '2' })],
+          active: [active('1', ['tier_critical'])],
+        };
+        await expect(store.commitPlays(commit)).rejects.toThrow(/disk I\/O error/);
+        expect(await store.unfinishedActions('sandbox')).toEqual([]);
+
+        await other.query('DROP TRIGGER fail_play_state ON play_state');
+        const recorded = await store.commitPlays(commit);
+        expect(recorded.map((r) => r.outcome)).toEqual(['new', 'new']);
+      } finally {
+        await other.end();
+      }
+    },
+  );
+});
+
+describe('signal readings', () => {
+  it('saves the readings with the active rules and reads them back per company', async () => {
+    const { store } = await openTestStore(NOW);
+    const readings: SignalReadings = { mrr: [{ at: '2025-03-03T00:00:00.000Z', value: 1200 }] };
+    await store.putActiveRules('sandbox', [
+      { ...active('1', ['tier_critical']), readings },
+      active('2', []),
+    ]);
+    expect(await store.signalReadings('sandbox', ['3', '2', '1'])).toEqual(
+      new Map<string, SignalReadings>([
+        ['2', {}],
+        ['1', readings],
+      ]),
+    );
+    expect([...(await store.signalReadings('sandbox', ['2', '1'])).keys()]).toEqual(['2', '1']);
+    expect((await store.signalReadings('884422', ['1'])).size).toBe(0);
+  });
+});
+
+describe('one company twice in one call', () => {
+  it('keeps what saving the rows in turn would: the last of the latest evaluations', async () => {
+    const { store } = await openTestStore(NOW);
+    await store.putActiveRules('sandbox', [
+      active('1', ['a'], LATER),
+      active('1', ['b'], NOW),
+      active('1', ['c'], LATER),
+      active('2', ['a'], NOW),
+      active('2', ['b'], LATER),
+    ]);
+    const found = await store.activeRules('sandbox', ['1', '2']);
+    expect(found).toEqual(
+      new Map([
+        ['1', new Set(['c'])],
+        ['2', new Set(['b'])],
+      ]),
+    );
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskAction } from '../../../src/plays/play-types.ts';
+import { actionMarker } from '../../../src/store/action-marker.ts';
+import type { TrackAdoption } from '../../../src/store/store.ts';
 import { openTestStore } from './open-test-store.ts';
 import { taskAction, taskUpdateAction, trackState } from './planned-action.ts';
 
@@ -141,5 +143,138 @@ describe('revising a held action', () => {
     await expect(store.reviseHeldAction('sandbox', held.key, other)).rejects.toMatchObject({
       code: 'invalid-input',
     });
+  });
+});
+
+describe('adopting open tasks found in HubSpot', () => {
+  const task = taskAction({ ruleId: 'save-playbook' });
+  const manager = taskAction({ ruleId: 'save-playbook', suffix: 'manager', ownerId: '7001' });
+  const found = (overrides: Partial<TrackAdoption> = {}): TrackAdoption => ({
+    companyId: '101',
+    track: trackState({ manager: true }),
+    tasks: [
+      { action: task, hubspotId: '5001', createdAt: '2025-03-09T10:00:00+01:00' },
+      { action: manager, hubspotId: '5002', createdAt: '2025-03-09T10:00:00+01:00' },
+    ],
+    ...overrides,
+  });
+
+  it('makes each task a done entry of its track, opens the track, and notes when', async () => {
+    const { store } = await openTestStore(NOW);
+    expect(await store.playsAdoptedAt('sandbox')).toBeNull();
+    expect(await store.adoptTracks('sandbox', [found()], '2025-03-10T13:00:00+01:00')).toBe(2);
+    const entries = await store.ledgerForCompany('sandbox', '101');
+    expect(entries.map((e) => e.key)).toEqual([manager.key, task.key]);
+    expect(entries[1]).toEqual({
+      portal: 'sandbox',
+      key: task.key,
+      companyId: '101',
+      ruleId: 'save-playbook',
+      episode: task.episode,
+      kind: 'task',
+      ownerId: task.ownerId,
+      status: 'done',
+      marker: actionMarker('sandbox', task.key),
+      action: task,
+      hubspotId: '5001',
+      detail: expect.stringContaining('adopted'),
+      createdAt: NOW,
+      updatedAt: NOW,
+      doneAt: '2025-03-09T09:00:00.000Z',
+    });
+    expect(await store.openTracks('sandbox', ['101'])).toEqual(
+      new Map([['101', { save: trackState({ manager: true }) }]]),
+    );
+    expect(await store.playsAdoptedAt('sandbox')).toBe(NOW);
+    // Counted against the owner's cap on the day the task was made, not today.
+    const since = (at: string) => store.tasksCreatedForOwnerSince('sandbox', task.ownerId!, at);
+    expect(await since('2025-03-09T00:00:00.000Z')).toBe(1);
+    expect(await since(NOW)).toBe(0);
+  });
+
+  it('leaves out a task the ledger knows and a track already open', async () => {
+    const { store } = await openTestStore(NOW);
+    await store.recordIntents('sandbox', [task]);
+    await store.completeAction('sandbox', task.key, '5001');
+    await store.putActiveRules('sandbox', [
+      {
+        companyId: '202',
+        ruleIds: ['tier-critical'],
+        evaluatedAt: NOW,
+        tracks: { save: trackState() },
+      },
+    ]);
+    const renewal = trackState({ kind: 'renewal', episode: '2025-04-30' });
+    const renewalTask = taskAction({
+      companyId: '202',
+      ruleId: 'renewal-plan',
+      episode: '2025-04-30',
+    });
+    const adopted = await store.adoptTracks(
+      'sandbox',
+      [
+        found(),
+        found({
+          companyId: '202',
+          tasks: [{ action: taskAction({ companyId: '202' }), hubspotId: '6001', createdAt: NOW }],
+        }),
+        found({
+          companyId: '202',
+          track: renewal,
+          tasks: [{ action: renewalTask, hubspotId: '6002', createdAt: NOW }],
+        }),
+      ],
+      LATER,
+    );
+    expect(adopted).toBe(1);
+    expect(await store.openTracks('sandbox', ['101', '202'])).toEqual(
+      new Map([['202', { save: trackState(), renewal }]]),
+    );
+    expect((await store.ledgerForCompany('sandbox', '202')).map((e) => e.key)).toEqual([
+      renewalTask.key,
+    ]);
+    expect((await store.activeRules('sandbox', ['202'])).get('202')).toEqual(
+      new Set(['tier-critical']),
+    );
+    expect(await store.playsAdoptedAt('sandbox')).toBe(LATER);
+  });
+
+  it('loses the track to any evaluation saved after it, however early', async () => {
+    const { store } = await openTestStore(NOW);
+    await store.adoptTracks('sandbox', [found()], NOW);
+    await store.putActiveRules('sandbox', [
+      { companyId: '101', ruleIds: [], evaluatedAt: '2020-01-01T00:00:00.000Z', tracks: {} },
+    ]);
+    expect((await store.openTracks('sandbox', ['101'])).get('101')).toEqual({});
+  });
+
+  it('notes each run, even one that adopted nothing', async () => {
+    const { store } = await openTestStore(NOW);
+    expect(await store.adoptTracks('sandbox', [], NOW)).toBe(0);
+    expect(await store.playsAdoptedAt('sandbox')).toBe(NOW);
+    expect(await store.adoptTracks('sandbox', [], LATER)).toBe(0);
+    expect(await store.playsAdoptedAt('sandbox')).toBe(LATER);
+    expect(await store.playsAdoptedAt('884422')).toBeNull();
+  });
+
+  it('refuses a time that is not an instant, and adopts nothing', async () => {
+    const { store } = await openTestStore(NOW);
+    await expect(store.adoptTracks('sandbox', [found()], 'now')).rejects.toMatchObject({
+      code: 'invalid-input',
+    });
+    expect(await store.ledgerForCompany('sandbox', '101')).toEqual([]);
+    expect((await store.openTracks('sandbox', ['101'])).size).toBe(0);
+    expect(await store.playsAdoptedAt('sandbox')).toBeNull();
+  });
+
+  it('adopts a task once when two stores adopt it at the same moment', async () => {
+    const { store, open } = await openTestStore(NOW);
+    const other = await open();
+    const counts = await Promise.all([
+      store.adoptTracks('sandbox', [found()], NOW),
+      other.adoptTracks('sandbox', [found()], NOW),
+    ]);
+    expect(counts.sort()).toEqual([0, 2]);
+    expect(await store.ledgerForCompany('sandbox', '101')).toHaveLength(2);
   });
 });

@@ -49,6 +49,54 @@ describe('account facts', () => {
     expect((await store.accountFacts('sandbox'))[0]?.mrr).toBe(900);
   });
 
+  it('keeps the later of two reads of a company given together, whichever comes first', async () => {
+    const { store } = await openTestStore();
+    await store.putAccountFacts([
+      facts('1', { mrr: 900, updatedAt: '2025-03-11T00:00:00Z' }),
+      facts('1', { mrr: 100, updatedAt: '2025-03-10T00:00:00Z' }),
+      facts('2', { mrr: 100, updatedAt: '2025-03-10T00:00:00Z' }),
+      facts('2', { mrr: 900, updatedAt: '2025-03-11T00:00:00Z' }),
+    ]);
+    expect((await store.accountFacts('sandbox')).map((f) => f.mrr)).toEqual([900, 900]);
+  });
+
+  it('refuses a batch with a time that is not one, saving none of it', async () => {
+    const { store } = await openTestStore();
+    // The bad row is a read its company's later one replaces: it is refused all the same.
+    const rows = [
+      facts('1'),
+      facts('2', { churnedAt: 'last week', updatedAt: '2025-03-09T00:00:00Z' }),
+      facts('2'),
+    ];
+    await expect(store.putAccountFacts(rows)).rejects.toMatchObject({
+      code: 'invalid-input',
+      message: 'churnedAt must be an ISO-8601 time, got "last week".',
+    });
+    expect(await store.accountFacts('sandbox')).toEqual([]);
+  });
+
+  it('keeps the later read of each company when two processes save overlapping pages at once', async () => {
+    const { store, open } = await openTestStore();
+    const other = await open();
+    const ids = Array.from({ length: 400 }, (_, i) => String(1000 + i));
+    // Each writes the companies in the other's reverse order, and each has the later read of
+    // half of them: the first of the even ones, the second of the odd ones. Rows locked in the
+    // order given would deadlock.
+    const page = (writer: number) => {
+      const rows = ids.map((id, i) =>
+        facts(id, {
+          mrr: writer,
+          updatedAt: i % 2 === writer ? '2025-03-11T00:00:00.000Z' : '2025-03-10T00:00:00.000Z',
+        }),
+      );
+      return writer === 0 ? rows : rows.reverse();
+    };
+    for (let round = 0; round < 3; round++)
+      await Promise.all([store.putAccountFacts(page(0)), other.putAccountFacts(page(1))]);
+    const saved = await store.accountFacts('sandbox');
+    expect(saved.map((f) => [f.companyId, f.mrr])).toEqual(ids.map((id, i) => [id, i % 2]));
+  });
+
   it('forgets a deleted company and the companies merged into another', async () => {
     const { store } = await openTestStore();
     await store.putAccountFacts([facts('1'), facts('2'), facts('3')]);
@@ -148,7 +196,95 @@ describe('MRR history', () => {
     expect(ats('2')).toEqual(['2024-01-01', '2024-12-01', '2025-01-15']);
     expect(ats('3')).toEqual(['2025-06-01']);
   });
+
+  it('for any period, keeps exactly the rows that tell each company’s MRR within it', async () => {
+    const { store } = await openTestStore();
+    // A fixed pseudo-random book: many shapes of history against many periods.
+    let seed = 7;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const day = (d: number) => new Date(Date.UTC(2024, 0, 1) + d * 86_400_000).toISOString();
+    const rows = Array.from({ length: 40 }, (_, c) =>
+      Array.from({ length: Math.floor(random() * 7) }, () =>
+        change(
+          String(c),
+          day(Math.floor(random() * 400)),
+          [0, 0, 100, 250][Math.floor(random() * 4)]!,
+        ),
+      ),
+    ).flat();
+    await store.appendMrr(rows);
+    const all = await store.mrrHistory('sandbox');
+    for (let p = 0; p < 30; p++) {
+      const start = Math.floor(random() * 420) - 10;
+      const period = { from: day(start), to: day(start + Math.floor(random() * 100)) };
+      const expected = new Map([...all].map(([id, points]) => [id, needed(points, period)]));
+      expect(await store.mrrHistory('sandbox', period)).toEqual(expected);
+    }
+  });
+
+  it('gives no newest row for companies without one', async () => {
+    const { store } = await openTestStore();
+    await store.appendMrr([change('1', '2025-01-01T00:00:00Z', 500)]);
+    expect(await store.latestMrr('sandbox', [])).toEqual(new Map());
+    expect(await store.latestMrr('sandbox', ['2'])).toEqual(new Map());
+    expect(await store.latestMrr('42', ['1'])).toEqual(new Map());
+  });
+
+  it('refuses times that are not ones', async () => {
+    const { store } = await openTestStore();
+    await expect(
+      store.appendMrr([change('1', '2025-01-01T00:00:00Z', 1), change('2', 'soon', 2)]),
+    ).rejects.toMatchObject({
+      code: 'invalid-input',
+      message: 'at must be an ISO-8601 time, got "soon".',
+    });
+    expect(await store.mrrHistory('sandbox')).toEqual(new Map());
+    await expect(
+      store.mrrHistory('sandbox', { from: '2025-01-01T00:00:00Z', to: 'Q1' }),
+    ).rejects.toMatchObject({
+      code: 'invalid-input',
+      message: 'to must be an ISO-8601 time, got "Q1".',
+    });
+  });
+
+  it('keeps every change when two processes append overlapping changes at once', async () => {
+    const { store, open } = await openTestStore();
+    const other = await open();
+    const ids = Array.from({ length: 400 }, (_, i) => String(i));
+    // Both record the same instants of every company, each in the other's reverse order, and
+    // one instant of its own: rows locked in the order given would deadlock.
+    const changes = (mrr: number) =>
+      ids.flatMap((id) => [
+        change(id, '2025-01-01T00:00:00Z', mrr),
+        change(id, `2025-02-0${mrr}T00:00:00Z`, mrr),
+      ]);
+    for (let round = 0; round < 3; round++)
+      await Promise.all([store.appendMrr(changes(1)), other.appendMrr(changes(2).reverse())]);
+    const history = await store.mrrHistory('sandbox');
+    expect(history.size).toBe(ids.length);
+    for (const points of history.values())
+      expect(points.map((p) => p.at.slice(0, 10))).toEqual([
+        '2025-01-01',
+        '2025-02-01',
+        '2025-02-02',
+      ]);
+  });
 });
+
+/**
+ * The rows `mrrHistory` keeps for a period, as its contract says: the first row; the row in
+ * force at `from` or, when that pays 0, the last row that paid before it; every row after that
+ * up to `to`.
+ */
+function needed(
+  points: readonly { at: string; mrr: number }[],
+  { from, to }: { from: string; to: string },
+) {
+  const inForce = points.findLastIndex((p) => p.at <= from);
+  const paid = points.findLastIndex((p, i) => i <= inForce && p.mrr !== 0);
+  const start = points[inForce]?.mrr === 0 && paid >= 0 ? paid : Math.max(inForce, 0);
+  return points.filter((p, i) => i === 0 || (i >= start && p.at <= to));
+}
 
 describe('weekly scores', () => {
   const WEEK = 7 * 86_400_000;
@@ -313,6 +449,55 @@ describe('what the reports read of each account', () => {
     ]);
     await store.putCompanyStates([state('1')]);
     expect((await store.reportAccounts('sandbox', read, same))[0]?.card?.main).toEqual(main(60));
+  });
+
+  it('hands a book of many companies to map one by one, in company order', async () => {
+    const { store } = await openTestStore();
+    // More than one fetch's worth on PostgreSQL, given in no particular order.
+    const ids = Array.from({ length: 4500 }, (_, i) => String((i * 7919) % 4500).padStart(4, '0'));
+    await store.putAccountFacts(ids.map((id) => facts(id)));
+    await store.putAccountFacts([{ ...facts('0001'), portal: '42' }]);
+    const read = {
+      cards: true,
+      drivers: true,
+      weeks: 0,
+      until: '2025-03-10T12:00:00Z',
+      tracks: true,
+    };
+    let calls = 0;
+    const rows = await store.reportAccounts('sandbox', read, (a) => {
+      calls++;
+      return [a.facts.companyId, a.card, a.weekly, a.tracks];
+    });
+    expect(calls).toBe(ids.length);
+    expect(rows).toEqual([...ids].sort().map((id) => [id, null, [], undefined]));
+  });
+
+  it('refuses weeks that are not a whole number, and fails with the error map throws', async () => {
+    const { store } = await openTestStore();
+    await store.putAccountFacts([facts('1')]);
+    const read = {
+      cards: true,
+      drivers: false,
+      weeks: 2.5,
+      until: '2025-03-10T12:00:00Z',
+      tracks: true,
+    };
+    await expect(store.reportAccounts('sandbox', read, (a) => a)).rejects.toMatchObject({
+      code: 'invalid-input',
+      message: 'weeks must be a whole number from 1, got 2.5.',
+    });
+    const broken = new Error('map broke');
+    const throwing = () => {
+      throw broken;
+    };
+    await expect(store.reportAccounts('sandbox', { ...read, weeks: 0 }, throwing)).rejects.toBe(
+      broken,
+    );
+    // The store reads on after it.
+    expect(await store.reportAccounts('sandbox', { ...read, weeks: 0 }, (a) => a.facts)).toEqual([
+      facts('1'),
+    ]);
   });
 });
 

@@ -37,6 +37,16 @@ describe('score history', () => {
     expect((await store.latestScores('sandbox', ['101'])).get('101')?.score).toBe(11);
   });
 
+  it('breaks a tie within one batch in favour of the row given last', async () => {
+    const { store } = await openTestStore(NOW);
+    const rows = Array.from({ length: 20 }, (_, i) => scoreRecord({ score: i }));
+    await store.appendScores(rows);
+    expect((await store.latestScores('sandbox', ['101'])).get('101')?.score).toBe(19);
+    expect((await store.scoreHistory('sandbox', '101', 1)).map((row) => row.score)).toEqual(
+      rows.map((row) => row.score),
+    );
+  });
+
   it('answers a page of 100 companies in one call', async () => {
     const { store } = await openTestStore(NOW);
     const ids = Array.from({ length: 100 }, (_, i) => String(1000 + i));
@@ -102,10 +112,36 @@ describe('score history', () => {
     expect(await scores()).toEqual([3]);
   });
 
+  it('refuses a negative number of days', async () => {
+    const { store } = await openTestStore(NOW);
+    await expect(store.scoreHistory('sandbox', '101', -1)).rejects.toMatchObject({
+      code: 'invalid-input',
+    });
+  });
+
+  it('appends nothing for an empty batch, and finds nothing for an empty page', async () => {
+    const { store } = await openTestStore(NOW);
+    await store.appendScores([]);
+    expect((await store.latestScores('sandbox', [])).size).toBe(0);
+    expect((await store.scoresAtOrBefore('sandbox', [], NOW)).size).toBe(0);
+  });
+
+  it('keeps every row of stores appending at once', async () => {
+    const { store, open } = await openTestStore(NOW);
+    const other = await open();
+    const batch = (writer: string) =>
+      Array.from({ length: 50 }, (_, i) =>
+        scoreRecord({ companyId: String(i), scoredAt: daysBefore(0, i), topDrivers: writer }),
+      );
+    await Promise.all([store.appendScores(batch('a')), other.appendScores(batch('b'))]);
+    const history = await store.scoreHistory('sandbox', '7', 1);
+    expect(history.map((row) => row.topDrivers).sort()).toEqual(['a', 'b']);
+  });
+
   it('rejects a score outside 0–100, and writes none of the batch', async () => {
     const { store } = await openTestStore(NOW);
     const rows = [scoreRecord(), scoreRecord({ companyId: '2', score: 150 })];
-    await expect(store.appendScores(rows)).rejects.toThrow(/CHECK constraint/);
+    await expect(store.appendScores(rows)).rejects.toThrow(/check constraint/i);
     expect((await store.latestScores('sandbox', ['101', '2'])).size).toBe(0);
   });
 

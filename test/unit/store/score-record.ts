@@ -15,3 +15,8 @@ export function scoreRecord(overrides: Partial<ScoreRecord> = {}): ScoreRecord {
     ...overrides,
   };
 }
+
+/** A history row of the sandbox portal that only says who scored what when. */
+export function scored(companyId: string, scoredAt: string, score: number | null): ScoreRecord {
+  return scoreRecord({ companyId, scoredAt, score });
+}

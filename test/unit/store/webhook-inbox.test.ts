@@ -94,6 +94,24 @@ describe('receiving webhook events', () => {
     expect(await reopened.inboxCounts('sandbox')).toMatchObject({ received: 1 });
   });
 
+  // HubSpot may deliver the same events to two replicas at once, batched differently: each is
+  // stored once, and neither delivery fails waiting for the other.
+  it('stores each event once when two stores receive overlapping batches at once', async () => {
+    const { store: a, open } = await openTestStore(NOW);
+    const b = await open();
+    const ids = Array.from({ length: 200 }, (_, i) => String(i + 1));
+    const rounds = Array.from({ length: 10 }, (_, round) => {
+      const batch = ids.slice(round * 20, round * 20 + 40).map((id) => inboxEvent(id));
+      return Promise.all([
+        a.receiveEvents('sandbox', batch),
+        b.receiveEvents('sandbox', batch.toReversed()),
+      ]);
+    });
+    const received = (await Promise.all(rounds)).flat();
+    expect(received.reduce((sum, r) => sum + r.stored, 0)).toBe(ids.length);
+    expect(await a.inboxCounts('sandbox')).toMatchObject({ received: ids.length });
+  });
+
   it('keeps portals apart, even with the same event id', async () => {
     const { store } = await openTestStore(NOW);
     await store.receiveEvents('sandbox', [inboxEvent('1')]);
@@ -154,5 +172,17 @@ describe('looking into the inbox', () => {
     await store.receiveEvents('sandbox', [inboxEvent('1'), inboxEvent('3')]);
     const pending = await store.pendingEvents('sandbox', IN_5_MIN, 2);
     expect(pending.map((e) => e.eventId)).toEqual(['2', '1']);
+  });
+
+  it('keeps the order of a batch among events received at the same instant', async () => {
+    const { store } = await openTestStore(NOW);
+    await store.receiveEvents(
+      'sandbox',
+      ['3', '10', '1', '2'].map((id) => inboxEvent(id)),
+    );
+    const pending = await store.pendingEvents('sandbox', NOW, 10);
+    expect(pending.map((e) => e.eventId)).toEqual(['3', '10', '1', '2']);
+    const listed = await store.listInbox('sandbox');
+    expect(listed.map((e) => e.eventId)).toEqual(['2', '1', '10', '3']);
   });
 });
