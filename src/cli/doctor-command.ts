@@ -33,7 +33,7 @@ async function doctorChecks(): Promise<Check[]> {
     if (error instanceof ConfigError) return [configFailure(error)];
     throw error;
   }
-  const checks = [configCheck(config), await databaseCheck(config.dataDir)];
+  const checks = [configCheck(config), await databaseCheck(config)];
   if (!checks.every((c) => c.ok)) return checks;
   let app: App;
   try {

@@ -19,6 +19,7 @@ import { serveCommand } from './serve-command.ts';
 import { inboxCommand, inboxRetryCommand } from './inbox-command.ts';
 import { APP_CONFIGURE_HELP, appConfigureCommand } from './app-configure-command.ts';
 import { STORE_REBUILD_HELP, storeRebuildCommand } from './store-rebuild-command.ts';
+import { MIGRATE_HELP, migrateCommand } from './migrate-command.ts';
 import { REPORT_HELP, reportCommand } from './report-command.ts';
 import type { ReportOptions } from './report-options.ts';
 
@@ -237,6 +238,12 @@ function buildProgram(io: Io, exit: (code: number) => void): Command {
     .action(async (eventId: string | undefined, options: { dead?: boolean }) =>
       exit(await inboxRetryCommand(eventId, options, io)),
     );
+
+  program
+    .command('migrate')
+    .description("Bring the store's schema up to date and show which store it is")
+    .addHelpText('after', MIGRATE_HELP)
+    .action(async () => exit(await migrateCommand(io)));
 
   program
     .command('store')

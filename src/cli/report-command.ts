@@ -1,12 +1,11 @@
-import { loadConfig } from '../config/load-config.ts';
 import type { Config } from '../config/config.ts';
 import { buildReport } from '../jobs/build-report.ts';
 import { lastFullPeriods } from '../reports/last-full-periods.ts';
 import { renderReport } from '../reports/render-report.ts';
 import type { ReportFilter, TierInfo } from '../reports/report-input.ts';
-import { openSqliteStore } from '../store/open-sqlite-store.ts';
+import { openStore } from '../store/open-store.ts';
 import type { RunRecord } from '../store/store.ts';
-import { explainAppError } from './app-errors.ts';
+import { explainAppError, loadConfigOrExplain } from './app-errors.ts';
 import { CliError, EXIT } from './cli-error.ts';
 import type { Io } from './process-io.ts';
 import { parseReportOptions, type ReportOptions } from './report-options.ts';
@@ -41,8 +40,8 @@ Examples:
 /** `vitals report NAME`: one of the CS leader's reports, from the store alone. */
 export async function reportCommand(name: string, options: ReportOptions, io: Io): Promise<number> {
   const request = parseReportOptions(name, options);
-  const config = loadOrExplain();
-  const store = await openSqliteStore(config.dataDir).catch((error: unknown) => {
+  const config = loadConfigOrExplain();
+  const store = await openStore(config).catch((error: unknown) => {
     throw explainAppError(error);
   });
   try {
@@ -63,14 +62,6 @@ export async function reportCommand(name: string, options: ReportOptions, io: Io
     throw explainAppError(error);
   } finally {
     await store.close();
-  }
-}
-
-function loadOrExplain(): Config {
-  try {
-    return loadConfig();
-  } catch (error) {
-    throw explainAppError(error);
   }
 }
 

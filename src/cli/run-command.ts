@@ -1,4 +1,6 @@
 import cron from 'node-cron';
+import { RunInProgressError } from '../jobs/run-rescore.ts';
+import { StoreError } from '../store/store-error.ts';
 import type { App } from '../app/open-app.ts';
 import { runRescore, type RescoreSummary } from '../jobs/run-rescore.ts';
 import { isSetUp, setupPortal } from '../jobs/setup-portal.ts';
@@ -121,11 +123,23 @@ async function keepRunning(
       try {
         report(await rescoreOnce(app, options, io), app, options, io);
       } catch (error) {
-        io.err(`The scheduled run failed: ${explainAppError(error).message}\n`);
+        io.err(`${scheduledRunFailure(error)}\n`);
       }
     },
     { timezone: timezone ?? undefined, noOverlap: true },
   );
   await stopped;
   await task.stop();
+}
+
+/**
+ * What a replica says when its tick does not run: with several replicas on one database, one
+ * runs each tick and the others say so, which is no failure.
+ */
+function scheduledRunFailure(error: unknown): string {
+  if (error instanceof RunInProgressError)
+    return 'Left this scheduled run to another Vitals process, which holds the run lock.';
+  if (error instanceof StoreError && error.code === 'lease-lost')
+    return 'Stopped this scheduled run: another Vitals process took it over while this one was stalled, and carries on from the last saved page.';
+  return `The scheduled run failed: ${explainAppError(error).message}`;
 }

@@ -3,6 +3,7 @@ import type { App } from '../app/open-app.ts';
 import type { Config } from '../config/config.ts';
 import { isSetUp, setupPortal } from '../jobs/setup-portal.ts';
 import { startInboxWorker } from '../jobs/inbox-worker.ts';
+import { leaseHolderId } from '../jobs/lease-holder.ts';
 import { runRescore } from '../jobs/run-rescore.ts';
 import { startServer, type RunningServer } from '../server/start-server.ts';
 import { appRescoreDeps } from './app-rescore-deps.ts';
@@ -72,6 +73,8 @@ export async function startCardApi(app: App, io: Io): Promise<RunningServer> {
       portal: app.connection.portal,
       plays: plays ?? undefined,
       now: () => new Date(),
+      // Other replicas on the same store drain it too: what this one takes is claimed.
+      claimer: leaseHolderId(),
       // A backlog too big for the worker: one full pass, as the schedule would run it.
       runFull: () => runRescore(appRescoreDeps(app), { dryRun: app.config.dryRun }),
     },

@@ -25,6 +25,8 @@ export interface Config {
   playsMapping: PlaysMapping;
   /** Absolute path of the directory that holds the store and the sandbox portal. */
   dataDir: string;
+  /** DATABASE_URL: the store in PostgreSQL instead of the SQLite file in dataDir; null when unset. */
+  databaseUrl: Secret | null;
   hubspot: {
     /** "sandbox" when no access token is set: the app runs against the embedded demo portal. */
     mode: 'sandbox' | 'hubspot';

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { IssueReport } from '../validation/describe-issues.ts';
 import type { Config } from './config.ts';
 import { hubspotBaseUrlOf } from './hubspot-base-url.ts';
+import { readDatabaseUrl } from './read-database-url.ts';
 import { readServerEnv } from './read-server-env.ts';
 import { Secret } from './secret.ts';
 
@@ -11,14 +12,15 @@ export const DEFAULT_DATA_DIR = './data';
 
 export interface EnvSettings {
   dataDir: string;
+  databaseUrl: Config['databaseUrl'];
   hubspot: Config['hubspot'];
   server: Config['server'];
   /** Each names the variable, its value (never a secret's) and the fix. */
   issues: IssueReport[];
 }
 
-/** The settings that come from the environment: where data lives, the HubSpot secrets and API,
- * and where the card API listens and is reached. */
+/** The settings that come from the environment: where data lives (VITALS_DATA_DIR, DATABASE_URL),
+ * the HubSpot secrets and API, and where the card API listens and is reached. */
 export function readEnv(env: Env, cwd: string): EnvSettings {
   const issues: IssueReport[] = [];
   const secret = (name: string) => {
@@ -39,5 +41,12 @@ export function readEnv(env: Env, cwd: string): EnvSettings {
   const dataDir = resolve(cwd, env.VITALS_DATA_DIR?.trim() || DEFAULT_DATA_DIR);
   const mode = accessToken ? 'hubspot' : 'sandbox';
   const server = readServerEnv(env, issues);
-  return { dataDir, hubspot: { mode, accessToken, clientSecret, baseUrl }, server, issues };
+  const databaseUrl = readDatabaseUrl(env.DATABASE_URL, issues);
+  return {
+    dataDir,
+    databaseUrl,
+    hubspot: { mode, accessToken, clientSecret, baseUrl },
+    server,
+    issues,
+  };
 }

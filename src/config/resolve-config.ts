@@ -58,6 +58,7 @@ export function resolveConfig(data: unknown, { env, cwd, file }: ResolveOptions)
     plays,
     playsMapping,
     dataDir: fromEnv.dataDir,
+    databaseUrl: fromEnv.databaseUrl,
     hubspot: fromEnv.hubspot,
     server: fromEnv.server,
   };

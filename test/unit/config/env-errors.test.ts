@@ -72,3 +72,27 @@ describe('HUBSPOT_BASE_URL', () => {
     expect(issue!.message).toMatch(new RegExp(`^HUBSPOT_BASE_URL is "${value}", `));
   });
 });
+
+describe('DATABASE_URL', () => {
+  const load = (value: string) => loadConfig({ env: { DATABASE_URL: value }, cwd: emptyDir() });
+
+  it('keeps the store in SQLite unless set, and never shows its password', () => {
+    expect(loadConfig({ env: {}, cwd: emptyDir() }).databaseUrl).toBeNull();
+    const url = 'postgres://vitals:s3cret@db.internal:5432/vitals';
+    const config = load(url);
+    expect(config.databaseUrl?.reveal()).toBe(url);
+    expect(JSON.stringify(config)).not.toContain('s3cret');
+  });
+
+  it('names the variable, the value without its password, and the fix', () => {
+    expect(errorOf({ DATABASE_URL: 'mysql://vitals:s3cret@db/vitals' }).message).toBe(
+      'DATABASE_URL is not a PostgreSQL address (it starts with "mysql:"; the value is not shown, as it may hold a password): set it like postgres://vitals:PASSWORD@db.internal:5432/vitals, or unset it to keep the store in the embedded SQLite file.',
+    );
+    expect(errorOf({ DATABASE_URL: 'postgres://vitals:s3cret@db.internal' }).message).toBe(
+      'DATABASE_URL is "postgres://vitals:***@db.internal", which names no database: end it with /DATABASE_NAME, like postgres://vitals:PASSWORD@db.internal:5432/vitals.',
+    );
+    expect(errorOf({ DATABASE_URL: 'vitals:s3cret@db.internal/vitals' }).message).toBe(
+      'DATABASE_URL is not a PostgreSQL address (it starts with "vitals:"; the value is not shown, as it may hold a password): set it like postgres://vitals:PASSWORD@db.internal:5432/vitals, or unset it to keep the store in the embedded SQLite file.',
+    );
+  });
+});
