@@ -3,6 +3,7 @@ import type { Config } from '../config/config.ts';
 import { createGateway, type Gateway } from '../hubspot/create-gateway.ts';
 import { startSandbox } from '../sandbox/start-sandbox.ts';
 import type { SandboxWebhookOptions } from '../sandbox/webhook-settings.ts';
+import type { SharedRateBudget } from '../store/store.ts';
 import { HubSpotUnreachableError, isUnreachable } from './hubspot-unreachable.ts';
 import { DEFAULT_UI_DOMAIN, portalUiDomain, type PortalUiDomain } from './portal-ui-domain.ts';
 
@@ -22,11 +23,17 @@ export interface PortalConnection extends PortalUiDomain {
 export async function connectPortal(
   config: Config,
   /** Where HubSpot's API is; tests point it at a sandbox standing in for a real portal. */
-  options: { hubspotBasePath?: string; sandboxWebhooks?: SandboxWebhookOptions } = {},
+  options: {
+    hubspotBasePath?: string;
+    sandboxWebhooks?: SandboxWebhookOptions;
+    /** The store's budget shared by every process of the app (PostgreSQL). */
+    sharedBudget?: SharedRateBudget;
+  } = {},
 ): Promise<PortalConnection> {
   const rate = {
     per10s: config.rateLimit.per10s,
     dailyLimit: config.rateLimit.dailyLimit ?? undefined,
+    sharedBudget: options.sharedBudget,
   };
   const token = config.hubspot.accessToken;
   if (config.hubspot.mode === 'hubspot' && token) {

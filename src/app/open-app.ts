@@ -1,7 +1,7 @@
 import type { Config } from '../config/config.ts';
 import { loadConfig } from '../config/load-config.ts';
 import { compileModel, type CompiledModel } from '../scoring/compile-model.ts';
-import { openSqliteStore } from '../store/open-sqlite-store.ts';
+import { openStore } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
 import { connectPortal, type PortalConnection } from './connect-portal.ts';
 import { sandboxPlaySettings } from './sandbox-play-settings.ts';
@@ -24,10 +24,14 @@ export async function openApp(
   // `vitals start` on the sandbox: its own secret and address, and the sandbox sends webhooks.
   const serving = options.serve ? sandboxServing(config) : null;
   if (serving) config = serving.config;
-  const store = await openSqliteStore(config.dataDir);
+  const store = await openStore(config);
   let connection: PortalConnection | undefined;
   try {
-    connection = await connectPortal(config, serving ? { sandboxWebhooks: serving.webhooks } : {});
+    const sharedBudget = store.rateBudget();
+    connection = await connectPortal(config, {
+      ...(serving ? { sandboxWebhooks: serving.webhooks } : {}),
+      ...(sharedBudget ? { sharedBudget } : {}),
+    });
     if (connection.source === 'sandbox') {
       const { sandboxSender, gateway } = connection;
       config = {

@@ -16,6 +16,7 @@ import { listProperties, type HubSpotProperty } from './list-properties.ts';
 import { listPropertyGroups, type PropertyGroup } from './list-property-groups.ts';
 import { listSequences, type Sequence } from './list-sequences.ts';
 import { nextMidnight } from './next-midnight.ts';
+import type { SharedRateBudget } from '../store/store.ts';
 import { RateLimits } from './rate-limits.ts';
 import {
   readAssociations,
@@ -56,6 +57,8 @@ export interface GatewayOptions {
   sleep?: ((ms: number) => Promise<void>) | undefined;
   random?: (() => number) | undefined;
   logger?: GatewayLogger | undefined;
+  /** HubSpot calls counted with every other process of the app (the PostgreSQL store's). */
+  sharedBudget?: SharedRateBudget | undefined;
 }
 
 /** The only way the app talks to HubSpot. */
@@ -197,6 +200,7 @@ function resolve(options: GatewayOptions) {
     sleep: options.sleep ?? ((ms: number) => delay(ms)),
     random: options.random ?? Math.random,
     logger: options.logger ?? { warn: () => undefined },
+    shared: options.sharedBudget,
   };
 }
 

@@ -1,5 +1,6 @@
 import { DailyLimitError } from './daily-limit-error.ts';
 import { nextMidnight } from './next-midnight.ts';
+import type { SharedRateBudget } from '../store/store.ts';
 import { SlidingWindow } from './sliding-window.ts';
 
 export interface RateLimitOptions {
@@ -13,7 +14,12 @@ export interface RateLimitOptions {
   clock: () => number;
   sleep: (ms: number) => Promise<void>;
   warn: (details: object, message: string) => void;
+  /** The budget every process of the app shares (PostgreSQL store); absent: this process only. */
+  shared?: SharedRateBudget | undefined;
 }
+
+/** The shared budget's name for HubSpot's general limit: one private app, one budget. */
+export const SHARED_BUDGET = 'hubspot.general';
 
 // Search has its own limit of 5 requests/s per account:
 // https://developers.hubspot.com/docs/api/crm/search#limitations
@@ -28,6 +34,7 @@ export class RateLimits {
   #day: { resetAt: number; calls: number };
   #stoppedUntil = 0;
   #warnedMax = false;
+  #sharedFailed = false;
 
   constructor(options: RateLimitOptions) {
     this.#options = options;
@@ -52,7 +59,26 @@ export class RateLimits {
     this.#checkDaily(endpoint);
     if (endpoint.endsWith('.search')) await this.#search.acquire();
     await this.#general.acquire();
+    await this.#takeShared();
     this.#day.calls++;
+  }
+
+  /** Waits, a second at a time, until the app's shared budget has room for this call. */
+  async #takeShared(): Promise<void> {
+    const { shared, clock, sleep } = this.#options;
+    if (!shared || this.#sharedFailed) return;
+    try {
+      while (!(await shared.take(SHARED_BUDGET, clock(), this.#general.limit)))
+        await sleep(1000 - (clock() % 1000) + 1);
+    } catch (error) {
+      // The database that holds the budget failed: go on with this process's own limiter (HubSpot's
+      // headers and 429s still keep every process in check) rather than fail the call.
+      this.#sharedFailed = true;
+      this.#options.warn(
+        { err: error },
+        'The shared rate budget could not be read; this process keeps to its own limiter until it restarts',
+      );
+    }
   }
 
   /** Learns from HubSpot's X-HubSpot-RateLimit-* headers on any answer. */

@@ -1,6 +1,6 @@
 import type { Gateway } from '../hubspot/create-gateway.ts';
 import type { PlannedAction, PlaySettings } from '../plays/play-types.ts';
-import type { LedgerEntry, RecordedIntent, Store } from '../store/store.ts';
+import type { LeaseClaim, LedgerEntry, RecordedIntent, Store } from '../store/store.ts';
 import { createTaskEntries } from './create-task-entries.ts';
 import { takeDailySlot } from './daily-slot.ts';
 import { enrollEntry } from './enroll-entry.ts';
@@ -72,6 +72,8 @@ export interface PlaysContext {
    * current enrolment before enrolling it, and adopt the enrolment HubSpot already has.
    */
   lookBeforeEnrolling?: boolean;
+  /** The run's lease: its plays commit only while this process still holds it. */
+  lease?: LeaseClaim;
 }
 
 /**

@@ -20,6 +20,7 @@ export async function carryOutPlan(ctx: PlaysContext, plan: ChunkPlan): Promise<
     portal: ctx.portal,
     intents: plan.actions,
     active: plan.active,
+    ...(ctx.lease ? { lease: ctx.lease } : {}),
   });
   await applyPlays(ctx, recorded);
   return recordBaseline(ctx, plan.baselined);

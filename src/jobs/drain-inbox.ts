@@ -9,7 +9,18 @@ export interface DrainDeps extends Omit<RescoreCompanyDeps, 'now' | 'gateway'> {
   now: () => Date;
   /** A full pass, for a backlog too big to rescore company by company. */
   runFull: () => Promise<unknown>;
+  /**
+   * Who this drainer is: the events it takes are claimed in its name, so drainers of other
+   * processes on the same store leave them alone. Absent: claims nothing (one process only).
+   */
+  claimer?: string;
 }
+
+/**
+ * How long the events a drain takes stay its own: far longer than a drain lasts (retries
+ * included), and short enough that another process picks up a dead one's events soon after.
+ */
+export const CLAIM_MS = 5 * 60_000;
 
 export interface DrainOptions {
   /** Events taken per drain. */
@@ -44,7 +55,15 @@ export function retryDelayMs(attempts: number): number {
  */
 export async function drainInbox(deps: DrainDeps, options: DrainOptions): Promise<DrainSummary> {
   const now = deps.now();
-  const events = await deps.store.pendingEvents(deps.portal, now.toISOString(), options.batch);
+  const claim = deps.claimer
+    ? { holder: deps.claimer, until: new Date(now.getTime() + CLAIM_MS).toISOString() }
+    : undefined;
+  const events = await deps.store.pendingEvents(
+    deps.portal,
+    now.toISOString(),
+    options.batch,
+    claim,
+  );
   const summary: DrainSummary = {
     events: events.length,
     companies: 0,

@@ -5,6 +5,7 @@ import {
   type DrainOptions,
   type DrainSummary,
 } from './drain-inbox.ts';
+import { releaseDeadClaims } from './lease-holder.ts';
 import { settleLeftIntents } from './settle-left-intents.ts';
 
 export interface InboxWorkerLog {
@@ -38,6 +39,8 @@ export function startInboxWorker(
   const drainUntilEmpty = async () => {
     if (!settled) {
       try {
+        const freed = await releaseDeadClaims(deps.store, deps.portal, deps.now());
+        if (freed > 0) log.info({ events: freed }, 'took back the events a stopped process held');
         const n = await settleLeftIntents(deps);
         if (n > 0) log.info({ intents: n }, 'settled the plays a stopped process left');
         settled = true;

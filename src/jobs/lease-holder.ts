@@ -14,11 +14,27 @@ export function leaseHolderId(): string {
  */
 export async function reclaimDeadLease(store: Store, name: string): Promise<boolean> {
   const current = await store.leaseHolder(name);
-  if (!current) return false;
-  const [host, pid] = current.holder.split(':');
-  if (host !== hostname() || !/^\d+$/.test(pid ?? '')) return false;
-  if (isAlive(Number(pid))) return false;
+  if (!current || !diedOnThisMachine(current.holder)) return false;
   return store.releaseLease(name, current.holder);
+}
+
+/**
+ * Ends the inbox claims of drainers that were processes on this machine and no longer exist, so
+ * a restarted `vitals serve` takes up the events it held at once instead of when the claims
+ * lapse. Answers how many events were freed.
+ */
+export async function releaseDeadClaims(store: Store, portal: string, now: Date): Promise<number> {
+  let freed = 0;
+  for (const holder of await store.inboxClaimHolders(portal, now.toISOString()))
+    if (diedOnThisMachine(holder)) freed += await store.releaseInboxClaims(portal, holder);
+  return freed;
+}
+
+/** Whether `holder` (leaseHolderId's form) was a process on this machine that is gone. */
+function diedOnThisMachine(holder: string): boolean {
+  const [host, pid] = holder.split(':');
+  if (host !== hostname() || !/^\d+$/.test(pid ?? '')) return false;
+  return !isAlive(Number(pid));
 }
 
 function isAlive(pid: number): boolean {

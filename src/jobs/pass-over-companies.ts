@@ -2,6 +2,7 @@ import type { HubSpotRecord } from '../hubspot/record-schema.ts';
 import { NPS_DATE_PROPERTY, NPS_RATING_PROPERTY } from '../signals/nps-answers.ts';
 import { requiredProperties, type RequiredProperties } from '../signals/required-properties.ts';
 import type { RunProgress, RunRecord } from '../store/store.ts';
+import { leaseLostError } from '../store/store-error.ts';
 import { accountFactsRecord } from './account-facts-record.ts';
 import { actOnPlan } from './act-on-plan.ts';
 import { apiCallsSince } from './api-calls-since.ts';
@@ -123,9 +124,14 @@ async function finishChunk(
     deps.gateway.apiCalls(),
     pass.callsBefore,
   );
-  await deps.store.renewLease(RESCORE_LEASE.name, deps.holder, RESCORE_LEASE.ttlMs);
+  const lease = { name: RESCORE_LEASE.name, holder: deps.holder };
+  // Stalled past the lease while another process took the run over: stop here. The commit checks
+  // again inside its transaction, so the run's cursor never moves under the new holder.
+  if (!(await deps.store.renewLease(lease.name, lease.holder, RESCORE_LEASE.ttlMs)))
+    throw leaseLostError(lease.name);
   // A dry run writes nothing anywhere but its own progress.
   await deps.store.commitPage({
+    lease,
     runId: pass.run.id,
     progress,
     scores: pass.dryRun ? [] : scored.flatMap((c) => (c.history ? [c.history] : [])),

@@ -18,6 +18,7 @@ import { playsPreview, type PlanStep } from './plays-preview.ts';
 import { createPortfolioTally, type PortfolioTally } from './portfolio-tally.ts';
 import { RESCORE_LEASE } from './rescore-lease.ts';
 import { startPlays } from './start-plays.ts';
+import { StoreError } from '../store/store-error.ts';
 import { takeRescoreLease } from './take-rescore-lease.ts';
 
 export { RunInProgressError } from './take-rescore-lease.ts';
@@ -132,6 +133,8 @@ export async function runRescore(
         results.callsBefore,
       );
     } catch (error) {
+      // The run is another process's now: its record is theirs to finish.
+      if (error instanceof StoreError && error.code === 'lease-lost') throw error;
       // Left resumable: the next run carries on from the last committed cursor.
       const status = error instanceof DailyLimitError ? 'stopped' : 'failed';
       await deps.store.finishRun(run.id, { status, error: (error as Error).message });
@@ -217,5 +220,6 @@ function playsContext(deps: RescoreDeps): PlaysContext | null {
     settleAfterMs: deps.plays.mapping.settleAfterSeconds * 1000,
     clock,
     ...(deps.sleep ? { sleep: deps.sleep } : {}),
+    lease: { name: LEASE, holder: deps.holder },
   };
 }

@@ -123,6 +123,40 @@ describe('runRescore against the sandbox portal', () => {
     expect(resumed.portfolio.tiers).toEqual(fresh.portfolio.tiers);
   });
 
+  it('stops writing once another process took its lease over, leaving the run to that one', async () => {
+    const { deps, gateway, store } = await world(300);
+    const written: string[] = [];
+    let pages = 0;
+    // Between pages 1 and 2 this process stalls past its lease and another takes it.
+    const stalling: Gateway = {
+      ...countingUpdates(gateway, written),
+      async *companyPages(options) {
+        for await (const page of gateway.companyPages(options)) {
+          if (++pages === 2) {
+            await store.releaseLease('full-rescore', 'stalled');
+            expect(await store.acquireLease('full-rescore', 'successor', 60_000)).toBe(true);
+          }
+          yield page;
+        }
+      },
+    };
+    const stalled = runRescore(deps(stalling, 'stalled'), { dryRun: false, pagesPerChunk: 1 });
+    await expect(stalled).rejects.toMatchObject({ code: 'lease-lost' });
+    const [run] = await store.listRuns({ portal: 'sandbox' });
+    // Its record is left running at page 1 for the successor, not marked failed by the loser.
+    expect(run).toMatchObject({ status: 'running', progress: { pagesDone: 1 } });
+    expect(await store.leaseHolder('full-rescore')).toMatchObject({ holder: 'successor' });
+    await store.releaseLease('full-rescore', 'successor');
+    const resumed = await runRescore(deps(countingUpdates(gateway, written), 'successor'), {
+      dryRun: false,
+      pagesPerChunk: 1,
+    });
+    expect(resumed).toMatchObject({ resumed: true, companies: 300 });
+    // Page 2's companies were written to HubSpot by the stalled process before its commit was
+    // refused (the same values), then again by the successor: HubSpot holds one value each.
+    expect(new Set(written).size).toBe(300);
+  });
+
   it('refuses to start while another process holds the run lease', async () => {
     const { deps, store } = await world(10);
     expect(await store.acquireLease('full-rescore', 'someone-else', 60_000)).toBe(true);

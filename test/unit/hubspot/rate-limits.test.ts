@@ -168,3 +168,64 @@ describe('rate limits in the gateway', () => {
     expect(time.now).toBe(2000);
   });
 });
+
+describe('the rate budget shared by every process of the app', () => {
+  /** A budget another process already spends from: `othersPerSecond` calls in each second. */
+  function sharedBudget(othersPerSecond: number) {
+    const seconds = new Map<number, number>();
+    const taken: number[] = [];
+    return {
+      taken,
+      budget: {
+        take: async (_name: string, now: number, limit: number) => {
+          const second = Math.floor(now / 1000);
+          let recent = 0;
+          for (let s = second - 9; s <= second; s++)
+            recent += (seconds.get(s) ?? 0) + othersPerSecond;
+          if (recent >= limit) return false;
+          seconds.set(second, (seconds.get(second) ?? 0) + 1);
+          taken.push(now);
+          return true;
+        },
+      },
+    };
+  }
+
+  it('waits for room in the shared budget after its own, so the processes together keep the limit', async () => {
+    const { time, clock, sleep } = fakeTime();
+    // The others spend 5 a second, 50 of the 90 a 10-second window allows: 40 are left here.
+    const shared = sharedBudget(5);
+    const limits = new RateLimits({
+      per10s: 100,
+      headroom: 0.9,
+      timeZone: 'UTC',
+      clock,
+      sleep,
+      warn: () => undefined,
+      shared: shared.budget,
+    });
+    for (let i = 0; i < 60; i++) await limits.acquire('companies.batchRead');
+    expect(shared.taken).toHaveLength(60);
+    expect(busiestWindow(shared.taken, 10_000)).toBe(40);
+    // Alone, its own limiter would have let all 60 go at once.
+    expect(time.now).toBeGreaterThanOrEqual(10_000);
+  });
+
+  it('keeps going on its own limiter when the shared budget cannot be read, and says so once', async () => {
+    const { clock, sleep } = fakeTime();
+    const warnings: string[] = [];
+    const limits = new RateLimits({
+      per10s: 100,
+      headroom: 0.9,
+      timeZone: 'UTC',
+      clock,
+      sleep,
+      warn: (_details, message) => warnings.push(message),
+      shared: { take: () => Promise.reject(new Error('connection terminated')) },
+    });
+    for (let i = 0; i < 5; i++) await limits.acquire('companies.batchRead');
+    expect(warnings).toEqual([
+      'The shared rate budget could not be read; this process keeps to its own limiter until it restarts',
+    ]);
+  });
+});
