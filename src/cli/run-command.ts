@@ -2,6 +2,7 @@ import cron from 'node-cron';
 import { RunInProgressError } from '../jobs/run-rescore.ts';
 import { StoreError } from '../store/store-error.ts';
 import type { App } from '../app/open-app.ts';
+import { orphanedRun } from '../jobs/orphaned-run.ts';
 import { runRescore, type RescoreSummary } from '../jobs/run-rescore.ts';
 import { isSetUp, setupPortal } from '../jobs/setup-portal.ts';
 import { CliError, EXIT } from './cli-error.ts';
@@ -117,20 +118,47 @@ async function keepRunning(
   say(
     `Next runs on the schedule "${expression}"${timezone ? ` (${timezone})` : ''}. Press Ctrl+C to stop.\n`,
   );
-  const task = cron.schedule(
-    expression,
-    async () => {
+  // One run at a time in this process, whether the schedule or the orphan watch starts it.
+  let running: Promise<void> | null = null;
+  const tick = () => {
+    running ??= (async () => {
       try {
         report(await rescoreOnce(app, options, io), app, options, io);
       } catch (error) {
         io.err(`${scheduledRunFailure(error)}\n`);
+      } finally {
+        running = null;
       }
-    },
-    { timezone: timezone ?? undefined, noOverlap: true },
-  );
+    })();
+    return running;
+  };
+  const task = cron.schedule(expression, tick, {
+    timezone: timezone ?? undefined,
+    noOverlap: true,
+  });
+  // Another process may have died mid-run (a redeploy, a crash): once its lease is free, carry
+  // the run on from its cursor instead of waiting for the next scheduled time.
+  const watch = setInterval(() => {
+    if (running) return;
+    orphanedRun(app.store, {
+      portal: app.connection.portal,
+      source: app.connection.source,
+      dryRun: options.dryRun ?? app.config.dryRun,
+      now: new Date(),
+    })
+      .then((orphaned) => (orphaned ? tick() : undefined))
+      .catch((error: unknown) =>
+        io.err(`Checking for an unfinished run failed: ${String(error)}\n`),
+      );
+  }, ORPHAN_CHECK_MS);
+  watch.unref();
   await stopped;
+  clearInterval(watch);
   await task.stop();
 }
+
+/** How often a scheduled process looks for a run another process left unfinished. */
+export const ORPHAN_CHECK_MS = 30_000;
 
 /**
  * What a replica says when its tick does not run: with several replicas on one database, one

@@ -5,7 +5,7 @@ import { RESCORE_LEASE } from './rescore-lease.ts';
 export class RunInProgressError extends Error {
   constructor() {
     super(
-      `Another Vitals run holds the lock on this data directory. Wait for it to finish (or for its lock to expire in ${RESCORE_LEASE.ttlMs / 60_000} minutes) and try again.`,
+      `Another Vitals run holds the run lock on this store. Wait for it to finish (or for its lock to expire in ${RESCORE_LEASE.ttlMs / 60_000} minutes) and try again.`,
     );
     this.name = 'RunInProgressError';
   }
