@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 // The store's own tests, which run a second time on PostgreSQL; those that test SQLite itself
 // (its file migrations, its packed score series) run on SQLite only.
 const STORE_TESTS = 'test/unit/store/**/*.test.ts';
+// Several `vitals` processes on one PostgreSQL database: they need the server, and only it.
+const POSTGRES_ONLY = ['test/integration/scale-out/**/*.test.ts'];
 const SQLITE_ONLY = [
   'test/unit/store/migrate-sqlite.test.ts',
   'test/unit/store/score-series.test.ts',
@@ -22,12 +24,15 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     projects: [
-      { extends: true, test: { name: 'sqlite', include: ['test/**/*.test.{ts,tsx}'] } },
+      {
+        extends: true,
+        test: { name: 'sqlite', include: ['test/**/*.test.{ts,tsx}'], exclude: POSTGRES_ONLY },
+      },
       {
         extends: true,
         test: {
           name: 'postgres',
-          include: [STORE_TESTS],
+          include: [STORE_TESTS, ...POSTGRES_ONLY],
           exclude: SQLITE_ONLY,
           // Starting a server takes a few seconds; the teardown waits for it to stop.
           globalSetup: ['test/support/postgres-global-setup.ts'],
