@@ -9,12 +9,13 @@ declare module 'vitest' {
 }
 
 /**
- * A PostgreSQL server for the tests that need one: DATABASE_URL when set (its user must be
- * allowed to create databases), otherwise a throwaway embedded one, stopped and deleted at the
- * end. No manual step either way.
+ * A PostgreSQL server for the tests that need one: VITALS_TEST_DATABASE_URL when set (its user
+ * must be allowed to create databases), otherwise a throwaway embedded one, stopped and deleted
+ * at the end. No manual step either way. Not DATABASE_URL: that one would move every other
+ * test's store (and the processes they start) to PostgreSQL too.
  */
 export default async function setup(project: TestProject) {
-  const given = process.env.DATABASE_URL?.trim();
+  const given = process.env.VITALS_TEST_DATABASE_URL?.trim();
   if (given) {
     project.provide('postgresAdminUrl', given);
     return;

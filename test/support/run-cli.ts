@@ -7,7 +7,8 @@ export interface CliResult {
 }
 
 export interface CliOptions {
-  /** Variables on top of the test process's own; HUBSPOT_ACCESS_TOKEN and VITALS_CONFIG start empty. */
+  /** Variables on top of the test process's own; HUBSPOT_ACCESS_TOKEN, VITALS_CONFIG and
+   * DATABASE_URL start empty. */
   env?: Record<string, string>;
   /** Write to stdout as to a terminal (colours on). */
   tty?: boolean;
@@ -39,7 +40,12 @@ async function runAlone(args: readonly string[], options: CliOptions): Promise<C
     color: options.tty === true,
     errIsTTY: false,
   };
-  const restoreEnv = setEnv({ HUBSPOT_ACCESS_TOKEN: '', VITALS_CONFIG: '', ...options.env });
+  const restoreEnv = setEnv({
+    HUBSPOT_ACCESS_TOKEN: '',
+    VITALS_CONFIG: '',
+    DATABASE_URL: '',
+    ...options.env,
+  });
   const restoreClock = options.clock ? slowClock(options.clock) : () => undefined;
   try {
     const code = await main(['node', 'vitals', ...args], io);
