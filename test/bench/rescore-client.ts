@@ -7,8 +7,8 @@ import {
 } from '../../src/hubspot/create-gateway.ts';
 import type { RescoreDeps } from '../../src/jobs/run-rescore.ts';
 import { compileModel } from '../../src/scoring/compile-model.ts';
-import { openSqliteStore } from '../../src/store/open-sqlite-store.ts';
 import type { Store } from '../../src/store/store.ts';
+import { openBenchStore, type StoreAt } from './bench-store.ts';
 
 // The app's side of a bench pass: config, gateway, store. Nothing here loads the sandbox, so a
 // process that imports only this module holds what `vitals run` holds against HubSpot.
@@ -44,14 +44,17 @@ export function benchGateway(
   });
 }
 
-/** What runRescore needs (scoring only, no plays), on a store in `storeDir`; `now` fixes its clock. */
+/**
+ * What runRescore needs (scoring only, no plays), on the store at `at` (a SQLite directory by
+ * default); `now` fixes its clock.
+ */
 export async function rescoreDeps(
-  storeDir: string,
+  at: StoreAt | string,
   gateway: Gateway,
   config: Config,
   now?: () => Date,
 ): Promise<{ deps: RescoreDeps; store: Store }> {
-  const store = await openSqliteStore(storeDir);
+  const store = await openBenchStore(typeof at === 'string' ? { sqlite: at } : at);
   const deps: RescoreDeps = {
     gateway,
     store,

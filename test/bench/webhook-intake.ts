@@ -1,8 +1,6 @@
-import { existsSync, statSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus } from 'node:os';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import express from 'express';
 import { pino } from 'pino';
@@ -10,10 +8,11 @@ import { resolveConfig } from '../../src/config/resolve-config.ts';
 import { Secret } from '../../src/config/secret.ts';
 import { compileModel } from '../../src/scoring/compile-model.ts';
 import { startServer } from '../../src/server/start-server.ts';
-import { openSqliteStore, SQLITE_FILE_NAME } from '../../src/store/open-sqlite-store.ts';
 import { groupReceive } from '../../webhooks/group-receive.ts';
 import type { Store } from '../../src/store/store.ts';
+import { withBackend, type BackendKind, type BenchBackend } from './bench-backend.ts';
 import type { BenchRow, BenchSection } from './bench-section.ts';
+import { openBenchStore, POSTGRES_POOL_SIZE, type StoreAt } from './bench-store.ts';
 import type { Measurement } from './measure.ts';
 import { count, figuresOf } from './rescore-figures.ts';
 import { tempDir } from './rescore-world.ts';
@@ -42,14 +41,16 @@ export interface WebhookIntakeOptions {
   runMs?: number;
   /** Log each request at info level as `vitals serve` does (to a sink that drops the lines). */
   logRequests?: boolean;
+  /** The inbox's store (the floor route's too): SQLite by default. */
+  backend?: BackendKind;
 }
 
 type Settings = Required<WebhookIntakeOptions>;
 
 /**
- * POST /webhooks/hubspot on the real app (signature checked, 10 events committed to the SQLite
- * inbox per request) beside a bare express route that answers 204 unchecked, under the same
- * sustained load from a worker thread, over loopback.
+ * POST /webhooks/hubspot on the real app (signature checked, 10 events committed to the inbox
+ * per request, on SQLite or PostgreSQL) beside a bare express route that answers 204 unchecked,
+ * under the same sustained load from a worker thread, over loopback.
  */
 export async function webhookIntake(options: WebhookIntakeOptions = {}): Promise<BenchSection> {
   const settings: Settings = {
@@ -57,51 +58,60 @@ export async function webhookIntake(options: WebhookIntakeOptions = {}): Promise
     runs: options.runs ?? RUNS,
     runMs: options.runMs ?? RUN_MS,
     logRequests: options.logRequests ?? true,
+    backend: options.backend ?? 'sqlite',
   };
   const dir = tempDir('webhooks');
   try {
-    const storeDir = join(dir.path, 'store');
-    const store = timedStore(await openSqliteStore(storeDir));
-    try {
-      const app = await startApp(store, dir.path, settings.logRequests);
+    return await withBackend(settings.backend, dir.path, async (backend) => {
+      const storeAt = await backend.storeAt('intake');
+      const store = timedStore(await openBenchStore(storeAt));
       try {
-        const bare = await startBare();
-        const floorStore = await openSqliteStore(join(dir.path, 'floor'));
-        const floor = await startFloor(floorStore);
+        const app = await startApp(store, dir.path, settings.logRequests);
         try {
-          const load = startLoad();
+          const bare = await startBare();
+          const floorStore = await openBenchStore(await backend.storeAt('floor'));
+          const floor = await startFloor(floorStore);
           try {
-            const measured = await measureRoutes(
-              load,
-              { app: app.url, bare: bare.url, floor: floor.url },
-              store,
-              settings,
-            );
-            return section(measured, await storeAfter(store, storeDir, measured), settings);
+            const load = startLoad();
+            try {
+              const measured = await measureRoutes(
+                load,
+                { app: app.url, bare: bare.url, floor: floor.url },
+                store,
+                settings,
+                backend.serverCpuMs,
+              );
+              const stored = await storeAfter(store, backend, storeAt, measured);
+              return section(measured, stored, settings, backend);
+            } finally {
+              await load.close();
+            }
           } finally {
-            await load.close();
+            await floor.close();
+            await floorStore.close();
+            await bare.close();
           }
         } finally {
-          await floor.close();
-          await floorStore.close();
-          await bare.close();
+          await app.close();
         }
       } finally {
-        await app.close();
+        await store.close();
       }
-    } finally {
-      await store.close();
-    }
+    });
   } finally {
     dir.remove();
   }
 }
 
-type TimedStore = Store & { receiveMs(): number };
+type TimedStore = Store & { receiveMs(): number; receiveCalls(): number };
 
-/** The store as it is, with the time its inbox commits took added up (to say what dominates). */
+/**
+ * The store as it is, with the time its inbox commits took added up (to say what dominates),
+ * and how many there were (a commit takes every delivery that reached it in the same turn).
+ */
 function timedStore(store: Store): TimedStore {
   let ms = 0;
+  let calls = 0;
   return {
     ...store,
     receiveEvents: async (portal, events) => {
@@ -110,9 +120,11 @@ function timedStore(store: Store): TimedStore {
         return await store.receiveEvents(portal, events);
       } finally {
         ms += performance.now() - started;
+        calls += 1;
       }
     },
     receiveMs: () => ms,
+    receiveCalls: () => calls,
   };
 }
 
@@ -242,8 +254,12 @@ function startLoad(): Load {
 interface Run extends LoadResult {
   /** How busy the servers' thread was during the run, 0–1. */
   busy: number;
-  /** Time spent in the inbox commits during the run. */
+  /** Time spent in the inbox commits during the run (awaiting them, on PostgreSQL). */
   receiveMs: number;
+  /** Inbox commits during the run. */
+  receiveCalls: number;
+  /** CPU the database server's processes used during the run; null on SQLite. */
+  serverCpuMs: number | null;
 }
 
 interface Route {
@@ -270,6 +286,7 @@ async function measureRoutes(
   urls: { app: string; bare: string; floor: string },
   store: TimedStore,
   { concurrency, runs, runMs }: Settings,
+  serverCpuMs: (() => number) | null,
 ): Promise<Measured> {
   const bare: Route = { url: urls.bare, fresh: false };
   const intake: Route = { url: urls.app, fresh: true };
@@ -290,6 +307,8 @@ async function measureRoutes(
     }
     const elu = performance.eventLoopUtilization();
     const receiveMs = store.receiveMs();
+    const receiveCalls = store.receiveCalls();
+    const serverCpu = serverCpuMs?.() ?? null;
     const reply = await load.ask({
       kind: 'run',
       url: route.url,
@@ -302,6 +321,8 @@ async function measureRoutes(
       ...reply.result,
       busy: performance.eventLoopUtilization(elu).utilization,
       receiveMs: store.receiveMs() - receiveMs,
+      receiveCalls: store.receiveCalls() - receiveCalls,
+      serverCpuMs: serverCpu === null ? null : serverCpuMs!() - serverCpu,
     };
     if (route === intake) intakeRequests += run.requests;
     ceiling = Math.max(ceiling, rate(run));
@@ -346,12 +367,17 @@ function busyMicros(run: Run): number {
 
 interface StoreAfter {
   rows: number;
-  megabytes: number;
-  walMegabytes: number;
+  /** What the store takes on disk, in words. */
+  footprint: string;
 }
 
 /** What the intake left: every event of every 204 must be in the inbox. */
-async function storeAfter(store: Store, storeDir: string, measured: Measured): Promise<StoreAfter> {
+async function storeAfter(
+  store: Store,
+  backend: BenchBackend,
+  at: StoreAt,
+  measured: Measured,
+): Promise<StoreAfter> {
   const counts = await store.inboxCounts(String(PORTAL_ID));
   const rows = Object.values(counts).reduce((sum, n) => sum + n, 0);
   if (rows !== measured.intakeRequests * EVENTS) {
@@ -359,16 +385,15 @@ async function storeAfter(store: Store, storeDir: string, measured: Measured): P
       `The inbox holds ${rows} events, not the ${measured.intakeRequests * EVENTS} the intake answered 204 for.`,
     );
   }
-  const file = join(storeDir, SQLITE_FILE_NAME);
-  const wal = `${file}-wal`;
-  return {
-    rows,
-    megabytes: statSync(file).size / 2 ** 20,
-    walMegabytes: existsSync(wal) ? statSync(wal).size / 2 ** 20 : 0,
-  };
+  return { rows, footprint: (await backend.footprint(at)).words };
 }
 
-function section(measured: Measured, stored: StoreAfter, settings: Settings): BenchSection {
+function section(
+  measured: Measured,
+  stored: StoreAfter,
+  settings: Settings,
+  backend: BenchBackend,
+): BenchSection {
   const { bare, intake, floor, probe } = measured;
   const of = (runs: Run[], figure: (r: Run) => number): Measurement => figuresOf(runs.map(figure));
   const p50 = (r: Run) => percentile(r, 0.5);
@@ -428,26 +453,84 @@ function section(measured: Measured, stored: StoreAfter, settings: Settings): Be
   ];
   const ms = (m: Measurement) =>
     `${m.median.toFixed(2)} ms (runs ${m.min.toFixed(2)}–${m.max.toFixed(2)})`;
-  const pct = (x: number) => `${Math.round(100 * x)}%`;
   // Where the servers' thread went, per request, in the intake's runs.
   const intakeMicros = of(intake, busyMicros).median;
   const bareMicros = of(bare, busyMicros).median;
   const commitMicros = of(intake, (r) => (r.receiveMs * 1000) / r.requests).median;
-  const restMicros = intakeMicros - commitMicros;
+  const commits: Commits = {
+    serverMicros: intake.every((r) => r.serverCpuMs !== null)
+      ? of(intake, (r) => (r.serverCpuMs! * 1000) / r.requests).median
+      : null,
+    perRequestMicros: commitMicros,
+    eachMs: of(intake, (r) => r.receiveMs / r.receiveCalls).median,
+    deliveriesEach: of(intake, (r) => r.requests / r.receiveCalls).median,
+  };
+  const busy = { intake: of(intake, (r) => r.busy).median, bare: of(bare, (r) => r.busy).median };
   const probeLine = (label: string, main: Measurement, mainP50: Measurement, r: Run) =>
     `${label} ${whole(rate(r))} req/s, p50 ${percentile(r, 0.5).toFixed(1)} ms, p99 ${percentile(r, 0.99).toFixed(1)} ms (at ${settings.concurrency}: ${whole(main.median)} req/s, p50 ${mainP50.median.toFixed(1)} ms)`;
   return {
-    title: `Webhook intake throughput (POST /webhooks/hubspot, ${EVENTS} events a request, SQLite inbox)`,
+    title: `Webhook intake throughput (POST /webhooks/hubspot, ${EVENTS} events a request, ${backend.label} inbox)`,
     rows,
     notes: [
       `Targets: ≥ ${count(TARGET_RPS)} signed requests/s of ${EVENTS} events each, p99 time to 204 under ${TARGET_P99_MS} ms, and ≥ ${TARGET_SHARE}% (${TARGET_SHARE / 100}×) of the requests/s of a bare express route that reads the body and answers 204 unchecked, the two measured side by side in one run on ${cpus().length} cores.`,
-      `The intake is the real app (\`startServer\` with \`createServer\`'s deps, as \`vitals serve\` runs it): v3 signature checked on the raw body, the events parsed and validated, all ${EVENTS} committed to the SQLite inbox (WAL, synchronous NORMAL; the deliveries that reach the store in the same turn of the event loop share one immediate transaction, \`webhooks/group-receive.ts\`) before the 204; ${settings.logRequests ? "each request logged at info level as `vitals serve` does, into a sink that drops the lines (pino's serialisation counted, the write to stderr not)" : 'logging off'}; \`onWebhookEvents\` a no-op (the inbox worker is not measured). The bare route (\`express.raw\`, then 204) listens in the same process, on another port; so does the floor route: \`express.raw\`, \`JSON.parse\`, the same grouped commit into its own SQLite inbox, then 204, with no signature check, schema, middleware or log line. The floor is the most any intake that stores before it answers could reach on this thread: ${whole(floorRate.median)} req/s, ${Math.round(floorShare.median)}% of the bare route.`,
+      `The intake is the real app (\`startServer\` with \`createServer\`'s deps, as \`vitals serve\` runs it): v3 signature checked on the raw body, the events parsed and validated, all ${EVENTS} committed to the ${inboxWords(backend)} before the 204; ${settings.logRequests ? "each request logged at info level as `vitals serve` does, into a sink that drops the lines (pino's serialisation counted, the write to stderr not)" : 'logging off'}; \`onWebhookEvents\` a no-op (the inbox worker is not measured). The bare route (\`express.raw\`, then 204) listens in the same process, on another port; so does the floor route: \`express.raw\`, \`JSON.parse\`, the same grouped commit into its own ${backend.label} inbox${backend.kind === 'postgres' ? ' (another database on the same server)' : ''}, then 204, with no signature check, schema, middleware or log line. The floor is the most any intake that stores before it answers could reach on this thread: ${whole(floorRate.median)} req/s, ${Math.round(floorShare.median)}% of the bare route.`,
       `Load: a worker thread (\`test/bench/webhook-load.ts\`) keeps ${settings.concurrency} requests in flight over ${settings.concurrency} keep-alive loopback connections (node:http Agent) for ${settings.runMs / 1000} s a run; ${settings.runs} runs per route after a ${WARMUP_MS / 1000} s warm-up of each, the routes rotating which goes first. Every request is a delivery signed as HubSpot signs it (${EVENTS} events, ${count(Math.round(measured.bodyBytes))} bytes of JSON), with eventIds never sent before for the intake; all were signed before the timing (${(measured.signMs / 1000).toFixed(1)} s, untimed${late > 0 ? `; ${count(late)} ran out and were signed during the runs` : ''}). Requests/s is the 204s over the run, first send to last answer; time to 204 is from sending to the whole answer received, its p50 and p99 taken per run; each figure is the median of the runs. Exact: intake p50 ${ms(intakeP50)}, p99 ${ms(intakeP99)}; bare route p50 ${ms(bareP50)}, p99 ${ms(bareP99)}.`,
-      `Why ${settings.concurrency} in flight: both servers run on the process's one main thread, which ${settings.concurrency} already kept busy ${pct(of(intake, (r) => r.busy).median)} of the intake's runs and ${pct(of(bare, (r) => r.busy).median)} of the bare route's; more in flight mostly queue, raising latency more than requests/s. One run of each at ${PROBE_CONCURRENCY}, for comparison: ${probeLine('bare route', bareRate, bareP50, probe.bare)}; ${probeLine('intake', intakeRate, intakeP50, probe.intake)}.`,
-      `Where the time goes: the servers' thread spent ${whole(intakeMicros)} µs per intake request against ${whole(bareMicros)} µs per bare one. The inbox commit (\`store.receiveEvents\`, timed around the real store) took ${whole(commitMicros)} µs of it (${pct(commitMicros / intakeMicros)}); the other ${whole(restMicros)} µs are express with the app's middleware, the signature check, and parsing and validating the events. So even a commit that took no time would leave the intake at about ${(bareMicros / restMicros).toFixed(2)}× the bare route (an estimate from these per-request times).`,
-      `Store after the section: ${count(stored.rows)} inbox rows (one per event the intake answered 204 for, warm-up and probe included; checked), ${stored.megabytes.toFixed(1)} MB of SQLite file plus ${stored.walMegabytes.toFixed(1)} MB of WAL.`,
+      `${whyInFlight(settings, backend, busy)} One run of each at ${PROBE_CONCURRENCY}, for comparison: ${probeLine('bare route', bareRate, bareP50, probe.bare)}; ${probeLine('intake', intakeRate, intakeP50, probe.intake)}.`,
+      whereTimeGoes(backend, { intake: intakeMicros, bare: bareMicros }, commits),
+      `Store after the section: ${count(stored.rows)} inbox rows (one per event the intake answered 204 for, warm-up and probe included; checked); the ${backend.label} store: ${stored.footprint}.`,
+      ...(backend.note ? [backend.note] : []),
     ],
   };
+}
+
+/** How the inbox commits, per backend. */
+function inboxWords(backend: BenchBackend): string {
+  return backend.kind === 'sqlite'
+    ? 'SQLite inbox (WAL, synchronous NORMAL; the deliveries that reach the store in the same turn of the event loop share one immediate transaction, `webhooks/group-receive.ts`)'
+    : `PostgreSQL inbox (the deliveries that reach the store in the same turn of the event loop share one INSERT, autocommitted on a pooled connection, \`webhooks/group-receive.ts\`; while a commit waits on the server the thread takes more requests, whose own commits go out on other connections, up to the pool's ${POSTGRES_POOL_SIZE})`;
+}
+
+function whyInFlight(
+  settings: Settings,
+  backend: BenchBackend,
+  busy: { intake: number; bare: number },
+): string {
+  const pct = (x: number) => `${Math.round(100 * x)}%`;
+  const kept = `${settings.concurrency} kept the servers' one main thread busy ${pct(busy.intake)} of the intake's runs and ${pct(busy.bare)} of the bare route's`;
+  return backend.kind === 'sqlite'
+    ? `Why ${settings.concurrency} in flight: both servers run on the process's one main thread, which ${settings.concurrency} already kept busy ${pct(busy.intake)} of the intake's runs and ${pct(busy.bare)} of the bare route's; more in flight mostly queue, raising latency more than requests/s.`
+    : `${settings.concurrency} in flight as on SQLite, so the two sections compare: ${kept}; a request on PostgreSQL also waits on the server, which more in flight can overlap.`;
+}
+
+interface Commits {
+  /** CPU the database server used per intake request (µs); null on SQLite. */
+  serverMicros: number | null;
+  /** Microseconds from calling `receiveEvents` to its answer, per intake request. */
+  perRequestMicros: number;
+  /** Milliseconds per commit, call to answer. */
+  eachMs: number;
+  /** Deliveries (requests) a commit took, on average. */
+  deliveriesEach: number;
+}
+
+/**
+ * Where the servers' thread went. SQLite commits on the thread, so the commit's time is the
+ * thread's and splits off; a PostgreSQL commit is mostly a wait on the server, during which the
+ * thread serves other requests, so its time overlaps theirs and does not split off the same way.
+ */
+function whereTimeGoes(
+  backend: BenchBackend,
+  micros: { intake: number; bare: number },
+  commits: Commits,
+): string {
+  const pct = (x: number) => `${Math.round(100 * x)}%`;
+  const thread = `the servers' thread spent ${whole(micros.intake)} µs per intake request against ${whole(micros.bare)} µs per bare one.`;
+  const grouped = `A commit took ${commits.deliveriesEach.toFixed(1)} deliveries on average (the grouping above)`;
+  if (backend.kind === 'sqlite') {
+    const restMicros = micros.intake - commits.perRequestMicros;
+    return `Where the time goes: ${thread} The inbox commit (\`store.receiveEvents\`, timed around the real store) took ${whole(commits.perRequestMicros)} µs of it (${pct(commits.perRequestMicros / micros.intake)}); the other ${whole(restMicros)} µs are express with the app's middleware, the signature check, and parsing and validating the events. So even a commit that took no time would leave the intake at about ${(micros.bare / restMicros).toFixed(2)}× the bare route (an estimate from these per-request times). ${grouped}.`;
+  }
+  return `Where the time goes: ${thread} The inbox commits (\`store.receiveEvents\`, timed around the real store from call to answer) took ${commits.eachMs.toFixed(2)} ms each, ${whole(commits.perRequestMicros)} µs per request; most of that is a wait on the server (the INSERT, its WAL flush, the round trip), not the thread's, which serves other requests meanwhile: so it overlaps the thread's time and is not a share of it. ${grouped}.${commits.serverMicros === null ? '' : ` The PostgreSQL server's processes used ${whole(commits.serverMicros)} µs of CPU per intake request besides (read from /proc: the backends, WAL writer and the rest), so a request took about ${whole(micros.intake + commits.serverMicros)} µs of the machine's ${cpus().length} cores, the load generator's thread aside.`}`;
 }
 
 function whole(n: number): string {
