@@ -31,9 +31,8 @@ export async function runCommand(options: RunOptions, io: Io): Promise<number> {
   const say = options.json ? io.err : io.out;
   say(`${app.connection.description}\n`);
   try {
-    // Set up holding the run's lock: two runs started at once never both create the properties.
-    const summary = await rescoreOnce(app, options, io, () => ensureSetUp(app, say));
-    report(summary, app, options, io);
+    const summary = await firstRun(app, options, io, say);
+    if (summary) report(summary, app, options, io);
     if (options.once) return EXIT.ok;
     const api = options.serve ? await cardApiBeside(app, io, say) : null;
     try {
@@ -47,6 +46,27 @@ export async function runCommand(options: RunOptions, io: Io): Promise<number> {
   } finally {
     // Also on failure: an open sandbox server would otherwise keep the process alive.
     await app.close();
+  }
+}
+
+/**
+ * The first run. Another process holding the run lock stops `--once` (exit 1); a process that
+ * stays up (another replica is running the pass) leaves it to that one and takes its turn on the
+ * schedule.
+ */
+async function firstRun(
+  app: App,
+  options: RunOptions,
+  io: Io,
+  say: (text: string) => void,
+): Promise<RescoreSummary | null> {
+  try {
+    // Set up holding the run's lock: two runs started at once never both create the properties.
+    return await rescoreOnce(app, options, io, () => ensureSetUp(app, say));
+  } catch (error) {
+    if (options.once || !(error instanceof RunInProgressError)) throw error;
+    io.err(`${scheduledRunFailure(error)}\n`);
+    return null;
   }
 }
 

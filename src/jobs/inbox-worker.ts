@@ -37,17 +37,19 @@ export function startInboxWorker(
   let stopped = false;
   let settled = false;
   const drainUntilEmpty = async () => {
-    if (!settled) {
-      try {
-        const freed = await releaseDeadClaims(deps.store, deps.portal, deps.now());
-        if (freed > 0) log.info({ events: freed }, 'took back the events a stopped process held');
+    try {
+      // Before every drain, not only the first: another replica on this host may die holding
+      // events at any time, and they would otherwise wait for its claims to lapse.
+      const freed = await releaseDeadClaims(deps.store, deps.portal, deps.now());
+      if (freed > 0) log.info({ events: freed }, 'took back the events a stopped process held');
+      if (!settled) {
         const n = await settleLeftIntents(deps);
         if (n > 0) log.info({ intents: n }, 'settled the plays a stopped process left');
         settled = true;
-      } catch (error) {
-        log.error({ err: error }, 'settling the plays a stopped process left failed');
-        return;
       }
+    } catch (error) {
+      log.error({ err: error }, 'taking back what a stopped process left failed');
+      return;
     }
     do {
       again = false;

@@ -31,7 +31,7 @@ export async function releaseDeadClaims(store: Store, portal: string, now: Date)
 }
 
 /** Whether `holder` (leaseHolderId's form) was a process on this machine that is gone. */
-function diedOnThisMachine(holder: string): boolean {
+export function diedOnThisMachine(holder: string): boolean {
   const [host, pid] = holder.split(':');
   if (host !== hostname() || !/^\d+$/.test(pid ?? '')) return false;
   return !isAlive(Number(pid));

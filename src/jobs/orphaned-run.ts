@@ -1,4 +1,5 @@
 import type { RunSource, Store } from '../store/store.ts';
+import { diedOnThisMachine } from './lease-holder.ts';
 import { RESCORE_LEASE } from './rescore-lease.ts';
 
 export interface OrphanQuery {
@@ -23,5 +24,11 @@ export async function orphanedRun(store: Store, query: OrphanQuery): Promise<boo
   });
   if (run?.status !== 'running') return false;
   const lease = await store.leaseHolder(RESCORE_LEASE.name);
-  return lease === null || Date.parse(lease.expiresAt) <= query.now.getTime();
+  // A holder that was a process on this machine and is gone holds nothing: the run's own
+  // takeRescoreLease frees its lease at once.
+  return (
+    lease === null ||
+    Date.parse(lease.expiresAt) <= query.now.getTime() ||
+    diedOnThisMachine(lease.holder)
+  );
 }
