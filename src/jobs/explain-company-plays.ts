@@ -32,6 +32,7 @@ export interface ExplainPlaysDeps {
     | 'scoresAtOrBefore'
     | 'scoreHistory'
     | 'activeRules'
+    | 'playsEvaluatedAt'
     | 'openTracks'
     | 'signalReadings'
     | 'playsBaselineAt'

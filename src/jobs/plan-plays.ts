@@ -26,7 +26,10 @@ export interface ChunkPlan {
 }
 
 export interface PlanContext {
-  store: Pick<Store, 'activeRules' | 'openTracks' | 'signalReadings' | 'scoreHistory'>;
+  store: Pick<
+    Store,
+    'activeRules' | 'playsEvaluatedAt' | 'openTracks' | 'signalReadings' | 'scoreHistory'
+  >;
   portal: string;
   settings: PlaySettings;
   tiers: readonly string[];
@@ -54,6 +57,9 @@ export async function planChunkPlays(
   };
   const withFacts = scored.filter((c) => c.facts !== null);
   const ids = withFacts.map((c) => c.id);
+  // Which saved evaluation this one starts from, read before the state itself: should another
+  // process save an evaluation between the reads, the commit sees a newer one and drops this one.
+  const saved = await ctx.store.playsEvaluatedAt(ctx.portal, ids);
   const [previous, tracks, readings] = await Promise.all([
     ctx.store.activeRules(ctx.portal, ids),
     ctx.store.openTracks(ctx.portal, ids),
@@ -87,6 +93,7 @@ export async function planChunkPlays(
       evaluatedAt: ctx.now.toISOString(),
       tracks: outcome.tracks,
       readings: outcome.readings,
+      basedOn: saved.get(company.id) ?? null,
     });
     plan.baselined.push(...outcome.baselined);
     for (const action of outcome.actions) {

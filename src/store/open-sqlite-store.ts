@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { explainOpenFailure } from './explain-open-failure.ts';
+import { freshPlays } from './fresh-plays.ts';
 import { migrateSqlite, schemaVersion } from './migrate-sqlite.ts';
 import { sqliteAccountFacts } from './sqlite-account-facts.ts';
 import { sqliteActionLedger } from './sqlite-action-ledger.ts';
@@ -84,8 +85,10 @@ function sqliteStore(db: Database.Database, location: string, now: () => Date): 
   });
   const commitPlays = db.transaction((commit: PlaysCommit) => {
     if (commit.lease) lease.assertHeld(commit.lease);
-    const recorded = ledger.record(commit.portal, commit.intents);
-    plays.put(commit.portal, commit.active);
+    const ids = commit.active.map((row) => row.companyId);
+    const { intents, active } = freshPlays(commit, plays.evaluatedAt(commit.portal, ids));
+    const recorded = ledger.record(commit.portal, intents);
+    plays.put(commit.portal, active);
     return recorded;
   });
 
@@ -128,6 +131,7 @@ function sqliteStore(db: Database.Database, location: string, now: () => Date): 
     ledgerForCompany: async (portal, companyId) => ledger.forCompany(portal, companyId),
     ledgerByCompany: async (portal) => ledger.byCompany(portal),
     activeRules: async (portal, ids) => plays.get(portal, ids),
+    playsEvaluatedAt: async (portal, ids) => plays.evaluatedAt(portal, ids),
     putActiveRules: async (portal, rows) => plays.put(portal, rows),
     openTracks: async (portal, ids) => plays.tracks(portal, ids),
     signalReadings: async (portal, ids) => plays.readings(portal, ids),

@@ -6,6 +6,7 @@ import type { ActiveRules } from './store.ts';
 interface PlayStateRow {
   company_id: string;
   active_rules: string;
+  evaluated_at: string;
   tracks: string | null;
   readings: string | null;
 }
@@ -15,7 +16,8 @@ const BASELINE = 'plays-baseline';
 /** Which crossing rules held at each company's last evaluation, on SQLite: synchronous. */
 export function sqlitePlayState(db: Database.Database) {
   const select = db.prepare<{ portal: string; ids: string }, PlayStateRow>(`
-    SELECT s.company_id, s.active_rules, s.tracks, s.readings FROM json_each(@ids) AS ids
+    SELECT s.company_id, s.active_rules, s.evaluated_at, s.tracks, s.readings
+    FROM json_each(@ids) AS ids
     CROSS JOIN play_state AS s ON s.portal = @portal AND s.company_id = ids.value`);
   // An evaluation older than the saved one (a slower process finishing late) changes nothing.
   const upsert = db.prepare(`
@@ -33,6 +35,10 @@ export function sqlitePlayState(db: Database.Database) {
     VALUES (@portal, @name, @value) ON CONFLICT (portal, name) DO NOTHING`);
 
   return {
+    evaluatedAt(portal: string, companyIds: readonly string[]): Map<string, string> {
+      const rows = select.all({ portal, ids: JSON.stringify(companyIds) });
+      return new Map(rows.map((row) => [row.company_id, row.evaluated_at]));
+    },
     get(portal: string, companyIds: readonly string[]): Map<string, Set<string>> {
       const rows = select.all({ portal, ids: JSON.stringify(companyIds) });
       return new Map(

@@ -258,6 +258,13 @@ export interface ActiveRules {
   tracks?: OpenTracks;
   /** The change signals' weekly readings; absent: saved as none. */
   readings?: SignalReadings;
+  /**
+   * The saved evaluation this one started from (playsEvaluatedAt's value; null: none was saved).
+   * When given, commitPlays drops this company, its intents and its state alike, if another
+   * evaluation was saved since: two evaluations of one company at once (a webhook rescore beside
+   * a run, or two replicas) would otherwise each open their own episode and make two tasks.
+   */
+  basedOn?: string | null;
 }
 
 /**
@@ -469,6 +476,8 @@ export interface Store {
 
   /** Per evaluated company, the rules active at its last evaluation; never-evaluated are absent. */
   activeRules(portal: string, companyIds: readonly string[]): Promise<Map<string, Set<string>>>;
+  /** Per evaluated company, when its saved evaluation was made (ActiveRules.basedOn reads it). */
+  playsEvaluatedAt(portal: string, companyIds: readonly string[]): Promise<Map<string, string>>;
   /** Saves each company's active rules, unless a later evaluation is already saved. */
   putActiveRules(portal: string, rows: readonly ActiveRules[]): Promise<void>;
   /** Per evaluated company, the tracks open after its last evaluation. */

@@ -5,7 +5,7 @@ import type { Queryable } from './pg-client.ts';
 
 const BASELINE = 'plays-baseline';
 
-type StateColumn = 'active_rules' | 'tracks' | 'readings';
+type StateColumn = 'active_rules' | 'evaluated_at' | 'tracks' | 'readings';
 
 /** Which crossing rules held at each company's last evaluation, on PostgreSQL. */
 export function pgPlayState(q: Queryable) {
@@ -22,6 +22,10 @@ export function pgPlayState(q: Queryable) {
   };
 
   return {
+    async evaluatedAt(portal: string, companyIds: readonly string[]): Promise<Map<string, string>> {
+      const rows = await read(portal, companyIds, 'evaluated_at');
+      return new Map(rows.map((row) => [row.company_id, row.value!]));
+    },
     async get(portal: string, companyIds: readonly string[]): Promise<Map<string, Set<string>>> {
       const rows = await read(portal, companyIds, 'active_rules');
       return new Map(

@@ -1,5 +1,7 @@
 import type pg from 'pg';
+import { freshPlays } from '../fresh-plays.ts';
 import { assertLeaseHeld } from './pg-lease-fence.ts';
+import { lockPortalLedger } from './pg-ledger-lock.ts';
 import type { Store } from '../store.ts';
 import { pgActionLedger, recordIntentRows } from './pg-action-ledger.ts';
 import { inTransaction } from './pg-client.ts';
@@ -21,6 +23,7 @@ export type PlaysPart = Pick<
   | 'ledgerForCompany'
   | 'ledgerByCompany'
   | 'activeRules'
+  | 'playsEvaluatedAt'
   | 'putActiveRules'
   | 'openTracks'
   | 'signalReadings'
@@ -42,9 +45,15 @@ export function pgPlaysPart(pool: pg.Pool, now: () => Date): PlaysPart {
     commitPlays: (commit) =>
       inTransaction(pool, async (tx) => {
         if (commit.lease) await assertLeaseHeld(tx, commit.lease);
+        // The portal's ledger lock first: no other commit can save an evaluation between the
+        // check of what is saved and this commit's own.
+        await lockPortalLedger(tx, commit.portal);
+        const ids = commit.active.map((row) => row.companyId);
+        const saved = await pgPlayState(tx).evaluatedAt(commit.portal, ids);
+        const { intents, active } = freshPlays(commit, saved);
         const at = now().toISOString();
-        const recorded = await recordIntentRows(tx, commit.portal, commit.intents, at);
-        await putPlayStateRows(tx, commit.portal, commit.active);
+        const recorded = await recordIntentRows(tx, commit.portal, intents, at);
+        await putPlayStateRows(tx, commit.portal, active);
         return recorded;
       }),
     completeAction: (portal, key, id) => ledger.settle(portal, key, 'done', id),
@@ -59,6 +68,7 @@ export function pgPlaysPart(pool: pg.Pool, now: () => Date): PlaysPart {
     ledgerForCompany: (portal, companyId) => ledger.forCompany(portal, companyId),
     ledgerByCompany: (portal) => ledger.byCompany(portal),
     activeRules: (portal, ids) => plays.get(portal, ids),
+    playsEvaluatedAt: (portal, ids) => plays.evaluatedAt(portal, ids),
     putActiveRules: (portal, rows) => plays.put(portal, rows),
     openTracks: (portal, ids) => plays.tracks(portal, ids),
     signalReadings: (portal, ids) => plays.readings(portal, ids),
