@@ -1,6 +1,5 @@
 import type { Config } from '../config/config.ts';
 import { openSqliteStore } from './open-sqlite-store.ts';
-import { openPostgresStore } from './postgres/open-postgres-store.ts';
 import type { Store } from './store.ts';
 
 export interface OpenStoreOptions {
@@ -8,11 +7,12 @@ export interface OpenStoreOptions {
 }
 
 /** The store the config names: PostgreSQL when DATABASE_URL is set, else SQLite in the data dir. */
-export function openStore(
+export async function openStore(
   config: Pick<Config, 'dataDir' | 'databaseUrl'>,
   options: OpenStoreOptions = {},
 ): Promise<Store> {
-  return config.databaseUrl === null
-    ? openSqliteStore(config.dataDir, options)
-    : openPostgresStore(config.databaseUrl.reveal(), options);
+  if (config.databaseUrl === null) return openSqliteStore(config.dataDir, options);
+  // Loaded only when asked for: a process on the embedded store never holds the pg client.
+  const { openPostgresStore } = await import('./postgres/open-postgres-store.ts');
+  return openPostgresStore(config.databaseUrl.reveal(), options);
 }

@@ -7,7 +7,7 @@ import type { MeasureOptions } from './measure.ts';
 import { engineThroughput } from './engine-throughput.ts';
 import { playsApiCalls } from './plays-api-calls.ts';
 import { playsTrust } from './plays-trust.ts';
-import { portfolioReports } from './portfolio-reports.ts';
+import { sectionInChild } from './section-in-child.ts';
 import { rescoreApiCalls } from './rescore-api-calls.ts';
 import { rescoreMemory } from './rescore-memory.ts';
 import { rescoreWallTime } from './rescore-wall-time.ts';
@@ -40,7 +40,8 @@ const sections = [
   await webhookIntake(),
   await webhookIntake({ backend: 'postgres' }),
   await webhookLive(),
-  await portfolioReports(),
+  // A fresh process, as `vitals report` is.
+  await sectionInChild('./portfolio-reports.ts', 'portfolioReports'),
 ];
 
 const markdown = benchmarksMarkdown(
