@@ -55,8 +55,12 @@ export function trackBody(state: TrackState, input: PlayInput, closing: string |
   }
   const parts: string[] = [];
   if (lead) parts.push(`Why now: ${lead.why}.`);
-  const steps = [...spec.steps, ...scoreNotes(state, input)];
-  if (steps.length > 0) parts.push(['What to do:', ...steps.map((step) => `- ${step}`)].join('\n'));
+  if (spec.steps.length > 0)
+    parts.push(['What to do:', ...spec.steps.map((step) => `- ${step}`)].join('\n'));
+  // A fact, not a step: kept out of the to-do list so a rep does not look for something to do.
+  const holding = scoreNotes(state, input);
+  if (holding.length > 0)
+    parts.push(['Holding the score down:', ...holding.map((note) => `- ${note}`)].join('\n'));
   parts.push(timeline(state, settings.timeZone));
   parts.push(summary);
   if (state.kind === 'save' && serious(state, input))

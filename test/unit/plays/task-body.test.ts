@@ -63,6 +63,26 @@ describe('the save task', () => {
     );
   });
 
+  it('tells what holds the score down apart from what to do', () => {
+    // A detractor's NPS caps the score: a fact for the rep, not one more step.
+    const capped = explain({ login_frequency_pct: 20, goal_status: 'behind' }, { nps_last: 3 });
+    const held = capped.modifiers.find((m) => m.impact < 0);
+    expect(held).toBeDefined();
+    const text = bodyOf(
+      run({
+        current: capped,
+        history: [point(NOW, 10, 90, 'healthy')],
+        account: account({ npsLast: 3, npsAt: daysAgo(1) }),
+      }),
+      'save',
+    );
+    const todo = /What to do:\n((?:- .*\n?)*)/.exec(text)?.[1] ?? '';
+    expect(todo).not.toContain('holds the score');
+    expect(text).toContain(
+      `Holding the score down:\n- ${held!.label} holds the score ${Math.round(-held!.impact)} points down until it changes.`,
+    );
+  });
+
   it('holds the save playbook with the likely reason and the segment discount', () => {
     const text = bodyOf(run({ current: atRisk, account: account({ mrr: 8000 }) }), 'save');
     expect(text).toMatch(/Save playbook: stage 1 of 5 \(episode began 2025-03-12\)\./);
