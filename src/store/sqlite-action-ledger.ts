@@ -1,29 +1,18 @@
 import type Database from 'better-sqlite3';
 import type { PlannedAction } from '../plays/play-types.ts';
-import { actionMarker } from './action-marker.ts';
 import { isoInstant } from './iso-instant.ts';
+import {
+  checkKey,
+  ledgerEntry,
+  ledgerParams,
+  notFound,
+  notPending,
+  type LedgerRow,
+  type Settled,
+} from './ledger-rows.ts';
+import { nonEmptyText } from './non-empty-text.ts';
 import type { ActionStatus, LedgerEntry, RecordedIntent } from './store.ts';
 import { StoreError } from './store-error.ts';
-
-interface LedgerRow {
-  portal: string;
-  key: string;
-  company_id: string;
-  rule_id: string;
-  episode: string;
-  kind: LedgerEntry['kind'];
-  owner_id: string | null;
-  status: ActionStatus;
-  marker: string;
-  payload: string;
-  hubspot_id: string | null;
-  detail: string | null;
-  created_at: string;
-  updated_at: string;
-  done_at: string | null;
-}
-
-type Settled = Exclude<ActionStatus, 'intent' | 'uncertain'>;
 
 /** The action ledger on SQLite: synchronous, so `commitPlays` can compose it in a transaction. */
 export function sqliteActionLedger(db: Database.Database, now: () => Date) {
@@ -34,11 +23,11 @@ export function sqliteActionLedger(db: Database.Database, now: () => Date) {
     checkKey(action);
     const existing = find(portal, action.key);
     if (existing && existing.status !== 'held') {
-      return { outcome: 'existing', entry: toEntry(existing) };
+      return { outcome: 'existing', entry: ledgerEntry(existing) };
     }
-    const params = { ...toParams(portal, action), now: now().toISOString() };
+    const params = { ...ledgerParams(portal, action), now: now().toISOString() };
     (existing ? sql.release : sql.insert).run(params);
-    const entry = toEntry(find(portal, action.key)!);
+    const entry = ledgerEntry(find(portal, action.key)!);
     return { outcome: existing ? 'released' : 'new', entry };
   };
 
@@ -55,7 +44,7 @@ export function sqliteActionLedger(db: Database.Database, now: () => Date) {
     const changed = sql.settle.run(params).changes === 1;
     const row = find(portal, key);
     if (!row) throw notFound(portal, key);
-    if (changed || (row.status === status && row.hubspot_id === hubspotId)) return toEntry(row);
+    if (changed || (row.status === status && row.hubspot_id === hubspotId)) return ledgerEntry(row);
     throw notPending(row, status);
   };
 
@@ -64,14 +53,14 @@ export function sqliteActionLedger(db: Database.Database, now: () => Date) {
       actions.map((action) => recordOne(portal, action)),
     ),
     settle: db.transaction((portal: string, key: string, status: Settled, value: string) => {
-      const text = required(value, status === 'done' ? 'hubspotId' : 'reason');
+      const text = nonEmptyText(value, status === 'done' ? 'hubspotId' : 'reason');
       return status === 'done'
         ? settleOne(portal, key, status, text, null)
         : settleOne(portal, key, status, null, text);
     }),
     markUncertain: db.transaction((portal: string, key: string, why: string) => {
-      const params = { portal, key, detail: required(why, 'reason'), now: now().toISOString() };
-      if (sql.uncertain.run(params).changes === 1) return toEntry(find(portal, key)!);
+      const params = { portal, key, detail: nonEmptyText(why, 'reason'), now: now().toISOString() };
+      if (sql.uncertain.run(params).changes === 1) return ledgerEntry(find(portal, key)!);
       const row = find(portal, key);
       if (!row) throw notFound(portal, key);
       throw notPending(row, 'uncertain');
@@ -79,7 +68,7 @@ export function sqliteActionLedger(db: Database.Database, now: () => Date) {
     revise: db.transaction((portal: string, key: string, action: PlannedAction) => {
       if (action.key !== key)
         throw new StoreError('invalid-input', `Action key "${action.key}" is not "${key}".`);
-      const params = { ...toParams(portal, action), now: now().toISOString() };
+      const params = { ...ledgerParams(portal, action), now: now().toISOString() };
       if (sql.revise.run(params).changes !== 1) {
         const row = find(portal, key);
         if (!row) throw notFound(portal, key);
@@ -90,20 +79,20 @@ export function sqliteActionLedger(db: Database.Database, now: () => Date) {
       }
     }),
     withStatus(portal: string, status: ActionStatus): LedgerEntry[] {
-      return sql.withStatus.all({ portal, status }).map(toEntry);
+      return sql.withStatus.all({ portal, status }).map(ledgerEntry);
     },
     unfinished(portal: string): LedgerEntry[] {
-      return sql.unfinished.all({ portal }).map(toEntry);
+      return sql.unfinished.all({ portal }).map(ledgerEntry);
     },
     forCompany(portal: string, companyId: string): LedgerEntry[] {
-      return sql.forCompany.all({ portal, companyId }).map(toEntry);
+      return sql.forCompany.all({ portal, companyId }).map(ledgerEntry);
     },
     byCompany(portal: string): Map<string, LedgerEntry[]> {
       const out = new Map<string, LedgerEntry[]>();
       for (const row of sql.byCompany.iterate({ portal })) {
         let entries = out.get(row.company_id);
         if (!entries) out.set(row.company_id, (entries = []));
-        entries.push(toEntry(row));
+        entries.push(ledgerEntry(row));
       }
       return out;
     },
@@ -155,69 +144,5 @@ function prepareStatements(db: Database.Database) {
         AND portal = @portal AND owner_id = @ownerId AND done_at >= @since`,
       )
       .pluck(),
-  };
-}
-
-function checkKey(action: PlannedAction): void {
-  const prefix = `${action.companyId}:${action.ruleId}:${action.episode}`;
-  if (action.key === prefix || action.key.startsWith(`${prefix}:`)) return;
-  throw new StoreError(
-    'invalid-input',
-    `Action key "${action.key}" must be "${prefix}", optionally followed by ":" and a suffix.`,
-  );
-}
-
-function notFound(portal: string, key: string): StoreError {
-  return new StoreError('action-not-found', `Portal ${portal} has no action ${key} in its ledger.`);
-}
-
-function notPending(row: LedgerRow, status: Exclude<ActionStatus, 'intent'>): StoreError {
-  const id = row.hubspot_id ? ` (HubSpot id ${row.hubspot_id})` : '';
-  return new StoreError(
-    'action-not-pending',
-    `Action ${row.key} is ${row.status}${id}, so it cannot become ${status}: only an intent or an uncertain action can. ` +
-      'To act on a held action, record it again, which releases it.',
-  );
-}
-
-function required(value: string, field: string): string {
-  if (typeof value === 'string' && value.trim() !== '') return value;
-  throw new StoreError(
-    'invalid-input',
-    `${field} must be a non-empty text, got ${JSON.stringify(value)}.`,
-  );
-}
-
-function toParams(portal: string, action: PlannedAction) {
-  return {
-    portal,
-    key: action.key,
-    companyId: action.companyId,
-    ruleId: action.ruleId,
-    episode: action.episode,
-    kind: action.kind,
-    ownerId: action.kind === 'task' ? action.ownerId : null,
-    marker: actionMarker(portal, action.key),
-    payload: JSON.stringify(action),
-  };
-}
-
-function toEntry(row: LedgerRow): LedgerEntry {
-  return {
-    portal: row.portal,
-    key: row.key,
-    companyId: row.company_id,
-    ruleId: row.rule_id,
-    episode: row.episode,
-    kind: row.kind,
-    ownerId: row.owner_id,
-    status: row.status,
-    marker: row.marker,
-    action: JSON.parse(row.payload) as PlannedAction,
-    hubspotId: row.hubspot_id,
-    detail: row.detail,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    doneAt: row.done_at,
   };
 }

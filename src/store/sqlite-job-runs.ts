@@ -1,28 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { notRunning, progressColumns, runRecord, type RunRow } from './run-rows.ts';
 import type { RunOutcome, RunProgress, RunRecord, StartRun } from './store.ts';
 import { StoreError } from './store-error.ts';
-
-interface RunRow {
-  id: string;
-  portal: string;
-  kind: RunRecord['kind'];
-  source: RunRecord['source'];
-  dry_run: number;
-  status: RunRecord['status'];
-  started_at: string;
-  updated_at: string;
-  finished_at: string | null;
-  error: string | null;
-  cursor: string | null;
-  pages_done: number;
-  companies: number;
-  scored: number;
-  unchanged: number;
-  updated: number;
-  api_calls: string;
-  portfolio: string | null;
-}
 
 /** Job runs on SQLite: synchronous, so `commitPage` can compose them inside a transaction. */
 export function sqliteJobRuns(db: Database.Database, now: () => Date) {
@@ -30,10 +10,10 @@ export function sqliteJobRuns(db: Database.Database, now: () => Date) {
   const get = (id: string): RunRecord => {
     const row = sql.select.get(id);
     if (!row) throw new StoreError('run-not-found', `There is no job run with id ${id}.`);
-    return toRun(row);
+    return runRecord(row);
   };
   const saveProgress = (id: string, totals: RunProgress): void => {
-    if (sql.progress.run({ id, now: stamp(now), ...progressParams(totals) }).changes === 0) {
+    if (sql.progress.run({ id, now: stamp(now), ...progressColumns(totals) }).changes === 0) {
       throw notRunning(get(id));
     }
   };
@@ -54,7 +34,7 @@ export function sqliteJobRuns(db: Database.Database, now: () => Date) {
     }),
     findResumable(filter: StartRun): RunRecord | null {
       const row = sql.newest.get(filter.portal, filter.kind, filter.dryRun ? 1 : 0);
-      return row && row.status !== 'completed' ? toRun(row) : null;
+      return row && row.status !== 'completed' ? runRecord(row) : null;
     },
     resume(id: string): RunRecord {
       if (sql.reopen.run({ id, now: stamp(now) }).changes === 0) {
@@ -64,7 +44,7 @@ export function sqliteJobRuns(db: Database.Database, now: () => Date) {
     },
     list(filter: { portal?: string; limit?: number } = {}): RunRecord[] {
       const params = { portal: filter.portal ?? null, limit: filter.limit ?? 20 };
-      return sql.recent.all(params).map(toRun);
+      return sql.recent.all(params).map(runRecord);
     },
   };
 }
@@ -91,41 +71,3 @@ function prepareStatements(db: Database.Database) {
 }
 
 const stamp = (now: () => Date) => now().toISOString();
-
-function progressParams(totals: RunProgress) {
-  const { cursor, pagesDone, companies, scored, unchanged, updated } = totals;
-  const apiCalls = JSON.stringify(totals.apiCalls);
-  const portfolio = totals.portfolio ? JSON.stringify(totals.portfolio) : null;
-  return { cursor, pagesDone, companies, scored, unchanged, updated, apiCalls, portfolio };
-}
-
-function notRunning(run: RunRecord): StoreError {
-  return new StoreError('run-not-running', `Job run ${run.id} is ${run.status}: resume it first.`);
-}
-
-function toRun(row: RunRow): RunRecord {
-  return {
-    id: row.id,
-    portal: row.portal,
-    kind: row.kind,
-    source: row.source,
-    dryRun: row.dry_run === 1,
-    status: row.status,
-    startedAt: row.started_at,
-    updatedAt: row.updated_at,
-    finishedAt: row.finished_at,
-    error: row.error,
-    progress: {
-      cursor: row.cursor,
-      pagesDone: row.pages_done,
-      companies: row.companies,
-      scored: row.scored,
-      unchanged: row.unchanged,
-      updated: row.updated,
-      apiCalls: JSON.parse(row.api_calls) as RunProgress['apiCalls'],
-      ...(row.portfolio
-        ? { portfolio: JSON.parse(row.portfolio) as NonNullable<RunProgress['portfolio']> }
-        : {}),
-    },
-  };
-}

@@ -1,27 +1,16 @@
 import type Database from 'better-sqlite3';
 import type { OpenTracks } from '../plays/play-types.ts';
 import { digestOf } from './card-digest.ts';
+import { factsOf, type FactsRow } from './facts-row.ts';
 import {
   packedPoints,
   weekEnds,
   type sqliteWeeklyScores,
   type Weeks,
 } from './sqlite-weekly-scores.ts';
-import type { AccountFactsRecord, ReportAccount, ReportRead, WeeklyScore } from './store.ts';
+import type { ReportAccount, ReportRead, WeeklyScore } from './store.ts';
 
 // Arrays, not objects, per row: a book of 100,000 rows is read faster so.
-type FactsRow = [
-  companyId: string,
-  name: string | null,
-  ownerId: string | null,
-  segment: string | null,
-  mrr: number | null,
-  renewalDate: string | null,
-  churnedAt: string | null,
-  customerSince: string | null,
-  expansionSeen: string,
-  updatedAt: string,
-];
 type Keyed<T> = [companyId: string, value: T, more: T];
 
 /**
@@ -135,22 +124,4 @@ function weeklyOf(
   }
   for (const [id, points] of weekly.olderPoints(portal, older, weeks)) out.set(id, points);
   return out;
-}
-
-function factsOf(portal: string, row: FactsRow): AccountFactsRecord {
-  const [companyId, name, ownerId, segment, mrr, renewalDate, churnedAt, customerSince] = row;
-  const [, , , , , , , , seen, updatedAt] = row;
-  return {
-    portal,
-    companyId,
-    name,
-    ownerId,
-    segment,
-    mrr,
-    renewalDate,
-    churnedAt,
-    customerSince,
-    expansionSeen: seen === '{}' ? {} : (JSON.parse(seen) as AccountFactsRecord['expansionSeen']),
-    updatedAt,
-  };
 }

@@ -1,21 +1,9 @@
 import type Database from 'better-sqlite3';
 import { isoInstant } from './iso-instant.ts';
 import type { sqliteScoreSeries } from './sqlite-score-series.ts';
+import { byCompany, scoreRecord, type ScoreRow } from './score-rows.ts';
 import type { ScoreRecord } from './store.ts';
 import { StoreError } from './store-error.ts';
-
-interface ScoreRow {
-  portal: string;
-  company_id: string;
-  scored_at: string;
-  score: number | null;
-  tier: string;
-  coverage: number;
-  dimensions: string;
-  model_name: string;
-  model_version: string;
-  top_drivers: string;
-}
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -66,7 +54,7 @@ export function sqliteScoreHistory(
       if (!(days >= 0))
         throw new StoreError('invalid-input', `days must be 0 or more, got ${days}.`);
       const from = new Date(now().getTime() - days * DAY_MS).toISOString();
-      return since.all({ portal, companyId, since: from }).map(toRecord);
+      return since.all({ portal, companyId, since: from }).map(scoreRecord);
     },
   };
 }
@@ -84,22 +72,4 @@ function toParams(row: ScoreRecord) {
     modelVersion: row.model.version,
     topDrivers: row.topDrivers,
   };
-}
-
-function toRecord(row: ScoreRow): ScoreRecord {
-  return {
-    portal: row.portal,
-    companyId: row.company_id,
-    scoredAt: row.scored_at,
-    score: row.score,
-    tier: row.tier,
-    coverage: row.coverage,
-    dimensions: JSON.parse(row.dimensions) as ScoreRecord['dimensions'],
-    model: { name: row.model_name, version: row.model_version },
-    topDrivers: row.top_drivers,
-  };
-}
-
-function byCompany(rows: readonly ScoreRow[]): Map<string, ScoreRecord> {
-  return new Map(rows.map((row) => [row.company_id, toRecord(row)]));
 }

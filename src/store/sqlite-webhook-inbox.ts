@@ -1,6 +1,14 @@
 import type Database from 'better-sqlite3';
 import { inboxEventParams } from './inbox-event-params.ts';
 import { isoInstant } from './iso-instant.ts';
+import {
+  checkedEventIds,
+  inboxEvent,
+  LIST_LIMIT,
+  positive,
+  type InboxRow,
+  type Settled,
+} from './inbox-rows.ts';
 import { nonEmptyText } from './non-empty-text.ts';
 import {
   INBOX_STATES,
@@ -10,25 +18,6 @@ import {
   type InboxState,
 } from './store.ts';
 import { StoreError } from './store-error.ts';
-
-interface InboxRow {
-  portal: string;
-  event_id: string;
-  subscription_type: string;
-  object_id: string;
-  occurred_at: string;
-  state: InboxState;
-  attempts: number;
-  error: string | null;
-  payload: string;
-  received_at: string;
-  next_attempt_at: string | null;
-  updated_at: string;
-}
-
-type Settled = 'processed' | 'ignored';
-
-const LIST_LIMIT = 50;
 
 /**
  * The webhook inbox on SQLite: synchronous, its writes transactions for the caller to run
@@ -59,7 +48,7 @@ export function sqliteWebhookInbox(db: Database.Database, now: () => Date) {
           `state must be "processed" or "ignored", got "${state}".`,
         );
       }
-      sql.settle.run({ portal, ids: idList(eventIds), state, now: stamp() });
+      sql.settle.run({ portal, ids: eventIdsJson(eventIds), state, now: stamp() });
     }),
     fail: db.transaction(
       (portal: string, eventIds: readonly string[], error: string, next: string | null) => {
@@ -67,7 +56,7 @@ export function sqliteWebhookInbox(db: Database.Database, now: () => Date) {
         const message = nonEmptyText(error, 'error');
         sql.fail.run({
           portal,
-          ids: idList(eventIds),
+          ids: eventIdsJson(eventIds),
           error: message,
           nextAttemptAt,
           now: stamp(),
@@ -77,11 +66,11 @@ export function sqliteWebhookInbox(db: Database.Database, now: () => Date) {
     retry: db.transaction((portal: string, which: readonly string[] | 'dead'): number => {
       const params = { portal, now: stamp() };
       if (which === 'dead') return sql.retryDead.run(params).changes;
-      return sql.retry.run({ ...params, ids: idList(which) }).changes;
+      return sql.retry.run({ ...params, ids: eventIdsJson(which) }).changes;
     }),
     pending(portal: string, at: string, limit: number): InboxEvent[] {
       const params = { portal, now: isoInstant(at, 'now'), limit: positive(limit) };
-      return sql.pending.all(params).map(toEvent);
+      return sql.pending.all(params).map(inboxEvent);
     },
     claim: db.transaction(
       (portal: string, at: string, limit: number, claim: InboxClaim): InboxEvent[] => {
@@ -96,7 +85,7 @@ export function sqliteWebhookInbox(db: Database.Database, now: () => Date) {
         return sql.claim
           .all(params)
           .sort((a, b) => a.received_at.localeCompare(b.received_at) || a.seq - b.seq)
-          .map(toEvent);
+          .map(inboxEvent);
       },
     ),
     claimHolders(portal: string, at: string): string[] {
@@ -114,12 +103,12 @@ export function sqliteWebhookInbox(db: Database.Database, now: () => Date) {
     list(portal: string, filter: { state?: InboxState; limit?: number } = {}): InboxEvent[] {
       const { state } = filter;
       const limit = positive(filter.limit ?? LIST_LIMIT);
-      if (state === undefined) return sql.recent.all({ portal, limit }).map(toEvent);
+      if (state === undefined) return sql.recent.all({ portal, limit }).map(inboxEvent);
       if (!INBOX_STATES.includes(state)) {
         const known = INBOX_STATES.join(', ');
         throw new StoreError('invalid-input', `state must be one of ${known}, got "${state}".`);
       }
-      return sql.inState.all({ portal, state, limit }).map(toEvent);
+      return sql.inState.all({ portal, state, limit }).map(inboxEvent);
     },
   };
 }
@@ -186,29 +175,7 @@ function prepareStatements(db: Database.Database) {
   };
 }
 
-function idList(eventIds: readonly string[]): string {
-  eventIds.forEach((id, i) => nonEmptyText(id, `eventIds[${i}]`));
-  return JSON.stringify(eventIds);
-}
-
-function positive(limit: number): number {
-  if (Number.isInteger(limit) && limit > 0) return limit;
-  throw new StoreError('invalid-input', `limit must be a positive whole number, got ${limit}.`);
-}
-
-function toEvent(row: InboxRow): InboxEvent {
-  return {
-    portal: row.portal,
-    eventId: row.event_id,
-    subscriptionType: row.subscription_type,
-    objectId: row.object_id,
-    occurredAt: row.occurred_at,
-    state: row.state,
-    attempts: row.attempts,
-    error: row.error,
-    payload: JSON.parse(row.payload) as unknown,
-    receivedAt: row.received_at,
-    nextAttemptAt: row.next_attempt_at,
-    updatedAt: row.updated_at,
-  };
+// One JSON array, read with json_each: a batch is one statement whatever its size.
+function eventIdsJson(eventIds: readonly string[]): string {
+  return JSON.stringify(checkedEventIds(eventIds));
 }

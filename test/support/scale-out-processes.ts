@@ -5,6 +5,7 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { childOutput } from './child-output.ts';
 import { children } from './webhook-kill-processes.ts';
 
 export { freePort, killAll } from './webhook-kill-processes.ts';
@@ -57,20 +58,7 @@ export function startReplica(
 ): Replica {
   const child = spawn(process.execPath, [CLI, 'start'], { cwd: ROOT, env });
   children.add(child);
-  const logs: Record<string, unknown>[] = [];
-  let stdout = '';
-  let stderr = '';
-  let partial = '';
-  child.stdout.on('data', (data: Buffer) => (stdout += data.toString()));
-  child.stderr.on('data', (data: Buffer) => {
-    const text = data.toString();
-    stderr += text;
-    const lines = (partial + text).split('\n');
-    partial = lines.pop() ?? '';
-    for (const line of lines) {
-      if (line.startsWith('{')) logs.push(JSON.parse(line) as Record<string, unknown>);
-    }
-  });
+  const { logs, stdout, stderr } = childOutput(child);
   let done = false;
   const exited = new Promise<string>((resolve) =>
     child.once('exit', (code, signal) => {
@@ -79,10 +67,11 @@ export function startReplica(
       resolve(signal ?? `exit ${code}`);
     }),
   );
-  const output = () => `${name} (pid ${child.pid}) stdout:\n${stdout}\n${name} stderr:\n${stderr}`;
+  const output = () =>
+    `${name} (pid ${child.pid}) stdout:\n${stdout()}\n${name} stderr:\n${stderr()}`;
   const listening = new Promise<void>((resolve, reject) => {
     child.stdout.on('data', () => {
-      if (stdout.includes('Card API listening on')) resolve();
+      if (stdout().includes('Card API listening on')) resolve();
     });
     child.once('error', reject);
     void exited.then((how) =>

@@ -4,6 +4,7 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { childOutput } from './child-output.ts';
 
 export { freePort } from './free-port.ts';
 
@@ -54,31 +55,18 @@ export interface ServeProcess {
 export function startServe(env: NodeJS.ProcessEnv, timeoutMs: number): Promise<ServeProcess> {
   const child = spawn(process.execPath, [CLI, 'serve'], { cwd: ROOT, env });
   children.add(child);
-  const logs: Record<string, unknown>[] = [];
-  let stdout = '';
-  let stderr = '';
-  let partial = '';
-  child.stdout.on('data', (data: Buffer) => (stdout += data.toString()));
-  child.stderr.on('data', (data: Buffer) => {
-    const text = data.toString();
-    stderr += text;
-    const lines = (partial + text).split('\n');
-    partial = lines.pop() ?? '';
-    for (const line of lines) {
-      if (line.startsWith('{')) logs.push(JSON.parse(line) as Record<string, unknown>);
-    }
-  });
+  const { logs, stdout, stderr } = childOutput(child);
   const exited = new Promise<NodeJS.Signals | null>((resolve) =>
     child.once('exit', (_code, signal) => {
       children.delete(child);
       resolve(signal);
     }),
   );
-  const output = () => `stdout:\n${stdout}\nstderr:\n${stderr}`;
+  const output = () => `stdout:\n${stdout()}\nstderr:\n${stderr()}`;
   const serve: ServeProcess = { child, logs, output, exited };
   const listening = new Promise<ServeProcess>((resolve, reject) => {
     child.stdout.on('data', () => {
-      if (stdout.includes('Card API listening on')) resolve(serve);
+      if (stdout().includes('Card API listening on')) resolve(serve);
     });
     child.once('error', reject);
     void exited.then(() => reject(new Error(`vitals serve exited before listening.\n${output()}`)));

@@ -1,21 +1,10 @@
 import { isoInstant } from '../iso-instant.ts';
 import type { AccountFactsRecord } from '../store.ts';
+import { factsOf, type FactsRow } from '../facts-row.ts';
 import type { Queryable } from './pg-client.ts';
 import { inLockOrder } from './pg-lock-order.ts';
 
 /** account_facts' columns, in the order `SELECT` lists them. */
-export type FactsRow = [
-  companyId: string,
-  name: string | null,
-  ownerId: string | null,
-  segment: string | null,
-  mrr: number | null,
-  renewalDate: string | null,
-  churnedAt: string | null,
-  customerSince: string | null,
-  expansionSeen: string,
-  updatedAt: string,
-];
 
 /** The columns of a FactsRow, for a `SELECT` from account_facts aliased `f`. */
 export const FACTS_COLUMNS = `f.company_id, f.name, f.owner_id, f.segment, f.mrr, f.renewal_date,
@@ -77,28 +66,6 @@ export async function accountFactsRows(
     rowMode: 'array',
   });
   return rows.map((row) => factsOf(portal, row));
-}
-
-/** A FactsRow (and whatever columns follow it) as the record it holds. */
-export function factsOf(
-  portal: string,
-  row: readonly [...FactsRow, ...unknown[]],
-): AccountFactsRecord {
-  const [companyId, name, ownerId, segment, mrr, renewalDate, churnedAt, customerSince] = row;
-  const [, , , , , , , , seen, updatedAt] = row;
-  return {
-    portal,
-    companyId,
-    name,
-    ownerId,
-    segment,
-    mrr,
-    renewalDate,
-    churnedAt,
-    customerSince,
-    expansionSeen: seen === '{}' ? {} : (JSON.parse(seen) as AccountFactsRecord['expansionSeen']),
-    updatedAt,
-  };
 }
 
 function toParams(row: AccountFactsRecord): FactsParams {

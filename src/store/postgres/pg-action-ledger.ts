@@ -1,32 +1,20 @@
 import type pg from 'pg';
 import type { PlannedAction } from '../../plays/play-types.ts';
-import { actionMarker } from '../action-marker.ts';
 import { isoInstant } from '../iso-instant.ts';
+import {
+  checkKey,
+  ledgerEntry,
+  ledgerParams,
+  notFound,
+  notPending,
+  type LedgerRow,
+  type Settled,
+} from '../ledger-rows.ts';
 import { nonEmptyText } from '../non-empty-text.ts';
 import type { ActionStatus, LedgerEntry, RecordedIntent } from '../store.ts';
 import { StoreError } from '../store-error.ts';
 import { inTransaction, type Queryable } from './pg-client.ts';
 import { lockPortalLedger } from './pg-ledger-lock.ts';
-
-interface LedgerRow {
-  portal: string;
-  key: string;
-  company_id: string;
-  rule_id: string;
-  episode: string;
-  kind: LedgerEntry['kind'];
-  owner_id: string | null;
-  status: ActionStatus;
-  marker: string;
-  payload: string;
-  hubspot_id: string | null;
-  detail: string | null;
-  created_at: string;
-  updated_at: string;
-  done_at: string | null;
-}
-
-type Settled = Exclude<ActionStatus, 'intent' | 'uncertain'>;
 
 const COLUMNS = `portal, key, company_id, rule_id, episode, kind, owner_id, status, marker,
   payload, hubspot_id, detail, created_at, updated_at, done_at`;
@@ -73,12 +61,12 @@ export function pgActionLedger(pool: pg.Pool, now: () => Date) {
        RETURNING ${COLUMNS}`,
       [portal, key, status, hubspotId, detail, now().toISOString()],
     );
-    if (rows[0]) return toEntry(rows[0]);
+    if (rows[0]) return ledgerEntry(rows[0]);
     // Read after the UPDATE, not in the same statement: its snapshot would predate the settlement
     // of a replica the UPDATE waited for.
     const row = await find(portal, key);
     if (!row) throw notFound(portal, key);
-    if (row.status === status && row.hubspot_id === hubspotId) return toEntry(row);
+    if (row.status === status && row.hubspot_id === hubspotId) return ledgerEntry(row);
     throw notPending(row, status);
   };
 
@@ -99,7 +87,7 @@ export function pgActionLedger(pool: pg.Pool, now: () => Date) {
          RETURNING ${COLUMNS}`,
         [portal, key, detail, now().toISOString()],
       );
-      if (rows[0]) return toEntry(rows[0]);
+      if (rows[0]) return ledgerEntry(rows[0]);
       const row = await find(portal, key);
       if (!row) throw notFound(portal, key);
       throw notPending(row, 'uncertain');
@@ -107,7 +95,7 @@ export function pgActionLedger(pool: pg.Pool, now: () => Date) {
     async revise(portal: string, key: string, action: PlannedAction): Promise<void> {
       if (action.key !== key)
         throw new StoreError('invalid-input', `Action key "${action.key}" is not "${key}".`);
-      const params = toParams(portal, action);
+      const params = ledgerParams(portal, action);
       const { rowCount } = await pool.query(
         `UPDATE action_ledger SET owner_id = $3, payload = $4, updated_at = $5
          WHERE portal = $1 AND key = $2 AND status = 'held'`,
@@ -123,7 +111,7 @@ export function pgActionLedger(pool: pg.Pool, now: () => Date) {
     },
     async withStatus(portal: string, status: ActionStatus): Promise<LedgerEntry[]> {
       const rows = await list('portal = $1 AND status = $2', [portal, status], OLDEST_FIRST);
-      return rows.map(toEntry);
+      return rows.map(ledgerEntry);
     },
     async unfinished(portal: string): Promise<LedgerEntry[]> {
       const rows = await list(
@@ -131,11 +119,11 @@ export function pgActionLedger(pool: pg.Pool, now: () => Date) {
         [portal],
         OLDEST_FIRST,
       );
-      return rows.map(toEntry);
+      return rows.map(ledgerEntry);
     },
     async forCompany(portal: string, companyId: string): Promise<LedgerEntry[]> {
       const rows = await list('portal = $1 AND company_id = $2', [portal, companyId], NEWEST_FIRST);
-      return rows.map(toEntry);
+      return rows.map(ledgerEntry);
     },
     // In the order of action_ledger_by_company, so the rows come grouped however long the ledger.
     async byCompany(portal: string): Promise<Map<string, LedgerEntry[]>> {
@@ -148,7 +136,7 @@ export function pgActionLedger(pool: pg.Pool, now: () => Date) {
       for (const row of rows) {
         let entries = out.get(row.company_id);
         if (!entries) out.set(row.company_id, (entries = []));
-        entries.push(toEntry(row));
+        entries.push(ledgerEntry(row));
       }
       return out;
     },
@@ -182,13 +170,13 @@ export async function recordIntentRows(
   actions.forEach(checkKey);
   if (actions.length === 0) return [];
   await lockPortalLedger(tx, portal);
-  const firsts = new Map<string, ReturnType<typeof toParams>>();
+  const firsts = new Map<string, ReturnType<typeof ledgerParams>>();
   for (const action of actions) {
-    if (!firsts.has(action.key)) firsts.set(action.key, toParams(portal, action));
+    if (!firsts.has(action.key)) firsts.set(action.key, ledgerParams(portal, action));
   }
   const outcomes = new Map<string, RecordedIntent>();
   const keep = (outcome: RecordedIntent['outcome'], rows: LedgerRow[]) => {
-    for (const row of rows) outcomes.set(row.key, { outcome, entry: toEntry(row) });
+    for (const row of rows) outcomes.set(row.key, { outcome, entry: ledgerEntry(row) });
   };
 
   const planned = [...firsts.values()];
@@ -265,59 +253,4 @@ export async function recordIntentRows(
     seen.add(action.key);
     return recorded;
   });
-}
-
-function checkKey(action: PlannedAction): void {
-  const prefix = `${action.companyId}:${action.ruleId}:${action.episode}`;
-  if (action.key === prefix || action.key.startsWith(`${prefix}:`)) return;
-  throw new StoreError(
-    'invalid-input',
-    `Action key "${action.key}" must be "${prefix}", optionally followed by ":" and a suffix.`,
-  );
-}
-
-function notFound(portal: string, key: string): StoreError {
-  return new StoreError('action-not-found', `Portal ${portal} has no action ${key} in its ledger.`);
-}
-
-function notPending(row: LedgerRow, status: Exclude<ActionStatus, 'intent'>): StoreError {
-  const id = row.hubspot_id ? ` (HubSpot id ${row.hubspot_id})` : '';
-  return new StoreError(
-    'action-not-pending',
-    `Action ${row.key} is ${row.status}${id}, so it cannot become ${status}: only an intent or an uncertain action can. ` +
-      'To act on a held action, record it again, which releases it.',
-  );
-}
-
-function toParams(portal: string, action: PlannedAction) {
-  return {
-    key: action.key,
-    companyId: action.companyId,
-    ruleId: action.ruleId,
-    episode: action.episode,
-    kind: action.kind,
-    ownerId: action.kind === 'task' ? action.ownerId : null,
-    marker: actionMarker(portal, action.key),
-    payload: JSON.stringify(action),
-  };
-}
-
-function toEntry(row: LedgerRow): LedgerEntry {
-  return {
-    portal: row.portal,
-    key: row.key,
-    companyId: row.company_id,
-    ruleId: row.rule_id,
-    episode: row.episode,
-    kind: row.kind,
-    ownerId: row.owner_id,
-    status: row.status,
-    marker: row.marker,
-    action: JSON.parse(row.payload) as PlannedAction,
-    hubspotId: row.hubspot_id,
-    detail: row.detail,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    doneAt: row.done_at,
-  };
 }

@@ -1,37 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
+import { notRunning, progressColumns, runRecord, type RunRow } from '../run-rows.ts';
 import type { RunOutcome, RunProgress, RunRecord, StartRun } from '../store.ts';
 import { StoreError } from '../store-error.ts';
 import { inTransaction, type Queryable } from './pg-client.ts';
-
-interface RunRow {
-  id: string;
-  portal: string;
-  kind: RunRecord['kind'];
-  source: RunRecord['source'];
-  dry_run: boolean;
-  status: RunRecord['status'];
-  started_at: string;
-  updated_at: string;
-  finished_at: string | null;
-  error: string | null;
-  cursor: string | null;
-  pages_done: number;
-  companies: number;
-  scored: number;
-  unchanged: number;
-  updated: number;
-  api_calls: string;
-  portfolio: string | null;
-}
 
 // Only a running run takes progress or a finish, so a page can never land on a finished run.
 // Each change is one conditional UPDATE: under READ COMMITTED a second writer waits for the
 // first's row lock and then sees its status, so two processes can never both finish a run, or
 // save a page on a run another has just finished.
 
-// job_runs has no insertion counter (SQLite breaks ties on rowid): runs started in the same
-// millisecond are ordered by id, which is arbitrary but stable.
 // seq stands in for SQLite's rowid: of two runs started in the same millisecond, the later one.
 const NEWEST_FIRST = 'ORDER BY started_at DESC, seq DESC';
 
@@ -49,7 +27,7 @@ export async function saveRunProgress(
     `UPDATE job_runs SET cursor = $3, pages_done = $4, companies = $5, scored = $6, unchanged = $7,
        updated = $8, api_calls = $9, portfolio = $10, updated_at = $2
      WHERE id = $1 AND status = 'running'`,
-    [id, now.toISOString(), ...progressParams(totals)],
+    [id, now.toISOString(), ...progressValues(totals)],
   );
   if (!rowCount) throw notRunning(await getRun(q, id));
 }
@@ -63,7 +41,7 @@ export function pgJobRuns(pool: pg.Pool, now: () => Date) {
          VALUES ($1, $2, $3, $4, $5, 'running', $6, $6) RETURNING *`,
         [randomUUID(), run.portal, run.kind, run.source, run.dryRun, stamp(now)],
       );
-      return toRun(rows[0]!);
+      return runRecord(rows[0]!);
     },
     async finish(id: string, outcome: RunOutcome): Promise<RunRecord> {
       // The final totals and the finish land together or not at all.
@@ -74,7 +52,7 @@ export function pgJobRuns(pool: pg.Pool, now: () => Date) {
            WHERE id = $1 AND status = 'running' RETURNING *`,
           [id, stamp(now), outcome.status, outcome.error ?? null],
         );
-        if (rows[0]) return toRun(rows[0]);
+        if (rows[0]) return runRecord(rows[0]);
         throw notRunning(await getRun(tx, id));
       });
     },
@@ -85,7 +63,7 @@ export function pgJobRuns(pool: pg.Pool, now: () => Date) {
         [filter.portal, filter.kind, filter.dryRun],
       );
       const row = rows[0];
-      return row && row.status !== 'completed' ? toRun(row) : null;
+      return row && row.status !== 'completed' ? runRecord(row) : null;
     },
     async resume(id: string): Promise<RunRecord> {
       const { rows } = await pool.query<RunRow>(
@@ -93,7 +71,7 @@ export function pgJobRuns(pool: pg.Pool, now: () => Date) {
          WHERE id = $1 AND status <> 'completed' RETURNING *`,
         [id, stamp(now)],
       );
-      if (rows[0]) return toRun(rows[0]);
+      if (rows[0]) return runRecord(rows[0]);
       const run = await getRun(pool, id);
       throw new StoreError('run-completed', `Job run ${run.id} completed: start a new one.`);
     },
@@ -104,7 +82,7 @@ export function pgJobRuns(pool: pg.Pool, now: () => Date) {
         `SELECT * FROM job_runs WHERE $1::text IS NULL OR portal = $1 ${NEWEST_FIRST} LIMIT $2`,
         [filter.portal ?? null, limit < 0 ? null : limit],
       );
-      return rows.map(toRun);
+      return rows.map(runRecord);
     },
   };
 }
@@ -112,45 +90,22 @@ export function pgJobRuns(pool: pg.Pool, now: () => Date) {
 async function getRun(q: Queryable, id: string): Promise<RunRecord> {
   const { rows } = await q.query<RunRow>('SELECT * FROM job_runs WHERE id = $1', [id]);
   if (!rows[0]) throw new StoreError('run-not-found', `There is no job run with id ${id}.`);
-  return toRun(rows[0]);
+  return runRecord(rows[0]);
 }
 
 const stamp = (now: () => Date) => now().toISOString();
 
-function progressParams(totals: RunProgress) {
-  const { cursor, pagesDone, companies, scored, unchanged, updated } = totals;
-  const apiCalls = JSON.stringify(totals.apiCalls);
-  const portfolio = totals.portfolio ? JSON.stringify(totals.portfolio) : null;
-  return [cursor, pagesDone, companies, scored, unchanged, updated, apiCalls, portfolio];
-}
-
-function notRunning(run: RunRecord): StoreError {
-  return new StoreError('run-not-running', `Job run ${run.id} is ${run.status}: resume it first.`);
-}
-
-function toRun(row: RunRow): RunRecord {
-  return {
-    id: row.id,
-    portal: row.portal,
-    kind: row.kind,
-    source: row.source,
-    dryRun: row.dry_run,
-    status: row.status,
-    startedAt: row.started_at,
-    updatedAt: row.updated_at,
-    finishedAt: row.finished_at,
-    error: row.error,
-    progress: {
-      cursor: row.cursor,
-      pagesDone: row.pages_done,
-      companies: row.companies,
-      scored: row.scored,
-      unchanged: row.unchanged,
-      updated: row.updated,
-      apiCalls: JSON.parse(row.api_calls) as RunProgress['apiCalls'],
-      ...(row.portfolio
-        ? { portfolio: JSON.parse(row.portfolio) as NonNullable<RunProgress['portfolio']> }
-        : {}),
-    },
-  };
+/** The totals as positional parameters, in job_runs' column order ($3 to $10). */
+function progressValues(totals: RunProgress) {
+  const c = progressColumns(totals);
+  return [
+    c.cursor,
+    c.pagesDone,
+    c.companies,
+    c.scored,
+    c.unchanged,
+    c.updated,
+    c.apiCalls,
+    c.portfolio,
+  ];
 }

@@ -3,7 +3,8 @@ import type { OpenTracks } from '../../plays/play-types.ts';
 import { digestOf } from '../card-digest.ts';
 import { weekEnds } from '../week-ends.ts';
 import type { ReportAccount, ReportRead, Store } from '../store.ts';
-import { FACTS_COLUMNS, factsOf, type FactsRow } from './pg-account-facts.ts';
+import { factsOf, type FactsRow } from '../facts-row.ts';
+import { FACTS_COLUMNS } from './pg-account-facts.ts';
 import { inTransaction, type Queryable } from './pg-client.ts';
 
 /** What the reports' read takes from the other parts of the store. */

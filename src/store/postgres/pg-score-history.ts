@@ -1,20 +1,8 @@
 import { isoInstant } from '../iso-instant.ts';
+import { byCompany, scoreRecord, type ScoreRow } from '../score-rows.ts';
 import type { ScoreRecord } from '../store.ts';
 import { StoreError } from '../store-error.ts';
 import type { Queryable } from './pg-client.ts';
-
-interface ScoreRow {
-  portal: string;
-  company_id: string;
-  scored_at: string;
-  score: number | null;
-  tier: string;
-  coverage: number;
-  dimensions: string;
-  model_name: string;
-  model_version: string;
-  top_drivers: string;
-}
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const COLUMNS = `portal, company_id, scored_at, score, tier, coverage, dimensions, model_name,
@@ -102,7 +90,7 @@ export async function scoreRowsOfLastDays(
      ORDER BY scored_at, id`,
     [portal, companyId, since],
   );
-  return rows.map(toRecord);
+  return rows.map(scoreRecord);
 }
 
 function toParams(row: ScoreRecord): ScoreRow {
@@ -118,22 +106,4 @@ function toParams(row: ScoreRecord): ScoreRow {
     model_version: row.model.version,
     top_drivers: row.topDrivers,
   };
-}
-
-function toRecord(row: ScoreRow): ScoreRecord {
-  return {
-    portal: row.portal,
-    companyId: row.company_id,
-    scoredAt: row.scored_at,
-    score: row.score,
-    tier: row.tier,
-    coverage: row.coverage,
-    dimensions: JSON.parse(row.dimensions) as ScoreRecord['dimensions'],
-    model: { name: row.model_name, version: row.model_version },
-    topDrivers: row.top_drivers,
-  };
-}
-
-function byCompany(rows: readonly ScoreRow[]): Map<string, ScoreRecord> {
-  return new Map(rows.map((row) => [row.company_id, toRecord(row)]));
 }

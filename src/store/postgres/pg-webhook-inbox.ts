@@ -1,5 +1,13 @@
 import { inboxEventParams } from '../inbox-event-params.ts';
 import { isoInstant } from '../iso-instant.ts';
+import {
+  checkedEventIds,
+  inboxEvent,
+  LIST_LIMIT,
+  positive,
+  type InboxRow,
+  type Settled,
+} from '../inbox-rows.ts';
 import { nonEmptyText } from '../non-empty-text.ts';
 import {
   INBOX_STATES,
@@ -10,25 +18,6 @@ import {
 } from '../store.ts';
 import { StoreError } from '../store-error.ts';
 import type { Queryable } from './pg-client.ts';
-
-interface InboxRow {
-  portal: string;
-  event_id: string;
-  subscription_type: string;
-  object_id: string;
-  occurred_at: string;
-  state: InboxState;
-  attempts: number;
-  error: string | null;
-  payload: string;
-  received_at: string;
-  next_attempt_at: string | null;
-  updated_at: string;
-}
-
-type Settled = 'processed' | 'ignored';
-
-const LIST_LIMIT = 50;
 
 // The columns an event is read back from, in one place for every query that hands events out.
 const EVENT_COLUMNS = `portal, event_id, subscription_type, object_id, occurred_at, state,
@@ -111,7 +100,7 @@ export function pgWebhookInbox(q: Queryable, now: () => Date) {
         `UPDATE webhook_inbox SET state = $3, next_attempt_at = NULL, claimed_by = NULL,
            claimed_until = NULL, updated_at = $4
          WHERE portal = $1 AND event_id = ANY($2::text[]) AND state IN ('received', 'failed')`,
-        [portal, idList(eventIds), state, stamp()],
+        [portal, checkedEventIds(eventIds), state, stamp()],
       );
     },
 
@@ -128,7 +117,7 @@ export function pgWebhookInbox(q: Queryable, now: () => Date) {
            state = CASE WHEN $4::text IS NULL THEN 'dead' ELSE 'failed' END,
            next_attempt_at = $4, claimed_by = NULL, claimed_until = NULL, updated_at = $5
          WHERE portal = $1 AND event_id = ANY($2::text[]) AND state IN ('received', 'failed')`,
-        [portal, idList(eventIds), message, nextAttemptAt, stamp()],
+        [portal, checkedEventIds(eventIds), message, nextAttemptAt, stamp()],
       );
     },
 
@@ -145,7 +134,7 @@ export function pgWebhookInbox(q: Queryable, now: () => Date) {
               `UPDATE webhook_inbox SET state = 'received', next_attempt_at = NULL,
                  claimed_by = NULL, claimed_until = NULL, updated_at = $3
                WHERE portal = $1 AND event_id = ANY($2::text[]) AND state IN ('failed', 'dead')`,
-              [portal, idList(which), stamp()],
+              [portal, checkedEventIds(which), stamp()],
             );
       return rowCount ?? 0;
     },
@@ -181,7 +170,7 @@ export function pgWebhookInbox(q: Queryable, now: () => Date) {
         .sort((a, b) =>
           a.received_at < b.received_at ? -1 : a.received_at > b.received_at ? 1 : a.seq - b.seq,
         )
-        .map(toEvent);
+        .map(inboxEvent);
     },
 
     /** Due events, oldest first: a plain read, for a caller that claims nothing. */
@@ -191,7 +180,7 @@ export function pgWebhookInbox(q: Queryable, now: () => Date) {
          ORDER BY received_at, seq LIMIT $3`,
         [portal, isoInstant(at, 'now'), positive(limit)],
       );
-      return rows.map(toEvent);
+      return rows.map(inboxEvent);
     },
 
     async claimHolders(portal: string, at: string): Promise<string[]> {
@@ -245,34 +234,7 @@ export function pgWebhookInbox(q: Queryable, now: () => Date) {
                ORDER BY received_at DESC, seq DESC LIMIT $3`,
               [portal, state, limit],
             );
-      return rows.map(toEvent);
+      return rows.map(inboxEvent);
     },
-  };
-}
-
-function idList(eventIds: readonly string[]): readonly string[] {
-  eventIds.forEach((id, i) => nonEmptyText(id, `eventIds[${i}]`));
-  return eventIds;
-}
-
-function positive(limit: number): number {
-  if (Number.isInteger(limit) && limit > 0) return limit;
-  throw new StoreError('invalid-input', `limit must be a positive whole number, got ${limit}.`);
-}
-
-function toEvent(row: InboxRow): InboxEvent {
-  return {
-    portal: row.portal,
-    eventId: row.event_id,
-    subscriptionType: row.subscription_type,
-    objectId: row.object_id,
-    occurredAt: row.occurred_at,
-    state: row.state,
-    attempts: row.attempts,
-    error: row.error,
-    payload: JSON.parse(row.payload) as unknown,
-    receivedAt: row.received_at,
-    nextAttemptAt: row.next_attempt_at,
-    updatedAt: row.updated_at,
   };
 }
