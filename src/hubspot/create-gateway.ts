@@ -5,10 +5,13 @@ import { companyPages, type CompanyPage, type CompanyPagesOptions } from './comp
 import { createCaller, type RetryOptions } from './create-caller.ts';
 import { createProperty, type PropertyDefinition } from './create-property.ts';
 import { createPropertyGroup } from './create-property-group.ts';
+import { createNotes, type CreateNotesResult, type NoteInput } from './create-notes.ts';
 import { createTasks, type CreateTasksResult, type TaskInput } from './create-tasks.ts';
 import { currentEnrollment, type CurrentEnrollment } from './current-enrollment.ts';
 import { enrollInSequence, type Enrollment, type EnrollmentRequest } from './enroll-in-sequence.ts';
+import { findNotesByMarker } from './find-notes-by-marker.ts';
 import { findOpenTasks } from './find-open-tasks.ts';
+import { findQbrMeetings, type QbrMeeting, type QbrMeetingQuery } from './find-qbr-meetings.ts';
 import { findTasksByMarker } from './find-tasks-by-marker.ts';
 import type { GatewayContext } from './gateway-context.ts';
 import { listOwners, type Owner } from './list-owners.ts';
@@ -111,6 +114,18 @@ export interface Gateway {
    * subject, body, status, priority, type, due time, owner and create date. Search budget.
    */
   findOpenTasks(tokens: readonly string[]): Promise<HubSpotRecord[]>;
+  /**
+   * Notes on records (190 note→company), 100 a call; per-input refusals come back in `errors`.
+   * A note without hs_timestamp or with a body over 65,536 characters is refused unsent.
+   */
+  createNotes(notes: readonly NoteInput[]): Promise<CreateNotesResult>;
+  /** findTasksByMarker for notes: marker → id of the note whose hs_note_body carries it. */
+  findNotesByMarker(markers: readonly string[]): Promise<Map<string, string>>;
+  /**
+   * Meetings whose title carries the token and that start in [from, to], not canceled, with their
+   * companies, soonest first. Search budget, then one associations batch read per 1,000.
+   */
+  findQbrMeetings(query: QbrMeetingQuery): Promise<QbrMeeting[]>;
   listSequences(userId: string): Promise<Sequence[]>;
   enrollInSequence(request: EnrollmentRequest): Promise<Enrollment>;
   currentEnrollment(contactId: string): Promise<CurrentEnrollment | null>;
@@ -152,6 +167,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     updateTasks: (updates) => updateTasks(ctx, updates),
     findTasksByMarker: (markers) => findTasksByMarker(ctx, markers),
     findOpenTasks: (tokens) => findOpenTasks(ctx, tokens),
+    createNotes: (notes) => createNotes(ctx, notes),
+    findNotesByMarker: (markers) => findNotesByMarker(ctx, markers),
+    findQbrMeetings: (query) => findQbrMeetings(ctx, query),
     listSequences: (userId) => listSequences(ctx, userId),
     enrollInSequence: (request) => enrollInSequence(ctx, request),
     currentEnrollment: (contactId) => currentEnrollment(ctx, contactId),

@@ -21,9 +21,11 @@ export interface RateLimitOptions {
 /** The shared budget's name for HubSpot's general limit: one private app, one budget. */
 export const SHARED_BUDGET = 'hubspot.general';
 
-// Search has its own limit of 5 requests/s per account:
+// Search has its own limit of 5 requests/s per account, whatever the object searched:
 // https://developers.hubspot.com/docs/api/crm/search#limitations
 const SEARCH_PER_SECOND = 5;
+/** Endpoints named "<object>.search" (tasks.search, notes.search, meetings.search) draw on it. */
+const isSearchEndpoint = (endpoint: string): boolean => endpoint.endsWith('.search');
 const TEN_SECONDS = 10_000;
 
 /** The budgets every HubSpot call passes through before it is sent. */
@@ -57,7 +59,7 @@ export class RateLimits {
   /** Waits for room in every budget the endpoint draws on; throws DailyLimitError when spent. */
   async acquire(endpoint: string): Promise<void> {
     this.#checkDaily(endpoint);
-    if (endpoint.endsWith('.search')) await this.#search.acquire();
+    if (isSearchEndpoint(endpoint)) await this.#search.acquire();
     await this.#general.acquire();
     await this.#takeShared();
     this.#day.calls++;

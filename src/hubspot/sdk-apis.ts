@@ -17,6 +17,9 @@ export function sdkApis(client: Client) {
     owners: crm.owners.ownersApi,
     tasksBatch: crm.objects.tasks.batchApi,
     tasksSearch: crm.objects.tasks.searchApi,
+    notesBatch: crm.objects.notes.batchApi,
+    notesSearch: crm.objects.notes.searchApi,
+    meetingsSearch: crm.objects.meetings.searchApi,
   };
 }
 

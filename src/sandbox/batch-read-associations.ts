@@ -18,14 +18,17 @@ const Input = z.object({ id: z.union([z.string(), z.number()]), after: z.string(
 const BatchRead = z.object({ inputs: z.array(Input) });
 
 /** Pairs the sandbox stores; HubSpot's primary types (1, 2) carry the label "Primary". */
-const PAIRS = new Set([
-  'companies>contacts',
-  'contacts>companies',
-  'tasks>companies',
-  'companies>tasks',
-  'tasks>contacts',
-  'contacts>tasks',
-]);
+const PAIRS = new Set(
+  [
+    ['companies', 'contacts'],
+    ['tasks', 'companies'],
+    ['tasks', 'contacts'],
+    ['notes', 'companies'],
+    ['notes', 'contacts'],
+    ['meetings', 'companies'],
+    ['meetings', 'contacts'],
+  ].flatMap(([a, b]) => [`${a}>${b}`, `${b}>${a}`]),
+);
 const PRIMARY_TYPES = new Set([1, 2]);
 
 interface Pair {

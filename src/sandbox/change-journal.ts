@@ -1,12 +1,12 @@
 import { cachedStatement } from './cached-statement.ts';
-import type { ObjectType } from './object-types.ts';
+import type { CrmObjectType } from './object-types.ts';
 import type { PortalDatabase } from './portal-database.ts';
 
 /** One property value written to a record, as property_history recorded it. */
 export interface PropertyChange {
   /** The history row's rowid: increasing, so a reader can resume after the last one it saw. */
   seq: number;
-  objectType: ObjectType;
+  objectType: CrmObjectType;
   objectId: number;
   name: string;
   value: string | null;
@@ -18,7 +18,7 @@ export interface PropertyChange {
 
 interface Row {
   seq: number;
-  objectType: ObjectType | null;
+  objectType: CrmObjectType | null;
   objectId: number;
   name: string;
   value: string | null;

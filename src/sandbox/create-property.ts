@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ObjectType } from './object-types.ts';
+import type { CrmObjectType } from './object-types.ts';
 import type { PropertyCatalog } from './property-catalog.ts';
 import { optionLabel, type PropertyDefinition } from './property-definition.ts';
 import { SandboxHttpError, validationError } from './sandbox-http-error.ts';
@@ -107,7 +107,7 @@ function definitionOf(input: Input, displayOrder: number, at: string): PropertyD
 /** Validates and stores a new custom property: 409 when the name is taken, 400 when malformed. */
 export function createProperty(
   catalog: PropertyCatalog,
-  type: ObjectType,
+  type: CrmObjectType,
   input: Input,
   at: string,
 ): PropertyDefinition {

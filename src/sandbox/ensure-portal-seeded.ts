@@ -1,5 +1,5 @@
 import type { PortalDatabase } from './portal-database.ts';
-import { seedPortal, type SeedSummary } from './seed-portal.ts';
+import { addMissingCatalogs, seedPortal, type SeedSummary } from './seed-portal.ts';
 import { seedSpec, type SeedInput } from './seed-spec.ts';
 
 function storedSummary(db: PortalDatabase): SeedSummary | undefined {
@@ -9,8 +9,9 @@ function storedSummary(db: PortalDatabase): SeedSummary | undefined {
 }
 
 /**
- * Seeds an empty portal; leaves a seeded one as the app left it. Asking an existing portal
- * for a different seed, size or date is refused rather than silently ignored.
+ * Seeds an empty portal; leaves a seeded one as the app left it, adding only the property
+ * catalogs of object types newer than the portal. Asking an existing portal for a different
+ * seed, size or date is refused rather than silently ignored.
  */
 export function ensurePortalSeeded(db: PortalDatabase, input: SeedInput): SeedSummary {
   const wanted = seedSpec(input);
@@ -24,5 +25,6 @@ export function ensurePortalSeeded(db: PortalDatabase, input: SeedInput): SeedSu
       );
     }
   }
+  addMissingCatalogs(db, stored);
   return stored;
 }

@@ -1,6 +1,6 @@
 import { cachedStatement } from './cached-statement.ts';
 import { objectStore, type ObjectRow } from './object-store.ts';
-import type { ObjectType } from './object-types.ts';
+import type { CrmObjectType } from './object-types.ts';
 import type { PortalDatabase } from './portal-database.ts';
 import { writeLagMs, type SearchIndexLag } from './search-index-lag.ts';
 
@@ -34,7 +34,7 @@ const isWrite = (row: { sourceType: string }) => row.sourceType !== 'IMPORT';
  */
 export function laggingSearchRows(
   db: PortalDatabase,
-  type: ObjectType,
+  type: CrmObjectType,
   lag: SearchIndexLag,
   now: number,
 ): Map<number, LaggingRow> {
@@ -51,7 +51,7 @@ export function laggingSearchRows(
 }
 
 /** Ids of `type` with a write after `since`, newest history rows first, stopping at `since`. */
-function recentlyWritten(db: PortalDatabase, type: ObjectType, since: number): Set<number> {
+function recentlyWritten(db: PortalDatabase, type: CrmObjectType, since: number): Set<number> {
   const rows = cachedStatement(
     db,
     `SELECT h.object_id AS id, h.timestamp, h.source_type AS sourceType, o.type

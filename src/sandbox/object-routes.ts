@@ -1,10 +1,15 @@
 import { batchReadObjects } from './batch-read-objects.ts';
 import { batchUpdateObjects } from './batch-update-objects.ts';
+import {
+  createNoteOrMeeting,
+  createNoteOrMeetingBatch,
+  type NoteOrMeeting,
+} from './create-notes-and-meetings.ts';
 import { createTask, createTaskBatch } from './create-tasks.ts';
 import { listObjects } from './list-objects.ts';
 import { objectStore } from './object-store.ts';
 import { objectScopes } from './object-scopes.ts';
-import { objectTypeInfo, type ObjectType, type ObjectTypeInfo } from './object-types.ts';
+import { objectTypeInfo, type CrmObjectType, type ObjectTypeInfo } from './object-types.ts';
 import type { PortalContext } from './portal-context.ts';
 import { propertyCatalog } from './property-catalog.ts';
 import { nameList, propertySelection } from './property-selection.ts';
@@ -59,12 +64,27 @@ function updateRoutes(ctx: PortalContext, info: ObjectTypeInfo): SandboxRoute[] 
   ];
 }
 
+/** Create one note or meeting, or up to 100 in a batch. */
+function createRoutes(ctx: PortalContext, type: NoteOrMeeting): SandboxRoute[] {
+  const base = `/crm/v3/objects/${type}`;
+  const scopes = [objectScopes(type).write];
+  return [
+    { method: 'post', path: base, scopes, handle: createNoteOrMeeting(ctx, type) },
+    {
+      method: 'post',
+      path: `${base}/batch/create`,
+      scopes,
+      handle: createNoteOrMeetingBatch(ctx, type),
+    },
+  ];
+}
+
 /**
  * The CRM object endpoints Vitals uses, and those a CSM's edits come through: read all types,
- * update companies and contacts, create/update tasks.
+ * update companies and contacts, create/update tasks, create notes and meetings.
  */
 export function objectRoutes(ctx: PortalContext): SandboxRoute[] {
-  const types: ObjectType[] = ['companies', 'contacts', 'tasks'];
+  const types: CrmObjectType[] = ['companies', 'contacts', 'tasks', 'notes', 'meetings'];
   const taskWrite = [objectScopes('tasks').write];
   return [
     ...updateRoutes(ctx, objectTypeInfo('companies')),
@@ -82,6 +102,8 @@ export function objectRoutes(ctx: PortalContext): SandboxRoute[] {
       scopes: taskWrite,
       handle: batchUpdateObjects(ctx, objectTypeInfo('tasks')),
     },
+    ...createRoutes(ctx, 'notes'),
+    ...createRoutes(ctx, 'meetings'),
     ...types.flatMap((type) => readRoutes(ctx, objectTypeInfo(type))),
   ];
 }

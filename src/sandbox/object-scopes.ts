@@ -1,11 +1,15 @@
-import type { ObjectType } from './object-types.ts';
+import type { CrmObjectType } from './object-types.ts';
+
+/** Activities HubSpot keeps on records and guards with the contact scopes. */
+const ENGAGEMENTS: readonly CrmObjectType[] = ['tasks', 'notes', 'meetings'];
 
 /**
- * Scopes each object type needs. Tasks have no scopes of their own: HubSpot guards them with
- * the contact scopes (HubSpot's docs); which schema scope guards task properties is unverified.
+ * Scopes each object type needs. Tasks, notes and meetings have no scopes of their own: HubSpot
+ * guards them with the contact scopes (HubSpot's docs); which schema scope guards their
+ * properties is unverified.
  */
-export function objectScopes(type: ObjectType) {
-  if (type === 'tasks') {
+export function objectScopes(type: CrmObjectType) {
+  if (ENGAGEMENTS.includes(type)) {
     return {
       read: 'crm.objects.contacts.read',
       write: 'crm.objects.contacts.write',

@@ -1,10 +1,10 @@
 import { cachedStatement } from './cached-statement.ts';
-import { objectTypeInfo, type ObjectType } from './object-types.ts';
+import { objectTypeInfo, type CrmObjectType } from './object-types.ts';
 import type { PortalDatabase } from './portal-database.ts';
 
 export interface ObjectRow {
   id: number;
-  type: ObjectType;
+  type: CrmObjectType;
   properties: string;
   created_at: string;
   updated_at: string;
@@ -91,24 +91,24 @@ function historyOf(db: PortalDatabase, row: ObjectRow, name: string, current: st
 /** Reads and writes CRM records; values are stored as HubSpot returns them (strings). */
 export function objectStore(db: PortalDatabase) {
   return {
-    find: (type: ObjectType, id: number) =>
+    find: (type: CrmObjectType, id: number) =>
       q(db, `SELECT ${COLUMNS} FROM objects WHERE id = ? AND type = ?`).get(id, type) as
         ObjectRow | undefined,
     /** Up to `limit` records from id `fromId` on, in id order: one page, never the whole type. */
-    page: (type: ObjectType, fromId: number, limit: number) =>
+    page: (type: CrmObjectType, fromId: number, limit: number) =>
       q(db, `SELECT ${COLUMNS} FROM objects WHERE type = ? AND id >= ? ORDER BY id LIMIT ?`).all(
         type,
         fromId,
         limit,
       ) as ObjectRow[],
-    nextId: (type: ObjectType) => {
+    nextId: (type: CrmObjectType) => {
       const row = q(db, 'SELECT MAX(id) AS id FROM objects WHERE type = ?').get(type) as {
         id: number | null;
       };
       return (row.id ?? objectTypeInfo(type).idBase) + 1;
     },
     insert(
-      type: ObjectType,
+      type: CrmObjectType,
       id: number,
       values: PropertyValues,
       at: string,

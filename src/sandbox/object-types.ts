@@ -1,8 +1,14 @@
-/** The CRM object types the sandbox serves, with the names HubSpot accepts for each. */
+/**
+ * Companies, contacts and tasks: the records the `vitals sandbox` commands look up by id. The
+ * sandbox serves notes and meetings too; CrmObjectType is every type it serves.
+ */
 export type ObjectType = 'companies' | 'contacts' | 'tasks';
 
+/** The CRM object types the sandbox serves, with the names HubSpot accepts for each. */
+export type CrmObjectType = ObjectType | 'notes' | 'meetings';
+
 export interface ObjectTypeInfo {
-  type: ObjectType;
+  type: CrmObjectType;
   /** Singular name, as HubSpot writes it in messages and association contexts. */
   singular: string;
   objectTypeId: string;
@@ -14,7 +20,7 @@ export interface ObjectTypeInfo {
   defaultProperties: readonly string[];
 }
 
-const TYPES: Record<ObjectType, ObjectTypeInfo> = {
+const TYPES: Record<CrmObjectType, ObjectTypeInfo> = {
   companies: {
     type: 'companies',
     singular: 'company',
@@ -42,6 +48,24 @@ const TYPES: Record<ObjectType, ObjectTypeInfo> = {
     modifiedProperty: 'hs_lastmodifieddate',
     defaultProperties: [],
   },
+  notes: {
+    type: 'notes',
+    singular: 'note',
+    objectTypeId: '0-46',
+    idBase: 87_000_000_000,
+    createdProperty: 'hs_createdate',
+    modifiedProperty: 'hs_lastmodifieddate',
+    defaultProperties: [],
+  },
+  meetings: {
+    type: 'meetings',
+    singular: 'meeting',
+    objectTypeId: '0-47',
+    idBase: 91_000_000_000,
+    createdProperty: 'hs_createdate',
+    modifiedProperty: 'hs_lastmodifieddate',
+    defaultProperties: [],
+  },
 };
 
 /** Resolves a path segment ("companies", "company", "0-2") to its object type. */
@@ -52,6 +76,6 @@ export function objectType(name: string): ObjectTypeInfo | undefined {
   );
 }
 
-export function objectTypeInfo(type: ObjectType): ObjectTypeInfo {
+export function objectTypeInfo(type: CrmObjectType): ObjectTypeInfo {
   return TYPES[type];
 }

@@ -1,5 +1,5 @@
 import { cachedStatement } from './cached-statement.ts';
-import type { ObjectType } from './object-types.ts';
+import type { CrmObjectType } from './object-types.ts';
 import type { PortalDatabase } from './portal-database.ts';
 import type { PropertyDefinition, PropertyGroup } from './property-definition.ts';
 
@@ -10,35 +10,35 @@ const parse = <T>(row: Row | undefined): T | undefined =>
 
 /** The portal's property definitions and groups, as the app created or the seed left them. */
 export function propertyCatalog(db: PortalDatabase) {
-  const all = (table: string, type: ObjectType) =>
+  const all = (table: string, type: CrmObjectType) =>
     (
       cachedStatement(
         db,
         `SELECT definition FROM ${table} WHERE object_type = ? ORDER BY position, name`,
       ).all(type) as Row[]
     ).map((row) => JSON.parse(row.definition) as unknown);
-  const one = (table: string, type: ObjectType, name: string) =>
+  const one = (table: string, type: CrmObjectType, name: string) =>
     cachedStatement(db, `SELECT definition FROM ${table} WHERE object_type = ? AND name = ?`).get(
       type,
       name,
     ) as Row | undefined;
-  const insert = (table: string, type: ObjectType, name: string, value: object) =>
+  const insert = (table: string, type: CrmObjectType, name: string, value: object) =>
     cachedStatement(
       db,
       `INSERT INTO ${table} SELECT ?, ?, COALESCE(MAX(position), -1) + 1, ? FROM ${table} WHERE object_type = ?`,
     ).run(type, name, JSON.stringify(value), type);
   return {
-    properties: (type: ObjectType) => all('property_definitions', type) as PropertyDefinition[],
-    propertyMap: (type: ObjectType) =>
+    properties: (type: CrmObjectType) => all('property_definitions', type) as PropertyDefinition[],
+    propertyMap: (type: CrmObjectType) =>
       new Map((all('property_definitions', type) as PropertyDefinition[]).map((d) => [d.name, d])),
-    property: (type: ObjectType, name: string) =>
+    property: (type: CrmObjectType, name: string) =>
       parse<PropertyDefinition>(one('property_definitions', type, name)),
-    addProperty: (type: ObjectType, definition: PropertyDefinition) =>
+    addProperty: (type: CrmObjectType, definition: PropertyDefinition) =>
       insert('property_definitions', type, definition.name, definition),
-    groups: (type: ObjectType) => all('property_groups', type) as PropertyGroup[],
-    group: (type: ObjectType, name: string) =>
+    groups: (type: CrmObjectType) => all('property_groups', type) as PropertyGroup[],
+    group: (type: CrmObjectType, name: string) =>
       parse<PropertyGroup>(one('property_groups', type, name)),
-    addGroup: (type: ObjectType, group: PropertyGroup) =>
+    addGroup: (type: CrmObjectType, group: PropertyGroup) =>
       insert('property_groups', type, group.name, group),
   };
 }

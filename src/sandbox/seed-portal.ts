@@ -3,8 +3,11 @@ import { CONTACT_CATALOG } from './contact-catalog.ts';
 import { DAY_MS, isoDateTime, type DemoRecord } from './demo-record.ts';
 import { generateCompany } from './generate-company.ts';
 import { generateOwners, type DemoOwner } from './generate-owners.ts';
+import { createMeetingPlanner } from './generate-meetings.ts';
 import { createPlayFacts } from './generate-play-facts.ts';
-import { objectTypeInfo, type ObjectType } from './object-types.ts';
+import { MEETING_CATALOG } from './meeting-catalog.ts';
+import { NOTE_CATALOG } from './note-catalog.ts';
+import { objectTypeInfo, type CrmObjectType } from './object-types.ts';
 import type { PortalDatabase } from './portal-database.ts';
 import { defineProperty, type ObjectCatalog } from './property-definition.ts';
 import { seededRandom } from './seeded-random.ts';
@@ -20,6 +23,8 @@ export interface SeedSummary extends SeedSpec {
    * connected inbox they send from. Absent in portals seeded before those sequences existed.
    */
   sender?: { userId: string; email: string };
+  /** Meetings seeded on the companies (QBRs, weekly syncs); absent in portals seeded before them. */
+  meetings?: number;
 }
 
 const SEQUENCE_NAMES = [
@@ -35,6 +40,8 @@ export const PLAY_SEQUENCE_NAMES = ['Renewal', 'Win-back', 'Payment recovery'] a
 
 // Separate from the companies' stream, so the play facts leave every earlier value unchanged.
 const PLAY_FACTS_STREAM = 0x91a7_f0c5;
+// Separate again: the meetings leave every company, contact and play fact as it was.
+const MEETINGS_STREAM = 0x3e37_1a9b;
 
 // HubSpot's default association types: company→contact 280 (primary 2), contact→company 279
 // (primary 1). Each pair is stored in both directions, as HubSpot reports it both ways.
@@ -42,8 +49,19 @@ const PLAY_FACTS_STREAM = 0x91a7_f0c5;
 // company→contact link carries 2 and none singles out a company's "primary contact".
 const COMPANY_TO_CONTACT = '280,2';
 const CONTACT_TO_COMPANY = '279,1';
+// HubSpot's meeting→company type, and the type it reports from the company's side.
+const MEETING_TO_COMPANY = '188';
+const COMPANY_TO_MEETING = '187';
 
-function insertCatalog(db: PortalDatabase, type: ObjectType, catalog: ObjectCatalog, at: string) {
+/** When the portal's properties were made: long before any of its records. */
+const schemaTime = (referenceMs: number) => isoDateTime(referenceMs - 900 * DAY_MS);
+
+function insertCatalog(
+  db: PortalDatabase,
+  type: CrmObjectType,
+  catalog: ObjectCatalog,
+  at: string,
+) {
   const group = db.prepare('INSERT INTO property_groups VALUES (?, ?, ?, ?)');
   catalog.groups.forEach(({ name, label }, position) => {
     const definition = { name, label, displayOrder: position, archived: false };
@@ -82,7 +100,7 @@ function insertCompanies(
 ) {
   const object = db.prepare('INSERT INTO objects VALUES (?, ?, ?, ?, ?)');
   const link = db.prepare('INSERT INTO associations VALUES (?, ?, ?, ?)');
-  const insert = (type: ObjectType, record: DemoRecord) =>
+  const insert = (type: CrmObjectType, record: DemoRecord) =>
     object.run(
       record.id,
       type,
@@ -92,7 +110,13 @@ function insertCompanies(
     );
   const random = seededRandom(spec.seed);
   const addPlayFacts = createPlayFacts(seededRandom(spec.seed ^ PLAY_FACTS_STREAM), referenceMs);
+  const meetingsOf = createMeetingPlanner(
+    seededRandom((spec.seed ^ MEETINGS_STREAM) >>> 0),
+    referenceMs,
+    objectTypeInfo('meetings').idBase + 1,
+  );
   let contactIndex = 0;
+  let meetings = 0;
   const ctx = {
     referenceMs,
     ownerIds: owners.map((owner) => owner.id),
@@ -108,27 +132,55 @@ function insertCompanies(
       link.run(company.id, 'contacts', contact.id, COMPANY_TO_CONTACT);
       link.run(contact.id, 'companies', company.id, CONTACT_TO_COMPANY);
     }
+    for (const meeting of meetingsOf(company)) {
+      insert('meetings', meeting);
+      link.run(meeting.id, 'companies', company.id, MEETING_TO_COMPANY);
+      link.run(company.id, 'meetings', meeting.id, COMPANY_TO_MEETING);
+      meetings += 1;
+    }
   }
-  return contactIndex;
+  return { contacts: contactIndex, meetings };
+}
+
+/**
+ * Gives a portal seeded before notes and meetings existed their property catalogs, so it takes
+ * notes and meetings as a new one does. Its companies get no seeded meetings: a new portal has
+ * those.
+ */
+export function addMissingCatalogs(db: PortalDatabase, spec: SeedSpec): void {
+  const schemaAt = schemaTime(Date.parse(`${spec.referenceDate}T12:00:00.000Z`));
+  const has = db.prepare('SELECT 1 FROM property_definitions WHERE object_type = ? LIMIT 1');
+  const catalogs = [
+    ['notes', NOTE_CATALOG],
+    ['meetings', MEETING_CATALOG],
+  ] as const;
+  db.transaction(() => {
+    for (const [type, catalog] of catalogs) {
+      if (has.get(type) === undefined) insertCatalog(db, type, catalog, schemaAt);
+    }
+  })();
 }
 
 /** Writes the whole demo portal in one transaction: a crash leaves no half-seeded file. */
 export function seedPortal(db: PortalDatabase, spec: SeedSpec): SeedSummary {
   const referenceMs = Date.parse(`${spec.referenceDate}T12:00:00.000Z`);
   return db.transaction(() => {
-    const schemaAt = isoDateTime(referenceMs - 900 * DAY_MS);
+    const schemaAt = schemaTime(referenceMs);
     insertCatalog(db, 'companies', COMPANY_CATALOG, schemaAt);
     insertCatalog(db, 'contacts', CONTACT_CATALOG, schemaAt);
     insertCatalog(db, 'tasks', TASK_CATALOG, schemaAt);
+    insertCatalog(db, 'notes', NOTE_CATALOG, schemaAt);
+    insertCatalog(db, 'meetings', MEETING_CATALOG, schemaAt);
     const owners = generateOwners(seededRandom(spec.seed ^ 0x5eed), referenceMs);
     const sender = insertOwnersAndSequences(db, owners, referenceMs);
-    const contacts = insertCompanies(db, spec, owners, referenceMs);
+    const { contacts, meetings } = insertCompanies(db, spec, owners, referenceMs);
     const summary: SeedSummary = {
       ...spec,
       contacts,
       owners: owners.length,
       sequences: SEQUENCE_NAMES.length + PLAY_SEQUENCE_NAMES.length,
       sender,
+      meetings,
     };
     db.prepare("INSERT INTO meta VALUES ('seed', ?)").run(JSON.stringify(summary));
     return summary;

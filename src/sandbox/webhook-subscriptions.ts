@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { objectType, type ObjectType } from './object-types.ts';
+import { objectType, type CrmObjectType } from './object-types.ts';
 
 // One entry of a 2025.2 webhooks-hsmeta.json's `crmObjects` / `legacyCrmObjects` list:
 // https://developers.hubspot.com/docs/apps/developer-platform/add-features/configure-webhooks
@@ -31,7 +31,7 @@ export interface Subscription {
   id: number;
   subscriptionType: string;
   /** The object type it watches; null for one the sandbox does not hold (deals, tickets). */
-  objectType: ObjectType | null;
+  objectType: CrmObjectType | null;
   /** `object.*` events carry objectTypeId; the legacy `company.*` / `contact.*` ones do not. */
   generic: boolean;
   action: string;
