@@ -84,6 +84,8 @@ export default tseslint.config(
       'src/scoring/**',
       'src/signals/**',
       'src/plays/**',
+      'src/lifecycle/**',
+      'src/brief/**',
       'src/validation/**',
       'src/reports/**',
     ],

@@ -8,9 +8,13 @@ import { DISMISSED } from '../jobs/play-status.ts';
  * 83000000003" or "task skipped: <why>". Dates are in the plays' time zone.
  */
 export function ledgerWords(e: LedgerState, timeZone: string): string {
-  const noun = { task: 'task', 'task-update': 'update', enroll: 'enrolment', property: 'write' }[
-    e.kind
-  ];
+  const noun = {
+    task: 'task',
+    'task-update': 'update',
+    enroll: 'enrolment',
+    property: 'write',
+    note: 'note',
+  }[e.kind];
   const why = e.detail ?? 'no reason given';
   switch (e.status) {
     case 'done':
@@ -36,6 +40,7 @@ export function ledgerWords(e: LedgerState, timeZone: string): string {
 function doneWords(e: LedgerState, on: string): string {
   const id = e.hubspotId ?? '(no id)';
   if (e.kind === 'enroll') return `enrolled on ${on}: HubSpot enrolment ${id}`;
+  if (e.kind === 'note') return `note written on ${on}: HubSpot note ${id}`;
   if (e.kind !== 'task-update') return `task created on ${on}: HubSpot task ${id}`;
   // A track's task is completed by its `<task key>:close` update when the episode ends.
   if (e.key.endsWith(':close')) return `task ${id} completed by Vitals on ${on}: its episode ended`;

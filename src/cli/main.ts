@@ -14,6 +14,7 @@ import { setupCommand } from './setup-command.ts';
 import { demoCommand } from './demo-command.ts';
 import { doctorCommand } from './doctor-command.ts';
 import { playsExplainCommand } from './plays-explain-command.ts';
+import { briefCommand } from './brief-command.ts';
 import { playsListCommand } from './plays-list-command.ts';
 import { serveCommand } from './serve-command.ts';
 import { inboxCommand, inboxRetryCommand } from './inbox-command.ts';
@@ -43,6 +44,18 @@ Exit status: 0 when explained, 2 when the id is not a company id or no company h
 
 Example:
   vitals plays explain 31000000001`;
+
+const BRIEF_HELP = `
+The QBR prep brief of one company: health and its 90-day trend, what moved and why, goals and
+ROI, open plays, renewal and forecast, expansion signals, risks, stakeholders and three agenda
+items. Runs write the same brief as a note on the company two weeks before each QBR (a meeting
+with "QBR" in its title, or plays.lifecycle.qbrDateProperty). Reads the portal and the store;
+writes nothing.
+
+Exit status: 0 when written, 2 when the id is not a company id or no company has it.
+
+Example:
+  vitals brief 31000000001 --format markdown`;
 
 const START_HELP = `
 After its first run it also serves the card API (as \`vitals serve\` does) when
@@ -94,6 +107,7 @@ Every command:
   vitals app configure --public-url URL
   vitals plays list [--json]
   vitals plays explain COMPANY_ID [--json]
+  vitals brief COMPANY_ID [--format markdown|json]
   vitals report portfolio|renewals|churn-risk|expansion|reactivation|retention
                 [--format table|json|csv] [--owner ID] [--segment S] [--from DATE --to DATE]
   vitals inbox [--json]
@@ -195,6 +209,16 @@ function buildProgram(io: Io, exit: (code: number) => void): Command {
     .addHelpText('after', PLAYS_EXPLAIN_HELP)
     .action(async (companyId: string, options: { json?: boolean }) =>
       exit(await playsExplainCommand(companyId, options, io)),
+    );
+
+  program
+    .command('brief')
+    .description('The QBR prep brief of one company, as runs write it on the timeline')
+    .argument('<company-id>', "the company's HubSpot id (digits)")
+    .option('--format <format>', 'markdown (default) or json')
+    .addHelpText('after', BRIEF_HELP)
+    .action(async (companyId: string, options: { format?: string }) =>
+      exit(await briefCommand(companyId, options, io)),
     );
 
   program

@@ -10,7 +10,12 @@ import { closingReason } from '../jobs/closing-reason.ts';
 import { ledgerWords } from './ledger-words.ts';
 import { labelled, wrap, type LabelLayout } from './plays-wrap.ts';
 
-const ROUTES = { owner: 'company owner', fallback: 'fallback owner', manager: "owner's manager" };
+const ROUTES = {
+  owner: 'company owner',
+  fallback: 'fallback owner',
+  manager: "owner's manager",
+  'account-executive': 'account executive',
+};
 
 /** `vitals plays explain` for people: what fires and what it would do, then what does not and why. */
 export function renderPlaysExplain(report: CompanyPlaysReport, width = 100): string {
@@ -63,7 +68,9 @@ function firedLines(rule: ExplainedRule, report: CompanyPlaysReport, layout: Lab
   ];
   if (rule.actions.length === 0) lines.push(...field('does', 'nothing this time'));
   for (const a of rule.actions) {
-    const label = { task: 'task', 'task-update': 'update', enroll: 'enrol' }[a.action.kind];
+    const label = { task: 'task', 'task-update': 'update', enroll: 'enrol', note: 'note' }[
+      a.action.kind
+    ];
     lines.push(...field(label, actionWords(a, report)));
     lines.push(...field('', statusWords(a, report.timeZone)));
   }
@@ -71,6 +78,7 @@ function firedLines(rule: ExplainedRule, report: CompanyPlaysReport, layout: Lab
 }
 
 function actionWords({ action }: ExplainedAction, report: CompanyPlaysReport): string {
+  if (action.kind === 'note') return `write the note "${action.title}" on the company timeline`;
   if (action.kind === 'enroll') {
     const sequence = action.sequenceId === null ? '' : ` ${action.sequenceId}`;
     return `${contactName(action.contactId, report)} in the ${SEQUENCE_WORDS[action.sequence]} sequence${sequence}`;

@@ -11,6 +11,12 @@ export const SECTION_NAMES: Readonly<Record<string, string>> = {
   '§5': 'Save playbook',
   '§6': 'Sequences',
   '§7': 'Expansion',
+  onboarding: 'Lifecycle: onboarding, days 0 to 90',
+  cadence: 'Lifecycle: touch cadence',
+  qbr: 'Lifecycle: quarterly business reviews',
+  anniversary: 'Lifecycle: anniversaries',
+  nps: 'Lifecycle: NPS follow-up',
+  report: 'Lifecycle: monthly value report',
 };
 
 /** `vitals plays list` for people: the rules grouped by section, each field wrapped to `width`. */
@@ -44,7 +50,11 @@ function bySection(rows: readonly RuleDescription[]): Map<string, RuleDescriptio
 
 function sectionHeading(section: string): string {
   const name = SECTION_NAMES[section];
-  const text = name ? `${section} ${name}` : section || 'Other plays';
+  const text = name
+    ? section.startsWith('§')
+      ? `${section} ${name}`
+      : name
+    : section || 'Other plays';
   return `${text}\n${'─'.repeat(text.length)}`;
 }
 

@@ -85,6 +85,8 @@ function describe(a: PlanStep, names: (id: string) => string): string {
       return `${SEQUENCES[a.sequence]}: contact ${a.contactId} of ${company}${a.skip ? ` — skipped: ${a.skip}` : ''} [${a.ruleId}]`;
     case 'property':
       return `${a.property} = "${a.value}" on ${company} [${a.ruleId}]`;
+    case 'note':
+      return `note "${a.title}" on the timeline of ${company} [${a.ruleId}]`;
   }
 }
 

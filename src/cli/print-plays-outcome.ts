@@ -12,9 +12,11 @@ export function printPlaysOutcome(
 ): void {
   if (baseline) io.out(`\n${baselineLine(baseline)}\n`);
   const { tasksCreated, tasksUpdated, tasksCompleted, enrolled, skipped, heldBack, failed } = plays;
+  const notes = plays.notesWritten.length;
   io.out(
     `\nPlays: ${tasksCreated.length} tasks created, ${tasksUpdated.length} updated, ` +
       `${tasksCompleted.length} completed on recovery, ${enrolled.length} contacts enrolled, ` +
+      `${notes === 1 ? '1 note' : `${notes} notes`} written, ` +
       `${skipped.length} skipped, ${heldBack.length} held back by daily caps.\n`,
   );
   printSkipReasons(skipped, { verb: 'skipped', command: 'vitals run --once --json' }, io);

@@ -22,6 +22,7 @@ export function runSummaryJson(summary: RescoreSummary): string {
     tasksUpdated: plays.tasksUpdated.length,
     tasksCompleted: plays.tasksCompleted.length,
     enrolled: plays.enrolled.length,
+    notesWritten: plays.notesWritten.length,
     skipped: plays.skipped.map(({ companyId, ruleId, reason }) => ({ companyId, ruleId, reason })),
     heldBack: plays.heldBack.map(({ companyId, ruleId, ownerId, reason, releaseAt }) => ({
       companyId,

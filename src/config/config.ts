@@ -69,4 +69,20 @@ export interface PlaysMapping {
   customerSinceProperty: string | null;
   /** When a payment last failed, and how many failed in a row; null when not kept. */
   payment: { failedAtProperty: string | null; failuresProperty: string | null };
+  /** Where the lifecycle plays' facts come from; absent: the defaults (last contacted, QBR). */
+  lifecycle?: LifecycleMapping;
+}
+
+export interface LifecycleMapping {
+  /** Company date properties whose latest value is the last logged touch. */
+  touchProperties: readonly string[];
+  lastLoginProperty: string | null;
+  /** Share of licensed users active, 0–100. */
+  activationProperty: string | null;
+  /** Holds the HubSpot owner id of the account executive. */
+  accountExecutiveProperty: string | null;
+  /** The next QBR's date on the company, besides meetings titled with the word. */
+  qbrDateProperty: string | null;
+  /** Meetings whose title carries it are QBRs; null: meetings are not looked at. */
+  qbrMeetingWord: string | null;
 }

@@ -4,6 +4,7 @@ import { RULES } from '../plays/rules.ts';
 import { closestMatch } from '../validation/closest-match.ts';
 import { show } from '../validation/describe-issues.ts';
 import { hubspotId } from './hubspot-id.ts';
+import { lifecycleSectionSchema } from './lifecycle-section-schema.ts';
 import { propertyName, propertyValue } from './property-name.ts';
 import { timezone } from './schedule-schema.ts';
 import { strictSection } from './strict-section.ts';
@@ -172,6 +173,7 @@ export const playsSectionSchema = strictSection(
       },
       'plays.payment',
     ).prefault({}),
+    lifecycle: lifecycleSectionSchema.prefault({}),
   },
   'plays',
 ).superRefine((plays, ctx) => {

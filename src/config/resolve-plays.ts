@@ -11,6 +11,7 @@ export function resolvePlays(
   section: PlaysSection,
   scheduleTimezone: string | undefined,
 ): { plays: PlaySettings; playsMapping: PlaysMapping } {
+  const lifecycle = section.lifecycle;
   const plays: PlaySettings = {
     timeZone: section.timeZone ?? scheduleTimezone ?? 'UTC',
     fallbackOwnerId: section.fallbackOwnerId,
@@ -24,6 +25,14 @@ export function resolvePlays(
     paymentRecovery: section.paymentRecovery,
     sender: section.sender,
     disabledRules: [...new Set(section.disabledRules)],
+    lifecycle: {
+      enabled: lifecycle.enabled,
+      cadence: lifecycle.cadence,
+      criticalTouchDays: lifecycle.criticalTouchDays,
+      atRiskTouchDays: lifecycle.atRiskTouchDays,
+      qbrLeadDays: lifecycle.qbrLeadDays,
+      valueReport: lifecycle.valueReport,
+    },
   };
   const { churn, payment } = section;
   const playsMapping: PlaysMapping = {
@@ -40,6 +49,14 @@ export function resolvePlays(
     payment: {
       failedAtProperty: payment.failedAtProperty ?? null,
       failuresProperty: payment.failuresProperty ?? null,
+    },
+    lifecycle: {
+      touchProperties: lifecycle.touchProperties,
+      lastLoginProperty: lifecycle.lastLoginProperty,
+      activationProperty: lifecycle.activationProperty,
+      accountExecutiveProperty: lifecycle.accountExecutiveProperty,
+      qbrDateProperty: lifecycle.qbrDateProperty,
+      qbrMeetingWord: lifecycle.qbrMeetingWord,
     },
   };
   return { plays, playsMapping };

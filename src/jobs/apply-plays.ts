@@ -1,6 +1,7 @@
 import type { Gateway } from '../hubspot/create-gateway.ts';
 import type { PlannedAction, PlaySettings } from '../plays/play-types.ts';
 import type { LeaseClaim, LedgerEntry, RecordedIntent, Store } from '../store/store.ts';
+import { createNoteEntries } from './create-note-entries.ts';
 import { createTaskEntries } from './create-task-entries.ts';
 import { takeDailySlot } from './daily-slot.ts';
 import { enrollEntry } from './enroll-entry.ts';
@@ -23,6 +24,8 @@ export interface PlaysTally {
   /** Tasks completed because their episode ended (the account recovered, the renewal passed). */
   tasksCompleted: PlaysEffect[];
   enrolled: PlaysEffect[];
+  /** Notes written on company timelines (QBR briefs, value reports). */
+  notesWritten: PlaysEffect[];
   skipped: (PlaysEffect & { reason: string })[];
   heldBack: HeldBack[];
   failed: (PlaysEffect & { error: string })[];
@@ -37,6 +40,7 @@ export const emptyPlaysTally = (): PlaysTally => ({
   tasksUpdated: [],
   tasksCompleted: [],
   enrolled: [],
+  notesWritten: [],
   skipped: [],
   heldBack: [],
   failed: [],
@@ -47,7 +51,13 @@ export const emptyPlaysTally = (): PlaysTally => ({
 /** The HubSpot calls plays make. */
 export type PlaysGateway = Pick<
   Gateway,
-  'createTasks' | 'updateTasks' | 'findTasksByMarker' | 'enrollInSequence' | 'currentEnrollment'
+  | 'createTasks'
+  | 'updateTasks'
+  | 'findTasksByMarker'
+  | 'enrollInSequence'
+  | 'currentEnrollment'
+  | 'createNotes'
+  | 'findNotesByMarker'
 >;
 
 export interface PlaysContext {
@@ -78,8 +88,8 @@ export interface PlaysContext {
 
 /**
  * Acts on freshly recorded intents (new or released): tasks within each owner's daily cap are
- * created in batches of 100, the rest held for tomorrow; then task updates; enrolments go one by
- * one.
+ * created in batches of 100, the rest held for tomorrow; then task updates; notes (no cap: nobody
+ * has to act on them today) in batches of 100; enrolments go one by one.
  */
 export async function applyPlays(ctx: PlaysContext, recorded: readonly RecordedIntent[]) {
   const fresh = recorded
@@ -97,6 +107,10 @@ export async function applyPlays(ctx: PlaysContext, recorded: readonly RecordedI
   await updateTasks(
     ctx,
     fresh.filter((e) => e.kind === 'task-update'),
+  );
+  await createNoteEntries(
+    ctx,
+    fresh.filter((e) => e.kind === 'note'),
   );
   const look = ctx.lookBeforeEnrolling ? 'adopt' : 'send';
   for (const entry of fresh) if (entry.kind === 'enroll') await enrollEntry(ctx, entry, look);

@@ -4,6 +4,7 @@ import type { HubSpotRecord } from '../hubspot/record-schema.ts';
 import type {
   ContactFacts,
   EnrollAction,
+  NoteAction,
   PlannedAction,
   PlaySettings,
   PropertyAction,
@@ -37,6 +38,7 @@ export interface ExplainPlaysDeps {
     | 'signalReadings'
     | 'playsBaselineAt'
     | 'ledgerForCompany'
+    | 'ledgerHas'
   >;
   mapping: MappingConfig;
   model: CompiledModel;
@@ -57,7 +59,7 @@ export interface LedgerState {
 }
 
 export interface ExplainedAction {
-  action: TaskAction | TaskUpdateAction | EnrollAction;
+  action: TaskAction | TaskUpdateAction | EnrollAction | NoteAction;
   /** Why a run would report this enrolment instead of making it (no sequence or sender). */
   unconfigured: string | null;
   /** The ledger's entry for this very action; null: a run would do it now. */

@@ -18,6 +18,9 @@ import type { PortfolioTally } from './portfolio-tally.ts';
 import { cardDigest } from './report-card.ts';
 import { RESCORE_LEASE } from './rescore-lease.ts';
 import type { RescoreDeps, RescoreOptions, RescoreSummary } from './run-rescore.ts';
+import { noteBodyWriter } from './note-body-writer.ts';
+import { qbrMeetings } from './qbr-meetings.ts';
+import type { QbrMeetings } from '../signals/lifecycle-facts.ts';
 import { scoreChunk, type ChunkContext, type ScoredCompany } from './score-chunk.ts';
 
 /** What a pass adds up as it goes: the run's summary is made of it. */
@@ -40,6 +43,8 @@ export interface Pass extends PassResults {
   run: RunRecord;
   progress: RunProgress;
   properties: ChunkContext['properties'];
+  /** Each company's QBR meetings, looked up once for the pass; undefined: not known. */
+  meetings?: ReadonlyMap<string, QbrMeetings>;
 }
 
 /** Reads the portal's companies page by page from the run's cursor, each chunk scored and acted on. */
@@ -56,6 +61,15 @@ export async function passOverCompanies(
     ? playReadProperties(deps.mapping, deps.plays)
     : withNpsAnswers(requiredProperties(deps.mapping));
   const pass: Pass = { ...results, deps, dryRun: options.dryRun, run, progress, properties };
+  if (deps.plays) {
+    const meetings = await qbrMeetings(
+      deps.gateway,
+      deps.plays.mapping,
+      deps.plays.settings,
+      deps.now?.() ?? new Date(),
+    );
+    if (meetings) pass.meetings = meetings;
+  }
   const read = [...new Set([...properties.company, ...WRITTEN_PROPERTIES, RECOMMENDED_PROPERTY])];
   const pagesPerChunk = options.pagesPerChunk ?? 5;
   let chunk: HubSpotRecord[] = [];
@@ -87,7 +101,12 @@ async function finishChunk(
     properties: pass.properties,
     now,
     plays: deps.plays
-      ? { mapping: deps.plays.mapping, leftProperty: deps.plays.leftProperty }
+      ? {
+          mapping: deps.plays.mapping,
+          leftProperty: deps.plays.leftProperty,
+          timeZone: deps.plays.settings.timeZone,
+          ...(pass.meetings ? { meetings: pass.meetings } : {}),
+        }
       : null,
     // One company HubSpot will not answer for must not stop the pass for every other.
     onUnreadable: (failed) => pass.failedUpdates.push(...failed),
@@ -100,6 +119,13 @@ async function finishChunk(
         tiers: deps.model.model.tiers.map((t) => t.key),
         now,
         baseline: pass.baselined !== null,
+        writeNote: noteBodyWriter({
+          store: deps.store,
+          portal: deps.portal,
+          settings: deps.plays.settings,
+          model: deps.model,
+          now,
+        }),
       })
     : null;
   const updates = scored.flatMap((c) => companyUpdate(c, plan?.recommended) ?? []);

@@ -3,6 +3,7 @@ import { RECOMMENDED_PLAYS_PROPERTY } from '../plays/recommended-plays.ts';
 import type {
   EnrollAction,
   HistoryPoint,
+  NoteAction,
   PlannedAction,
   PlayOutcome,
   PlaySettings,
@@ -28,7 +29,12 @@ export interface ChunkPlan {
 export interface PlanContext {
   store: Pick<
     Store,
-    'activeRules' | 'playsEvaluatedAt' | 'openTracks' | 'signalReadings' | 'scoreHistory'
+    | 'activeRules'
+    | 'playsEvaluatedAt'
+    | 'openTracks'
+    | 'signalReadings'
+    | 'scoreHistory'
+    | 'ledgerHas'
   >;
   portal: string;
   settings: PlaySettings;
@@ -36,6 +42,12 @@ export interface PlanContext {
   now: Date;
   /** The portal's first evaluation with plays: record what holds, act only on the urgent. */
   baseline: boolean;
+  /**
+   * Writes a planned note's body (a brief needs the account's records). Called only for notes
+   * the ledger does not hold yet, so a month of daily runs writes each value report once.
+   * Absent: notes keep an empty body (a preview of the plan).
+   */
+  writeNote?: (company: ScoredCompany, note: NoteAction) => Promise<string>;
 }
 
 // Two quarters for "stable for two quarters", with room for the reading before the window.
@@ -110,7 +122,30 @@ export async function planChunkPlays(
       else plan.actions.push(action);
     }
   }
+  await writeNotes(plan, withFacts, ctx);
   return plan;
+}
+
+/** Drops the notes the ledger already has and writes the bodies of the others. */
+async function writeNotes(
+  plan: ChunkPlan,
+  companies: readonly ScoredCompany[],
+  ctx: PlanContext,
+): Promise<void> {
+  const notes = plan.actions.filter((a): a is NoteAction => a.kind === 'note');
+  if (notes.length === 0) return;
+  const held = await ctx.store.ledgerHas(
+    ctx.portal,
+    notes.map((n) => n.key),
+  );
+  plan.actions = plan.actions.filter((a) => a.kind !== 'note' || !held.has(a.key));
+  if (!ctx.writeNote) return;
+  const byId = new Map(companies.map((c) => [c.id, c]));
+  for (const note of notes) {
+    if (held.has(note.key)) continue;
+    const company = byId.get(note.companyId);
+    if (company) note.body = await ctx.writeNote(company, note);
+  }
 }
 
 function unconfigured(action: EnrollAction, settings: PlaySettings): string | null {

@@ -7,6 +7,7 @@ import { WRITTEN_PROPERTIES } from './health-properties.ts';
 import { planChunkPlays, type ChunkPlan } from './plan-plays.ts';
 import { playReadProperties } from './play-read-properties.ts';
 import { cardDigest } from './report-card.ts';
+import { noteBodyWriter } from './note-body-writer.ts';
 import type { RescoreCompanyDeps } from './rescore-company.ts';
 import type { RescorePlays } from './run-rescore.ts';
 import { scoreChunk, type ScoredCompany } from './score-chunk.ts';
@@ -43,7 +44,11 @@ export async function rescoreCompanies(
     ...deps,
     properties: needed,
     plays: deps.plays
-      ? { mapping: deps.plays.mapping, leftProperty: deps.plays.leftProperty }
+      ? {
+          mapping: deps.plays.mapping,
+          leftProperty: deps.plays.leftProperty,
+          timeZone: deps.plays.settings.timeZone,
+        }
       : null,
   });
   const plan = deps.plays
@@ -90,6 +95,13 @@ async function planContext(deps: RescoreCompanyDeps, plays: RescorePlays) {
     tiers: deps.model.model.tiers.map((t) => t.key),
     now: deps.now,
     baseline: (await deps.store.playsBaselineAt(deps.portal)) === null,
+    writeNote: noteBodyWriter({
+      store: deps.store,
+      portal: deps.portal,
+      settings: plays.settings,
+      model: deps.model,
+      now: deps.now,
+    }),
   };
 }
 

@@ -28,7 +28,12 @@ export interface RescoreDeps {
     AdoptionGateway &
     Pick<
       Gateway,
-      'companyPages' | 'readAssociationTypes' | 'readContacts' | 'updateCompanies' | 'apiCalls'
+      | 'companyPages'
+      | 'readAssociationTypes'
+      | 'readContacts'
+      | 'updateCompanies'
+      | 'apiCalls'
+      | 'findQbrMeetings'
     >;
   store: Store;
   mapping: MappingConfig;

@@ -12,6 +12,8 @@ import { AssociationReadError } from '../hubspot/association-read-error.ts';
 import { ASSOCIATION_TYPES, type AssociatedRecord } from '../hubspot/read-associations.ts';
 import { npsAnswers, type NpsAnswer } from '../signals/nps-answers.ts';
 import { playFacts } from '../signals/play-facts.ts';
+import type { QbrMeetings } from '../signals/lifecycle-facts.ts';
+import { inZone } from '../plays/local-time.ts';
 import { healthValues, type HealthValues } from './health-values.ts';
 
 export interface ScoredCompany {
@@ -45,7 +47,14 @@ export interface ChunkContext {
   portal: string;
   now: Date;
   /** Where the plays' facts come from; null: no plays this run. */
-  plays: { mapping: PlaysMapping; leftProperty: string | null } | null;
+  plays: {
+    mapping: PlaysMapping;
+    leftProperty: string | null;
+    /** The portal's time zone, for "today" in the lifecycle facts; absent: UTC. */
+    timeZone?: string;
+    /** Each company's QBR meetings when this run looked them up (a full run does). */
+    meetings?: ReadonlyMap<string, QbrMeetings>;
+  } | null;
   /**
    * Takes the companies whose contacts HubSpot would not say (an error other than "none found"):
    * they are left out of this chunk, unscored and unwritten, instead of being scored as having
@@ -117,6 +126,10 @@ export async function scoreChunk(
             mapping: ctx.plays.mapping,
             leftProperty: ctx.plays.leftProperty,
             now: ctx.now,
+            today: inZone(ctx.now, ctx.plays.timeZone ?? 'UTC').toISODate()!,
+            ...(ctx.plays.meetings
+              ? { meetings: ctx.plays.meetings.get(company.id) ?? { next: null, last: null } }
+              : {}),
           })
         : null,
       current: company.properties,

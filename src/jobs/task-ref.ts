@@ -1,4 +1,4 @@
-import { TRACK_KINDS, type TrackKind } from '../plays/play-types.ts';
+import { TRACK_KINDS, type TaskTrack, type TrackKind } from '../plays/play-types.ts';
 import { trackOfSubject } from './track-of-subject.ts';
 
 /** One word (to HubSpot's search) that every task Vitals makes carries on its last line. */
@@ -8,7 +8,7 @@ export const VITALS_TASK_TAG = 'VitalsTask';
  * The last line of a task's body: the marker (how a run that crashed finds the task again), then
  * the tag and the track (how Vitals finds its open tasks when its store was lost).
  */
-export function taskRefLine(marker: string, track: TrackKind, managerCopy: boolean): string {
+export function taskRefLine(marker: string, track: TaskTrack, managerCopy: boolean): string {
   return `Ref: ${marker} #${VITALS_TASK_TAG} ${track}${managerCopy ? ' escalation' : ''}`;
 }
 
@@ -31,6 +31,9 @@ const TAG = new RegExp(`#${VITALS_TASK_TAG} (${TRACK_KINDS.join('|')})( escalati
 export function readTaskRef(subject: string, body: string): TaskRef | null {
   const marker = MARKER.exec(body)?.[1];
   if (marker === undefined) return null;
+  // A lifecycle play's task stands alone: no track for a rebuilt store to give it back to.
+  if (body.includes(`#${VITALS_TASK_TAG} lifecycle`))
+    return { marker, track: null, managerCopy: false };
   const tag = TAG.exec(body);
   if (tag) return { marker, track: tag[1] as TrackKind, managerCopy: tag[2] !== undefined };
   const bySubject = trackOfSubject(subject);

@@ -66,8 +66,13 @@ const TRACK_WORDS = {
 function describeAction(action: ActionSpec, rule: PlayRule): string {
   if (action.kind === 'enroll')
     return `enrol ${describeContacts(action.contacts)} in the ${SEQUENCE_WORDS[action.sequence]} sequence`;
+  if (action.kind === 'note')
+    return action.brief === 'qbr'
+      ? 'a note with the QBR prep brief on the company timeline'
+      : "a note with the month's value report on the company timeline";
   const task = `${action.type} task "${action.subject}" about ${describeContacts(action.contacts)}`;
-  return rule.track
-    ? `${task}, as ${TRACK_WORDS[rule.track]}: created, or updated when open`
-    : task;
+  if (rule.track) return `${task}, as ${TRACK_WORDS[rule.track]}: created, or updated when open`;
+  if (rule.routing === 'manager-and-account-executive')
+    return `${task}, for the owner's manager and the account executive, once per episode`;
+  return rule.family ? `${task}, once per episode` : task;
 }

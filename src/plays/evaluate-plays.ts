@@ -2,6 +2,7 @@ import { byUrgency } from './by-urgency.ts';
 import { decideTracks } from './decide-tracks.ts';
 import { expansionBar } from './expansion-bar.ts';
 import { judgeRule, type Judgement } from './judge-rule.ts';
+import { lifecycleActions } from '../lifecycle/lifecycle-actions.ts';
 import { planEnrolments } from './plan-enrolments.ts';
 import {
   TRACK_KINDS,
@@ -18,7 +19,7 @@ import { nextReadings } from './signal-readings.ts';
 
 /**
  * Every rule of the table against one account: the tracks' tasks (created, updated or completed),
- * the enrolments, the recommended-plays property last; what the baseline only records; the open
+ * the enrolments, the lifecycle plays' dated tasks and notes, the recommended-plays property last; what the baseline only records; the open
  * tracks and crossing rules for the next evaluation; and a verdict per rule.
  */
 export function evaluatePlays(input: PlayInput): PlayOutcome {
@@ -29,19 +30,31 @@ export function evaluatePlays(input: PlayInput): PlayOutcome {
   let bar: string | null = null;
   const tracked = decideTracks(byKind, input, (saveOpen) => (bar = expansionBar(input, saveOpen)));
   if (bar !== null) judgements = judgements.map((j) => barred(j, bar!));
-  const enrolling = judgements.filter((j) => j.rule.track === undefined && j.episode !== null);
+  const enrolling = judgements.filter(
+    (j) => j.rule.track === undefined && j.rule.family === undefined && j.episode !== null,
+  );
+  const lifecycle = judgements.filter((j) => j.rule.family !== undefined && j.episode !== null);
+  const dated = lifecycle.filter((j) => !j.quietStart).flatMap((j) => lifecycleActions(j, input));
   const enrolments = enrolling.flatMap((j) => enrolmentsOf(j, input));
   const quiet = new Set(enrolling.filter((j) => j.quietStart).map((j) => j.rule.id));
   const urgency = byUrgency(input.now, input.settings);
-  const holding = judgements.filter((j) => j.holds).sort((a, b) => urgency(a.rule, b.rule));
+  // Lifecycle plays hold through their whole window, long after their task was made: the
+  // property names only what calls for someone's attention now.
+  const holding = judgements
+    .filter((j) => j.holds && j.rule.family === undefined)
+    .sort((a, b) => urgency(a.rule, b.rule));
   const actions: PlannedAction[] = [
     ...tracked.actions,
     ...enrolments.filter((a) => !quiet.has(a.ruleId)),
+    ...dated,
     recommendedProperty(holding, input),
   ];
   return {
     actions,
-    baselined: enrolments.filter((a) => quiet.has(a.ruleId)),
+    baselined: [
+      ...enrolments.filter((a) => quiet.has(a.ruleId)),
+      ...lifecycle.filter((j) => j.quietStart).flatMap((j) => lifecycleActions(j, input)),
+    ],
     tracks: tracked.tracks,
     readings: nextReadings(input),
     active: judgements.filter((j) => j.active).map((j) => j.rule.id),

@@ -71,6 +71,12 @@ function judge(rule: PlayRule, input: PlayInput): Judgement {
 function barredBecause(rule: PlayRule, input: PlayInput): string | null {
   const { account, current, tiers, settings } = input;
   if (settings.disabledRules.includes(rule.id)) return 'switched off in the settings';
+  // The shell reads the lifecycle facts whenever it plans plays; an evaluation without them
+  // (an older caller) must not judge cadence or dates it never looked at.
+  if (rule.family !== undefined && settings.lifecycle?.enabled === false)
+    return 'lifecycle plays are switched off (plays.lifecycle.enabled: false)';
+  if (rule.family !== undefined && account.lifecycle === undefined)
+    return 'the lifecycle facts (touches, QBR dates) were not read for this evaluation';
   const churned = account.churnedAt !== null;
   if (churned && !rule.forChurned) return 'the account has churned: only win-back applies';
   if (!churned && rule.forChurned) return 'only for churned accounts';

@@ -56,6 +56,8 @@ export interface AccountFacts {
   renewalDate: string | null;
   /** When the account became a customer (its onboarding began); null when not mapped. */
   customerSince?: string | null;
+  /** The lifecycle plays' facts; absent where the shell did not read them (see LifecycleFacts). */
+  lifecycle?: LifecycleFacts;
   /** When the account churned; null while it is a customer. */
   churnedAt: string | null;
   /** When a payment last failed, and how many failures in a row (0 when paid up). */
@@ -68,6 +70,24 @@ export interface AccountFacts {
   npsAt: string | null;
   daysSinceContact: number | null;
   contacts: ContactFacts[];
+}
+
+/**
+ * What the lifecycle plays (onboarding, cadence, QBRs, anniversaries) read besides the rest.
+ * Null means HubSpot holds no value; a field left out means it was not looked up in this
+ * evaluation (a webhook rescore does not search meetings), and no play may judge by it.
+ */
+export interface LifecycleFacts {
+  /** The latest person-to-person touch HubSpot logged on the company (its engagement dates). */
+  lastTouchAt: string | null;
+  /** The latest login into the product, when a property keeps it. */
+  lastLoginAt?: string | null;
+  /** Share of licensed users who are active, 0–100, when a property keeps it. */
+  activationPct?: number | null;
+  /** The HubSpot owner id of the account's account executive, when a property keeps it. */
+  accountExecutiveId?: string | null;
+  /** The next QBR (YYYY-MM-DD, portal time) and the last one held, from meetings or a property. */
+  qbr?: { next: string | null; last: string | null };
 }
 
 /** One earlier scoring of the account (the store's history), oldest first. */
@@ -106,6 +126,30 @@ export interface PlaySettings {
   sender: { userId: string | null; email: string | null };
   /** Rule ids the admin switched off. */
   disabledRules: string[];
+  /** Onboarding, cadence, QBR, anniversary and NPS plays; absent: the defaults. */
+  lifecycle?: LifecycleSettings;
+}
+
+/** Days between touches for one segment: null where the seeds set no cadence. */
+export interface SegmentCadence {
+  /** Most days between two logged touches (calls, meetings, emails). */
+  touchDays: number | null;
+  /** Days between two QBRs. */
+  qbrDays: number | null;
+}
+
+export interface LifecycleSettings {
+  /** false: none of the lifecycle plays (onboarding, cadence, QBRs, anniversaries, NPS follow-up,
+   * value reports); the alarm plays go on. */
+  enabled: boolean;
+  cadence: Record<'enterprise' | 'mid_market' | 'smb' | 'trial', SegmentCadence>;
+  /** Days between touches while the account is in the worst tier, and the tier above it. */
+  criticalTouchDays: number;
+  atRiskTouchDays: number;
+  /** The prep brief is written this many days before a QBR. */
+  qbrLeadDays: number;
+  /** The monthly value report note on the first business day of the month. */
+  valueReport: boolean;
 }
 
 /**
@@ -188,13 +232,17 @@ interface ActionBase {
   companyId: string;
 }
 
+/** A track's task, or a lifecycle play's task, which stands alone: made once, never rewritten. */
+export type TaskTrack = TrackKind | 'lifecycle';
+
 export interface TaskAction extends ActionBase {
   kind: 'task';
   /** The track the task belongs to. */
-  track: TrackKind;
+  track: TaskTrack;
   ownerId: string | null;
-  /** Why this owner: the company owner, the configured fallback, or the owner's manager. */
-  route: 'owner' | 'fallback' | 'manager';
+  /** Why this owner: the company owner, the configured fallback, the owner's manager, or the
+   * account executive. */
+  route: 'owner' | 'fallback' | 'manager' | 'account-executive';
   priority: Priority;
   type: TaskType;
   subject: string;
@@ -233,7 +281,26 @@ export interface TaskUpdateAction extends ActionBase {
   status: 'NOT_STARTED' | 'COMPLETED';
 }
 
-export type PlannedAction = TaskAction | TaskUpdateAction | EnrollAction | PropertyAction;
+/** The brief a note carries: the QBR prep brief or the monthly value report. */
+export type BriefKind = 'qbr' | 'value-report';
+
+/**
+ * A note on the company's timeline. The core plans it; the shell writes its body, which needs
+ * Vitals' own records of the account (its plays), just before it is recorded.
+ */
+export interface NoteAction extends ActionBase {
+  kind: 'note';
+  brief: BriefKind;
+  ownerId: string | null;
+  title: string;
+  /** The note's HTML; empty until the shell writes it. */
+  body: string;
+  /** The QBR's date (YYYY-MM-DD) for a QBR brief; null for a value report. */
+  qbrDate: string | null;
+}
+
+export type PlannedAction =
+  TaskAction | TaskUpdateAction | EnrollAction | PropertyAction | NoteAction;
 
 export interface RuleVerdict {
   ruleId: string;
@@ -245,7 +312,7 @@ export interface RuleVerdict {
 export interface PlayOutcome {
   actions: PlannedAction[];
   /** What the baseline recorded instead of doing: kept in the ledger as skipped, never done. */
-  baselined: (TaskAction | EnrollAction)[];
+  baselined: (TaskAction | EnrollAction | NoteAction)[];
   /** The tracks open after this evaluation: the next one's `tracks`. */
   tracks: OpenTracks;
   /** The change signals' readings to keep: the next one's `readings`. */

@@ -14,6 +14,8 @@ import type {
  * time); a `crossing` fires when its condition starts to hold. Churn signals are events when a
  * property reports them and crossings when they are derived from the score.
  */
+export type LifecycleFamily = 'onboarding' | 'cadence' | 'qbr' | 'anniversary' | 'nps' | 'report';
+
 export type EpisodeKind = 'event' | 'crossing' | 'event-or-crossing';
 
 /** A response time of DOMAIN §3–§7; dueAt turns it into a date in the portal's time zone. */
@@ -75,10 +77,17 @@ export interface EnrollSpec {
   contacts: ContactChoice;
 }
 
-export type ActionSpec = TaskSpec | EnrollSpec;
+/** A note with a brief on the company's timeline (a lifecycle play). */
+export interface NoteSpec {
+  kind: 'note';
+  brief: 'qbr' | 'value-report';
+}
 
-/** Escalations also give the owner's manager a task. */
-export type Routing = 'owner' | 'owner-and-manager';
+export type ActionSpec = TaskSpec | EnrollSpec | NoteSpec;
+
+/** Escalations also give the owner's manager a task; the strongest go to the manager and the
+ * account executive instead of the owner, who has a task of their own from another play. */
+export type Routing = 'owner' | 'owner-and-manager' | 'manager-and-account-executive';
 
 /** One play: a data row of the rule table. */
 export interface PlayRule {
@@ -100,8 +109,11 @@ export interface PlayRule {
   /** Null for rules that only enrol. */
   due: Due | null;
   routing: Routing;
-  /** The track its task feeds; every rule with a task has one. */
+  /** The track its task feeds; a rule with a task and no track is a lifecycle play, whose task
+   * stands alone (made once for its dated episode, never rewritten). */
   track?: TrackKind;
+  /** Lifecycle plays only: what the play belongs to, for `vitals plays list`. */
+  family?: LifecycleFamily;
   /**
    * Acts on the portal's first evaluation too (critical tier, unpaid payments, a renewal within
    * 30 days, a champion who left in the last 14 days); every other play only records what it

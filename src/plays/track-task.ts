@@ -4,6 +4,7 @@ import type {
   PlayInput,
   TaskAction,
   TaskUpdateAction,
+  TrackKind,
   TrackState,
   TrackTrigger,
 } from './play-types.ts';
@@ -84,7 +85,9 @@ export function closeTrackTask(
   return closes;
 }
 
-function ownerTask(state: TrackState, input: PlayInput, closing: string | null = null): TaskAction {
+type TrackTask = TaskAction & { track: TrackKind };
+
+function ownerTask(state: TrackState, input: PlayInput, closing: string | null = null): TrackTask {
   const { account, settings } = input;
   const lead = leadTrigger(state, input.now.toISOString());
   const spec = trackSpec(state.kind, lead);
@@ -109,7 +112,7 @@ function ownerTask(state: TrackState, input: PlayInput, closing: string | null =
   };
 }
 
-function managerCopy(task: TaskAction, managerId: string, ownerId: string): TaskAction {
+function managerCopy(task: TrackTask, managerId: string, ownerId: string): TrackTask {
   return {
     ...task,
     key: `${task.key}:manager`,
@@ -121,7 +124,7 @@ function managerCopy(task: TaskAction, managerId: string, ownerId: string): Task
 }
 
 function update(
-  task: TaskAction,
+  task: TrackTask,
   target: string,
   key: string,
   status: TaskUpdateAction['status'],

@@ -16,9 +16,9 @@ const actionBase = {
 const taskAction = z.object({
   ...actionBase,
   kind: z.literal('task'),
-  track: z.enum(['save', 'renewal', 'expansion']),
+  track: z.enum(['save', 'renewal', 'expansion', 'lifecycle']),
   ownerId: z.string().nullable(),
-  route: z.enum(['owner', 'fallback', 'manager']),
+  route: z.enum(['owner', 'fallback', 'manager', 'account-executive']),
   priority,
   type: z.enum(['CALL', 'EMAIL', 'TODO']),
   subject: z.string(),

@@ -1,6 +1,12 @@
 import type { PlaysMapping } from '../config/config.ts';
 import type { AccountFacts, ContactFacts } from '../plays/play-types.ts';
 import type { ExtractedAccount } from './extract-account.ts';
+import {
+  DEFAULT_LIFECYCLE_MAPPING,
+  lifecycleFacts,
+  lifecycleProperties,
+  type QbrMeetings,
+} from './lifecycle-facts.ts';
 import { readProperty, type HubSpotRecord } from './hubspot-record.ts';
 import { NPS_DATE_PROPERTY, NPS_RATING_PROPERTY } from './nps-answers.ts';
 import { parseNumber } from './parse-number.ts';
@@ -32,6 +38,10 @@ export interface PlayFactsInput {
   /** The contact property saying someone left (the champion mapping's), if any. */
   leftProperty: string | null;
   now: Date;
+  /** The portal's local date today: QBR dates are compared with it. */
+  today?: string;
+  /** The company's QBR meetings, when this evaluation looked them up (see lifecycleFacts). */
+  meetings?: QbrMeetings;
 }
 
 /** Company properties the plays read with this mapping. */
@@ -45,6 +55,8 @@ export function playCompanyProperties(mapping: PlaysMapping): string[] {
   if (mapping.customerSinceProperty) names.add(mapping.customerSinceProperty);
   if (mapping.payment.failedAtProperty) names.add(mapping.payment.failedAtProperty);
   if (mapping.payment.failuresProperty) names.add(mapping.payment.failuresProperty);
+  for (const name of lifecycleProperties(mapping.lifecycle ?? DEFAULT_LIFECYCLE_MAPPING))
+    names.add(name);
   return [...names].sort();
 }
 
@@ -75,6 +87,12 @@ export function playFacts(input: PlayFactsInput): AccountFacts {
     npsLast: nps,
     npsAt: latestSurvey(input.contacts),
     daysSinceContact: days,
+    lifecycle: lifecycleFacts(
+      company,
+      mapping.lifecycle ?? DEFAULT_LIFECYCLE_MAPPING,
+      input.today ?? input.now.toISOString().slice(0, 10),
+      input.meetings,
+    ),
     contacts: markPrimary(
       input.contacts.map((c) => contactFacts(c, input)),
       input,

@@ -129,6 +129,7 @@ function sqliteStore(db: Database.Database, location: string, now: () => Date): 
     tasksCreatedForOwnerSince: async (portal, ownerId, since) =>
       ledger.tasksDoneSince(portal, ownerId, since),
     ledgerForCompany: async (portal, companyId) => ledger.forCompany(portal, companyId),
+    ledgerHas: async (portal, keys) => ledger.has(portal, keys),
     ledgerByCompany: async (portal) => ledger.byCompany(portal),
     activeRules: async (portal, ids) => plays.get(portal, ids),
     playsEvaluatedAt: async (portal, ids) => plays.evaluatedAt(portal, ids),

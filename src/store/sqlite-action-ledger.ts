@@ -87,6 +87,11 @@ export function sqliteActionLedger(db: Database.Database, now: () => Date) {
     forCompany(portal: string, companyId: string): LedgerEntry[] {
       return sql.forCompany.all({ portal, companyId }).map(ledgerEntry);
     },
+    has(portal: string, keys: readonly string[]): Set<string> {
+      const found = new Set<string>();
+      for (const key of keys) if (sql.hasKey.get({ portal, key }) !== undefined) found.add(key);
+      return found;
+    },
     byCompany(portal: string): Map<string, LedgerEntry[]> {
       const out = new Map<string, LedgerEntry[]>();
       for (const row of sql.byCompany.iterate({ portal })) {
@@ -128,6 +133,9 @@ function prepareStatements(db: Database.Database) {
     withStatus: db.prepare<{ portal: string; status: ActionStatus }, LedgerRow>(`
       SELECT * FROM action_ledger WHERE portal = @portal AND status = @status
       ORDER BY created_at, rowid`),
+    hasKey: db.prepare<{ portal: string; key: string }, { one: number }>(
+      'SELECT 1 AS one FROM action_ledger WHERE portal = @portal AND key = @key',
+    ),
     forCompany: db.prepare<{ portal: string; companyId: string }, LedgerRow>(`
       SELECT * FROM action_ledger WHERE portal = @portal AND company_id = @companyId
       ORDER BY created_at DESC, rowid DESC`),

@@ -339,4 +339,38 @@ export const sqliteMigrations: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 15,
+    name: 'notes in the ledger',
+    // Lifecycle plays write notes (the QBR brief, the value report) under the same exactly-once
+    // ledger as tasks. Copied into a new table for the CHECK, as in 9.
+    sql: `
+      CREATE TABLE action_ledger_v15 (
+        portal TEXT NOT NULL,
+        key TEXT NOT NULL,
+        company_id TEXT NOT NULL,
+        rule_id TEXT NOT NULL,
+        episode TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('task', 'task-update', 'enroll', 'property', 'note')),
+        owner_id TEXT,
+        status TEXT NOT NULL
+          CHECK (status IN ('intent', 'uncertain', 'done', 'skipped', 'held', 'failed')),
+        marker TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        hubspot_id TEXT,
+        detail TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        done_at TEXT,
+        PRIMARY KEY (portal, key)
+      ) STRICT;
+      INSERT INTO action_ledger_v15 SELECT * FROM action_ledger;
+      DROP TABLE action_ledger;
+      ALTER TABLE action_ledger_v15 RENAME TO action_ledger;
+      CREATE INDEX action_ledger_by_company ON action_ledger (portal, company_id, created_at);
+      CREATE INDEX action_ledger_by_status ON action_ledger (portal, status, created_at);
+      CREATE INDEX action_ledger_tasks_done ON action_ledger (portal, owner_id, done_at)
+        WHERE kind = 'task' AND status = 'done';
+    `,
+  },
 ];

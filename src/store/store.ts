@@ -471,6 +471,8 @@ export interface Store {
   tasksCreatedForOwnerSince(portal: string, ownerId: string, since: string): Promise<number>;
   /** Every ledger entry of the company, newest first. */
   ledgerForCompany(portal: string, companyId: string): Promise<LedgerEntry[]>;
+  /** Which of these keys the ledger holds already, whatever their status. */
+  ledgerHas(portal: string, keys: readonly string[]): Promise<Set<string>>;
   /** Every ledger entry of the portal by company id, each company's newest first. */
   ledgerByCompany(portal: string): Promise<Map<string, LedgerEntry[]>>;
 

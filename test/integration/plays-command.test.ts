@@ -69,7 +69,7 @@ describe.concurrent('vitals plays list', () => {
     const { code, stdout, stderr } = await vitals(['plays', 'list'], env);
     expect(code).toBe(0);
     expect(stderr).toBe('');
-    expect(stdout).toMatch(/^36 plays, all switched on\./);
+    expect(stdout).toMatch(/^55 plays, all switched on\./);
     expect(stdout).toContain('§3 Alerts on score changes');
     expect(stdout).toContain('§7 Expansion');
     expect(stdout).toContain('  tier-critical — Critical: executive escalation');
@@ -103,7 +103,7 @@ describe.concurrent('vitals plays list', () => {
       'enabled',
     ]);
     const text = await vitals(['plays', 'list'], env);
-    expect(text.stdout).toMatch(/^36 plays, 2 switched off in plays\.disabledRules\./);
+    expect(text.stdout).toMatch(/^55 plays, 2 switched off in plays\.disabledRules\./);
     expect(text.stdout).toContain(
       '  tier-critical — Critical: executive escalation\n    status    SWITCHED OFF in plays.disabledRules: runs skip it\n',
     );

@@ -159,7 +159,10 @@ async function killAndRestart(scenario: Scenario): Promise<Outcome> {
   dirs.push(dir);
   const config = join(dir, 'vitals.yaml');
   // 250 calls per 10 s keeps the drain short; no owner's daily cap holds a task back.
-  writeFileSync(config, 'rateLimit:\n  per10s: 250\nplays:\n  dailyTaskCapPerOwner: 10000\n');
+  writeFileSync(
+    config,
+    'rateLimit:\n  per10s: 250\nplays:\n  dailyTaskCapPerOwner: 10000\n  lifecycle: { enabled: false }\n',
+  );
   const port = await freePort();
   const publicUrl = `http://localhost:${port}`;
   const env: NodeJS.ProcessEnv = {

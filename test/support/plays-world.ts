@@ -1,3 +1,4 @@
+import { DEFAULT_LIFECYCLE } from '../../src/lifecycle/lifecycle-defaults.ts';
 import { expect } from 'vitest';
 import { sandboxPlaySettings } from '../../src/app/sandbox-play-settings.ts';
 import type { Gateway } from '../../src/hubspot/create-gateway.ts';
@@ -41,6 +42,8 @@ export async function playsWorld(
   const settings: PlaySettings = {
     ...(await sandboxPlaySettings(config.plays, sandbox.portal.sender, gateway)),
     dailyTaskCapPerOwner: 10_000,
+    // These worlds test the alarm plays; the lifecycle plays have their own tests.
+    lifecycle: { ...DEFAULT_LIFECYCLE, enabled: false },
     ...overrides,
   };
   const deps = (g: RescoreDeps['gateway'] = gateway): RescoreDeps => ({

@@ -124,6 +124,7 @@ function configYaml(sandbox: SandboxHandle, portalDir: string, cron: string): st
     `  per10s: ${PER_10S}`,
     'plays:',
     '  dailyTaskCapPerOwner: 10000',
+    '  lifecycle: { enabled: false }',
     `  renewal: { sequenceId: '${sequenceId('Renewal')}' }`,
     `  winBack: { sequenceId: '${sequenceId('Win-back')}' }`,
     `  paymentRecovery: { sequenceId: '${sequenceId('Payment recovery')}' }`,

@@ -121,6 +121,14 @@ export function pgActionLedger(pool: pg.Pool, now: () => Date) {
       );
       return rows.map(ledgerEntry);
     },
+    async has(portal: string, keys: readonly string[]): Promise<Set<string>> {
+      if (keys.length === 0) return new Set();
+      const { rows } = await pool.query<{ key: string }>(
+        'SELECT key FROM action_ledger WHERE portal = $1 AND key = ANY($2::text[])',
+        [portal, [...keys]],
+      );
+      return new Set(rows.map((r) => r.key));
+    },
     async forCompany(portal: string, companyId: string): Promise<LedgerEntry[]> {
       const rows = await list('portal = $1 AND company_id = $2', [portal, companyId], NEWEST_FIRST);
       return rows.map(ledgerEntry);

@@ -210,4 +210,14 @@ export const postgresMigrations: readonly Migration[] = [
       $fn$;
     `,
   },
+  {
+    version: 15,
+    name: 'notes in the ledger',
+    // See SQLite's migration 15; PostgreSQL changes the CHECK in place.
+    sql: `
+      ALTER TABLE action_ledger DROP CONSTRAINT action_ledger_kind_check;
+      ALTER TABLE action_ledger ADD CONSTRAINT action_ledger_kind_check
+        CHECK (kind IN ('task', 'task-update', 'enroll', 'property', 'note'));
+    `,
+  },
 ];

@@ -21,6 +21,7 @@ export type PlaysPart = Pick<
   | 'heldActions'
   | 'tasksCreatedForOwnerSince'
   | 'ledgerForCompany'
+  | 'ledgerHas'
   | 'ledgerByCompany'
   | 'activeRules'
   | 'playsEvaluatedAt'
@@ -66,6 +67,7 @@ export function pgPlaysPart(pool: pg.Pool, now: () => Date): PlaysPart {
     tasksCreatedForOwnerSince: (portal, ownerId, since) =>
       ledger.tasksDoneSince(portal, ownerId, since),
     ledgerForCompany: (portal, companyId) => ledger.forCompany(portal, companyId),
+    ledgerHas: (portal, keys) => ledger.has(portal, keys),
     ledgerByCompany: (portal) => ledger.byCompany(portal),
     activeRules: (portal, ids) => plays.get(portal, ids),
     playsEvaluatedAt: (portal, ids) => plays.evaluatedAt(portal, ids),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { daysUntil } from '../../../src/plays/local-time.ts';
-import type { TrackState } from '../../../src/plays/play-types.ts';
+import type { TrackKind, TrackState } from '../../../src/plays/play-types.ts';
 import { HOUR, NOW, playsWorld, type PlaysWorld } from '../../support/plays-world.ts';
 
 const BASELINE = /^Already so when Vitals started watching this portal/;
@@ -62,7 +62,7 @@ describe('the first run with plays on a portal (the baseline)', () => {
     for (const created of first.plays.tasksCreated) {
       const [entry] = (await world.ledger(created.companyId)).filter((e) => e.key === created.key);
       const action = entry!.action.kind === 'task' ? entry!.action : null;
-      const track: TrackState = tracks.get(created.companyId)![action!.track]!;
+      const track: TrackState = tracks.get(created.companyId)![action!.track as TrackKind]!;
       const live = track.triggers.filter((t) => !t.baseline);
       expect(live.length).toBeGreaterThan(0);
       for (const t of live) {

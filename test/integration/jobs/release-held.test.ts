@@ -41,6 +41,10 @@ async function setup() {
         throw new Error('not used');
       },
       currentEnrollment: async () => null,
+      createNotes: async () => {
+        throw new Error('not used');
+      },
+      findNotesByMarker: async () => new Map(),
     },
     store,
     portal: 'sandbox',

@@ -56,7 +56,7 @@ describe('vitals plays list, as text', () => {
 
   it('marks the switched-off rules and counts them in the first line', () => {
     const text = render(settings({ disabledRules: ['win-back', 'tier-healthy'] }));
-    expect(text).toMatch(/^36 plays, 2 switched off in plays\.disabledRules\./);
+    expect(text).toMatch(/^55 plays, 2 switched off in plays\.disabledRules\./);
     expect(block(text, 'win-back')[1]).toBe(
       '    status    SWITCHED OFF in plays.disabledRules: runs skip it',
     );

@@ -31,7 +31,7 @@ describe('what a run did with the plays', () => {
     printPlaysOutcome(tally, c.io);
     const text = c.out();
     expect(text).toContain(
-      '1 tasks created, 3 updated, 1 completed on recovery, 2 contacts enrolled, 9 skipped, 0 held back',
+      '1 tasks created, 3 updated, 1 completed on recovery, 2 contacts enrolled, 0 notes written, 9 skipped, 0 held back',
     );
     expect(text).toContain('2 skipped: Contact 0 has no email address');
     expect(text.match(/skipped: Contact/g)).toHaveLength(5);

@@ -37,6 +37,19 @@ describe('the plays section', () => {
       paymentRecovery: { sequenceId: null, highValueMrr: 5000 },
       sender: { userId: null, email: null },
       disabledRules: [],
+      lifecycle: {
+        enabled: true,
+        cadence: {
+          enterprise: { touchDays: 14, qbrDays: 91 },
+          mid_market: { touchDays: 30, qbrDays: 182 },
+          smb: { touchDays: 91, qbrDays: 365 },
+          trial: { touchDays: null, qbrDays: null },
+        },
+        criticalTouchDays: 1,
+        atRiskTouchDays: 7,
+        qbrLeadDays: 14,
+        valueReport: true,
+      },
     });
     expect(config.playsMapping).toEqual({
       enabled: true,
@@ -54,6 +67,14 @@ describe('the plays section', () => {
       renewalDateProperty: 'renewal_date',
       customerSinceProperty: null,
       payment: { failedAtProperty: 'payment_failed_at', failuresProperty: 'payment_failures' },
+      lifecycle: {
+        touchProperties: ['notes_last_contacted'],
+        lastLoginProperty: null,
+        activationProperty: null,
+        accountExecutiveProperty: null,
+        qbrDateProperty: null,
+        qbrMeetingWord: 'QBR',
+      },
     });
   });
 
@@ -100,6 +121,14 @@ describe('the plays section', () => {
       renewalDateProperty: 'renewal_date',
       customerSinceProperty: null,
       payment: { failedAtProperty: 'payment_failed_at', failuresProperty: 'payment_failures' },
+      lifecycle: {
+        touchProperties: ['notes_last_contacted'],
+        lastLoginProperty: null,
+        activationProperty: null,
+        accountExecutiveProperty: null,
+        qbrDateProperty: null,
+        qbrMeetingWord: 'QBR',
+      },
     });
     expect(plays.disabledRules).toEqual(['stable-90-two-quarters', 'nps-detractor']);
     const off = resolve({ plays: { churn: null, renewalDateProperty: null } }).playsMapping;
@@ -287,7 +316,7 @@ describe('plays errors name the setting, the value and the fix', () => {
       {
         path: 'plays.dailyCap',
         message:
-          '"dailyCap" is not a setting of plays. Use timeZone, fallbackOwnerId, managers, dailyTaskCapPerOwner, workdayStartHour, workdayEndHour, nextTouchpointDays, renewal, winBack, paymentRecovery, sender, disabledRules, enabled, settleAfterSeconds, signals, churn, renewalDateProperty, customerSinceProperty, payment.',
+          '"dailyCap" is not a setting of plays. Use timeZone, fallbackOwnerId, managers, dailyTaskCapPerOwner, workdayStartHour, workdayEndHour, nextTouchpointDays, renewal, winBack, paymentRecovery, sender, disabledRules, enabled, settleAfterSeconds, signals, churn, renewalDateProperty, customerSinceProperty, payment, lifecycle.',
       },
     ]);
   });

@@ -41,6 +41,7 @@ export function hubspotError(status: number, message: string, category = 'VALIDA
  */
 export function fakePlaysGateway() {
   const tasks = new Map<string, string>();
+  const notes = new Map<string, string>();
   const enrolled = new Map<string, CurrentEnrollment>();
   const calls = { create: [] as TaskInput[][], enroll: [] as EnrollmentRequest[], search: 0 };
   const rules = {
@@ -83,8 +84,23 @@ export function fakePlaysGateway() {
       return { id: current.id, enrolledAt: current.enrolledAt };
     },
     currentEnrollment: async (contactId) => enrolled.get(contactId) ?? null,
+    createNotes: async (inputs) => ({
+      created: inputs.map((input) => {
+        const id = String(7000 + notes.size);
+        notes.set(id, input.properties.hs_note_body ?? '');
+        return { id, traceId: input.traceId, body: input.properties.hs_note_body ?? null };
+      }),
+      errors: [],
+    }),
+    findNotesByMarker: async (markers) =>
+      new Map(
+        markers.flatMap((m) => {
+          const hit = [...notes].find(([, body]) => body.includes(m));
+          return hit ? [[m, hit[0]] as const] : [];
+        }),
+      ),
   };
-  return { gateway, tasks, enrolled, calls, rules };
+  return { gateway, tasks, notes, enrolled, calls, rules };
 }
 
 export function playsContext(

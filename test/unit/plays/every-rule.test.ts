@@ -49,9 +49,12 @@ function openTrack(kind: TrackKind, ruleId: string, over: Partial<PlayInput>): T
   };
 }
 
+// The lifecycle plays (dated episodes, no track) have their own tests in test/unit/lifecycle.
+const ALARMS = RULES.filter((r) => r.family === undefined);
+
 describe('every rule of the table', () => {
   it('has a scenario here, so no row goes untested', () => {
-    expect(Object.keys(SCENARIOS).sort()).toEqual(RULES.map((r) => r.id).sort());
+    expect(Object.keys(SCENARIOS).sort()).toEqual(ALARMS.map((r) => r.id).sort());
   });
 
   it('escalates to the manager exactly the rules listed here', () => {
@@ -60,10 +63,16 @@ describe('every rule of the table', () => {
   });
 
   it('gives every rule with a task a track, and enrol-only rules none', () => {
-    for (const r of RULES) {
+    for (const r of ALARMS) {
       const task = r.actions.some((a) => a.kind === 'task');
       expect(r.track !== undefined, r.id).toBe(task);
     }
+  });
+
+  it('keeps every lifecycle play out of the tracks: its task stands alone', () => {
+    const lifecycle = RULES.filter((r) => r.family !== undefined);
+    expect(lifecycle.length).toBeGreaterThan(0);
+    for (const r of lifecycle) expect(r.track, r.id).toBeUndefined();
   });
 });
 

@@ -1,0 +1,57 @@
+import type { Gateway } from '../hubspot/create-gateway.ts';
+import type { PlaysMapping } from '../config/config.ts';
+import { inZone } from '../plays/local-time.ts';
+import type { PlaySettings } from '../plays/play-types.ts';
+import type { QbrMeetings } from '../signals/lifecycle-facts.ts';
+import { DEFAULT_LIFECYCLE_MAPPING } from '../signals/lifecycle-facts.ts';
+import { DEFAULT_LIFECYCLE } from '../lifecycle/lifecycle-defaults.ts';
+
+const DAY_MS = 86_400_000;
+/** Far enough back to find the last QBR of a yearly cadence, with room to spare. */
+const LOOK_BACK_DAYS = 400;
+
+export type QbrLookup = Pick<Gateway, 'findQbrMeetings'>;
+
+/**
+ * Each company's next QBR and its last, from the meetings titled with the QBR word: one search for
+ * the whole portal per run rather than one per company. Undefined when meetings are not used, or
+ * when HubSpot would not answer: the QBR plays then wait for a run that knows (and say so).
+ */
+export async function qbrMeetings(
+  gateway: QbrLookup,
+  mapping: PlaysMapping,
+  settings: PlaySettings,
+  now: Date,
+  warn: (message: string) => void = () => {},
+): Promise<Map<string, QbrMeetings> | undefined> {
+  const word = (mapping.lifecycle ?? DEFAULT_LIFECYCLE_MAPPING).qbrMeetingWord;
+  if (word === null) return undefined;
+  const lead = (settings.lifecycle ?? DEFAULT_LIFECYCLE).qbrLeadDays;
+  let found;
+  try {
+    found = await gateway.findQbrMeetings({
+      titleToken: word,
+      from: new Date(now.getTime() - LOOK_BACK_DAYS * DAY_MS).toISOString(),
+      to: new Date(now.getTime() + (lead + 1) * DAY_MS).toISOString(),
+    });
+  } catch (error) {
+    warn(
+      `Could not look up QBR meetings (${error instanceof Error ? error.message : String(error)}); QBR plays wait for the next run.`,
+    );
+    return undefined;
+  }
+  const today = inZone(now, settings.timeZone).toISODate()!;
+  const byCompany = new Map<string, QbrMeetings>();
+  for (const meeting of found) {
+    const start = new Date(meeting.startTime);
+    if (Number.isNaN(start.getTime())) continue;
+    const day = inZone(start, settings.timeZone).toISODate()!;
+    for (const companyId of meeting.companyIds) {
+      const dates = byCompany.get(companyId) ?? { next: null, last: null };
+      if (day >= today) dates.next = dates.next === null || day < dates.next ? day : dates.next;
+      else dates.last = dates.last === null || day > dates.last ? day : dates.last;
+      byCompany.set(companyId, dates);
+    }
+  }
+  return byCompany;
+}

@@ -1,0 +1,193 @@
+import { PAYING_SEGMENTS } from '../plays/account-segment.ts';
+import type { PlayRule } from '../plays/rule-types.ts';
+import {
+  anniversary,
+  cadenceOverdue,
+  npsBetween,
+  qbrAhead,
+  qbrToBook,
+  valueReportDue,
+} from './lifecycle-triggers.ts';
+
+/** The cadence of an account after onboarding: touches, QBRs, anniversaries, NPS follow-up. */
+export const RELATIONSHIP_RULES: readonly PlayRule[] = [
+  {
+    id: 'cadence-check-in',
+    section: 'cadence',
+    family: 'cadence',
+    title: 'Check-in due by the touch cadence',
+    episode: 'event',
+    trigger: cadenceOverdue,
+    actions: [
+      {
+        kind: 'task',
+        type: 'CALL',
+        subject: 'Check-in due: nothing logged within the cadence',
+        steps: [
+          'Get in touch with your main contact: a short call, or an email with one useful thing for them.',
+          'Log the call, meeting or email on the company: that is what resets the cadence.',
+        ],
+        contacts: 'key-people',
+      },
+    ],
+    priority: 'LOW',
+    due: { kind: 'business-days', days: 2 },
+    routing: 'owner',
+  },
+  {
+    id: 'qbr-prep',
+    section: 'qbr',
+    family: 'qbr',
+    title: 'QBR in two weeks: prep brief on the timeline',
+    episode: 'event',
+    trigger: qbrAhead,
+    actions: [
+      { kind: 'note', brief: 'qbr' },
+      {
+        kind: 'task',
+        type: 'TODO',
+        subject: 'QBR coming up: prepare with the brief on the timeline',
+        steps: [
+          'Read the QBR prep brief Vitals left on the company timeline, and fill in what it says is missing.',
+          'Make sure their executive sponsor will attend; if nobody is named, ask your champion who should.',
+          'Send them the agenda five days before, and clear any open support issues first.',
+        ],
+        contacts: 'key-people',
+      },
+    ],
+    priority: 'MEDIUM',
+    due: { kind: 'business-days', days: 3 },
+    routing: 'owner',
+  },
+  {
+    id: 'qbr-book',
+    section: 'qbr',
+    family: 'qbr',
+    title: 'QBR due and none booked',
+    episode: 'event',
+    segments: PAYING_SEGMENTS,
+    trigger: qbrToBook,
+    actions: [
+      {
+        kind: 'task',
+        type: 'EMAIL',
+        subject: 'Time for a QBR: book one with their executive sponsor',
+        steps: [
+          'Propose two or three dates to your champion and their executive sponsor.',
+          'Put "QBR" in the meeting title so Vitals finds it and writes the prep brief two weeks ahead.',
+        ],
+        contacts: 'key-people',
+      },
+    ],
+    priority: 'LOW',
+    due: { kind: 'business-days', days: 5 },
+    routing: 'owner',
+  },
+  {
+    id: 'anniversary',
+    section: 'anniversary',
+    family: 'anniversary',
+    title: 'Customer anniversary: mark it',
+    episode: 'event',
+    trigger: anniversary,
+    actions: [
+      {
+        kind: 'task',
+        type: 'EMAIL',
+        subject: 'Customer anniversary coming up: mark it with them',
+        steps: [
+          'Send a personal thank-you with two or three results from their time with us, in numbers.',
+          'For a year or more, ask an executive on our side to call their sponsor.',
+          'If the account is healthy, ask whether they know someone who could use the same results.',
+        ],
+        contacts: 'key-people',
+      },
+    ],
+    priority: 'LOW',
+    due: { kind: 'business-days', days: 5 },
+    routing: 'owner',
+  },
+  {
+    id: 'nps-promoter',
+    section: 'nps',
+    family: 'nps',
+    title: 'NPS promoter: thank them and ask for advocacy',
+    episode: 'event',
+    trigger: npsBetween(9, 10, 'promoter'),
+    actions: [
+      {
+        kind: 'task',
+        type: 'EMAIL',
+        subject: 'They gave us a 9 or 10: thank them and ask one favour',
+        steps: [
+          'Thank them personally for the score.',
+          'Ask for one thing that suits them: an introduction to a peer, a public review, or a short case study interview.',
+        ],
+        contacts: 'key-people',
+      },
+    ],
+    priority: 'LOW',
+    due: { kind: 'days', days: 7 },
+    routing: 'owner',
+  },
+  {
+    id: 'nps-passive',
+    section: 'nps',
+    family: 'nps',
+    title: 'NPS passive: ask what would make it a 9',
+    episode: 'event',
+    trigger: npsBetween(7, 8, 'passive'),
+    actions: [
+      {
+        kind: 'task',
+        type: 'CALL',
+        subject: 'They gave us a 7 or 8: ask what would make it a 9',
+        steps: [
+          'Thank them for the answer and ask for a short call.',
+          'Ask what would have to change for them to give a 9 or 10, and write down what they say.',
+          'Agree one thing you will do about it and when you will follow up.',
+        ],
+        contacts: 'key-people',
+      },
+    ],
+    priority: 'MEDIUM',
+    due: { kind: 'hours', hours: 48 },
+    routing: 'owner',
+  },
+  {
+    id: 'nps-detractor-escalation',
+    section: 'nps',
+    family: 'nps',
+    title: 'NPS 0–3: escalate to the manager and account executive',
+    episode: 'event',
+    trigger: npsBetween(0, 3, 'strong detractor'),
+    actions: [
+      {
+        kind: 'task',
+        type: 'TODO',
+        subject: 'NPS of 0 to 3: account review needed today',
+        steps: [
+          'The account owner has a task to call them today; agree with them who else joins.',
+          'Set up an account review this week: what went wrong, and what we can put right.',
+        ],
+        contacts: 'key-people',
+      },
+    ],
+    priority: 'HIGH',
+    due: { kind: 'same-day' },
+    routing: 'manager-and-account-executive',
+  },
+  {
+    id: 'monthly-value-report',
+    section: 'report',
+    family: 'report',
+    title: 'Monthly value report on the timeline',
+    episode: 'event',
+    segments: PAYING_SEGMENTS,
+    trigger: valueReportDue,
+    actions: [{ kind: 'note', brief: 'value-report' }],
+    priority: 'LOW',
+    due: null,
+    routing: 'owner',
+  },
+];
