@@ -165,7 +165,8 @@ export const playsSectionSchema = strictSection(
       .nullable()
       .prefault({}),
     renewalDateProperty: propertyName.nullable().default('renewal_date'),
-    customerSinceProperty: propertyName.nullable().default(null),
+    // HubSpot sets it when a company's lifecycle stage becomes Customer.
+    customerSinceProperty: propertyName.nullable().default('hs_v2_date_entered_customer'),
     payment: strictSection(
       {
         failedAtProperty: propertyName.nullable().default('payment_failed_at'),

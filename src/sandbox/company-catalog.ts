@@ -134,5 +134,13 @@ export const COMPANY_CATALOG: ObjectCatalog = {
     signal('scope_cut_requested_at', 'Scope cut requested'),
     signal('new_use_case_at', 'New use case raised'),
     signal('success_milestone_at', 'Success milestone reached'),
+    // HubSpot's own record of when the company became a customer: where onboarding starts.
+    native({
+      name: 'hs_v2_date_entered_customer',
+      label: 'Date entered "Customer (Lifecycle Stage Pipeline)"',
+      type: 'datetime',
+      fieldType: 'date',
+      readOnly: true,
+    }),
   ],
 };

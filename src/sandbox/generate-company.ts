@@ -5,6 +5,8 @@ import { generateUsage } from './generate-usage.ts';
 import { objectTypeInfo } from './object-types.ts';
 import type { Random } from './seeded-random.ts';
 
+const SALES_CYCLE_DAYS = 14;
+
 export interface CompanyContext {
   referenceMs: number;
   ownerIds: readonly string[];
@@ -132,6 +134,11 @@ export function generateCompany(random: Random, index: number, ctx: CompanyConte
     createdAt: isoDateTime(createdMs),
     updatedAt: isoDateTime(updatedMs),
   };
+  // Signed two weeks after the record was made; no draw from the generator, so every other value
+  // of the portal stays as it was.
+  const signedMs = createdMs + SALES_CYCLE_DAYS * DAY_MS;
+  if (story.status !== 'trial' && signedMs <= referenceMs)
+    company.properties.hs_v2_date_entered_customer = isoDateTime(signedMs);
   const plan = {
     count,
     domain,

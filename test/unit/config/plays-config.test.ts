@@ -65,7 +65,7 @@ describe('the plays section', () => {
       },
       churn: { property: 'customer_status', equals: 'churned', dateProperty: 'churned_at' },
       renewalDateProperty: 'renewal_date',
-      customerSinceProperty: null,
+      customerSinceProperty: 'hs_v2_date_entered_customer',
       payment: { failedAtProperty: 'payment_failed_at', failuresProperty: 'payment_failures' },
       lifecycle: {
         touchProperties: ['notes_last_contacted'],
@@ -119,7 +119,7 @@ describe('the plays section', () => {
       signals: { champion_left: 'champion_left_at', usage_near_limit: 'near_limit_at' },
       churn: { property: 'lifecycle_status', equals: '0', dateProperty: 'churned_at' },
       renewalDateProperty: 'renewal_date',
-      customerSinceProperty: null,
+      customerSinceProperty: 'hs_v2_date_entered_customer',
       payment: { failedAtProperty: 'payment_failed_at', failuresProperty: 'payment_failures' },
       lifecycle: {
         touchProperties: ['notes_last_contacted'],
