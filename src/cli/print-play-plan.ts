@@ -47,9 +47,11 @@ function printSteps(plan: Pick<RescoreSummary, 'planned' | 'names'>, io: Io): vo
 
 function groupOf(step: PlanStep): string {
   if (step.kind === 'task-update') return 'Open tasks to update or complete';
+  if (step.kind === 'note') return 'Notes on company timelines';
   if (step.kind !== 'task') return 'Sequences';
   if (step.ownerId === null) return 'No owner';
-  return `Owner ${step.ownerId}${step.route === 'manager' ? ' (as manager)' : ''}`;
+  const as = { manager: ' (as manager)', 'account-executive': ' (as account executive)' };
+  return `Owner ${step.ownerId}${as[step.route as keyof typeof as] ?? ''}`;
 }
 
 function counts(steps: readonly PlanStep[]): string {
@@ -63,11 +65,13 @@ function counts(steps: readonly PlanStep[]): string {
     [n(updates('COMPLETED')), 'to complete'],
   ];
   const enrolments = n((s) => s.kind === 'enroll');
+  const notes = n((s) => s.kind === 'note');
   return [
     ...parts
       .filter(([count]) => count > 0)
       .map(([count, what]) => `${plural(count, 'task')} ${what}`),
     ...(enrolments > 0 ? [plural(enrolments, 'enrolment')] : []),
+    ...(notes > 0 ? [`${plural(notes, 'note')} to write`] : []),
   ].join(', ');
 }
 

@@ -37,4 +37,5 @@ export function printRunSummary(
     io.out(`\n${uncertainLine(uncertain, summary.unsettled ?? 0)}\n`);
   for (const f of summary.failedUpdates.slice(0, 10))
     io.err(`Company ${f.id} was not updated: ${f.message}\n`);
+  for (const notice of (summary.notices ?? []).slice(0, 10)) io.err(`${notice}\n`);
 }

@@ -39,6 +39,7 @@ export function runSummaryJson(summary: RescoreSummary): string {
     adopted: summary.adopted ?? null,
     uncertain: plays.uncertain.length,
     unsettled: summary.unsettled ?? 0,
+    notices: summary.notices ?? [],
     ...(summary.dryRun ? { plan: summary.planned.map(planEntry) } : {}),
   });
 }

@@ -137,5 +137,6 @@ export async function recordBaseline(
 async function hold(ctx: PlaysContext, entry: LedgerEntry): Promise<void> {
   const held = heldBack(entry, ctx.settings, ctx.now);
   await ctx.store.holdAction(ctx.portal, entry.key, held.reason);
-  ctx.tally.heldBack.push(held);
+  // Released at the run's start and planned again by the pass, a task may be held twice a run.
+  if (!ctx.tally.heldBack.some((h) => h.key === held.key)) ctx.tally.heldBack.push(held);
 }

@@ -6,6 +6,7 @@ import { TRACK_PLAY } from '../plays/track-ids.ts';
 import { forecastRenewal } from '../reports/renewal-forecast.ts';
 import type { Explanation } from '../scoring/explain-score.ts';
 import type { LedgerEntry, MrrReading, Store } from '../store/store.ts';
+import { BASELINE_REASON } from './apply-plays.ts';
 
 /** Where a brief's data comes from besides the scored company itself. */
 export interface BriefSources {
@@ -15,7 +16,8 @@ export interface BriefSources {
   tiers: readonly BriefTier[];
   /** The company's MRR readings, oldest first. */
   mrrOf: (companyId: string) => Promise<readonly MrrReading[]>;
-  ownerName?: (ownerId: string) => string | null;
+  /** The owner's name; null when HubSpot has none (the brief then shows the id). */
+  ownerName?: (ownerId: string) => Promise<string | null>;
 }
 
 // Enough history for the 90-day trend and the reading before it.
@@ -55,7 +57,7 @@ export async function briefInputOf(
     mrrHistory: mrr.map((m) => ({ at: m.at, mrr: m.mrr })),
     renewal: renewalOf(facts, explanation.tier, now, sources),
     qbrDate,
-    ownerName: facts.ownerId === null ? null : (sources.ownerName?.(facts.ownerId) ?? null),
+    ownerName: facts.ownerId === null ? null : ((await sources.ownerName?.(facts.ownerId)) ?? null),
   };
 }
 
@@ -63,10 +65,10 @@ function recentPlays(ledger: readonly LedgerEntry[], now: Date): BriefPlay[] {
   const since = new Date(now.getTime() - PLAYS_DAYS * DAY_MS).toISOString();
   return (
     ledger
-      .filter(
-        (e) =>
-          e.createdAt >= since && (e.kind === 'task' || e.kind === 'enroll' || e.kind === 'note'),
-      )
+      // What people were asked to do: not the notes Vitals wrote itself, nor what the first run
+      // only recorded as already so.
+      .filter((e) => e.createdAt >= since && (e.kind === 'task' || e.kind === 'enroll'))
+      .filter((e) => !(e.status === 'skipped' && e.detail === BASELINE_REASON))
       // A manager's or account executive's copy is the same play as the owner's task.
       .filter((e) => !/:(manager|account-executive)$/.test(e.key))
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt))

@@ -8,13 +8,17 @@ import type { CompiledModel } from '../scoring/compile-model.ts';
 import type { Store } from '../store/store.ts';
 import { briefInputOf } from './brief-input-of.ts';
 import { briefTiers } from './note-body-writer.ts';
+import { ownerNames } from './owner-names.ts';
 import { playReadProperties } from './play-read-properties.ts';
 import { qbrMeetings } from './qbr-meetings.ts';
 import { scoreChunk } from './score-chunk.ts';
 
 export interface CompanyBriefDeps {
   readCompany(id: string, properties: readonly string[]): Promise<HubSpotRecord | null>;
-  gateway: Pick<Gateway, 'readAssociationTypes' | 'readContacts' | 'findQbrMeetings'>;
+  gateway: Pick<
+    Gateway,
+    'readAssociationTypes' | 'readContacts' | 'findQbrMeetings' | 'listOwners'
+  >;
   /** Read-only: a brief on demand writes nothing anywhere. */
   store: Pick<
     Store,
@@ -72,6 +76,7 @@ export async function companyBrief(
       timeZone: deps.plays.settings.timeZone,
       tiers: briefTiers(deps.model),
       mrrOf: async (id) => (await deps.store.mrrHistory(deps.portal)).get(id) ?? [],
+      ownerName: ownerNames(deps.gateway),
     },
   );
   return qbrBrief(input);

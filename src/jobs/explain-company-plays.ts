@@ -20,12 +20,13 @@ import type { CompiledModel } from '../scoring/compile-model.ts';
 import type { LedgerEntry, Store } from '../store/store.ts';
 import { planChunkPlays } from './plan-plays.ts';
 import { playReadProperties } from './play-read-properties.ts';
+import { qbrMeetings } from './qbr-meetings.ts';
 import { scoreChunk, type ScoredCompany } from './score-chunk.ts';
 
 export interface ExplainPlaysDeps {
   /** The company with these properties, or null when the portal has no such id. */
   readCompany(id: string, properties: readonly string[]): Promise<HubSpotRecord | null>;
-  gateway: Pick<Gateway, 'readAssociationTypes' | 'readContacts'>;
+  gateway: Pick<Gateway, 'readAssociationTypes' | 'readContacts' | 'findQbrMeetings'>;
   /** Read-only on purpose: explaining writes nothing anywhere. */
   store: Pick<
     Store,
@@ -113,10 +114,21 @@ export async function explainCompanyPlays(
   const properties = playReadProperties(deps.mapping, deps.plays);
   const record = await deps.readCompany(companyId, properties.company);
   if (!record) return null;
+  const meetings = await qbrMeetings(
+    deps.gateway,
+    deps.plays.mapping,
+    deps.plays.settings,
+    deps.now,
+  );
   const [scored] = await scoreChunk([record], {
     ...deps,
     properties,
-    plays: { mapping: deps.plays.mapping, leftProperty: deps.plays.leftProperty },
+    plays: {
+      mapping: deps.plays.mapping,
+      leftProperty: deps.plays.leftProperty,
+      timeZone: deps.plays.settings.timeZone,
+      ...(meetings ? { meetings } : {}),
+    },
   });
   const plan = await planChunkPlays([scored!], {
     store: deps.store,
@@ -125,6 +137,7 @@ export async function explainCompanyPlays(
     tiers: deps.model.model.tiers.map((t) => t.key),
     now: deps.now,
     baseline: (await deps.store.playsBaselineAt(deps.portal)) === null,
+    lifecycleBaseline: (await deps.store.playsBaselineAt(deps.portal, 'lifecycle')) === null,
   });
   const outcome = plan.outcomes.get(record.id)!;
   const tracksBefore = (await deps.store.openTracks(deps.portal, [record.id])).get(record.id) ?? {};

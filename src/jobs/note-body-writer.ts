@@ -1,6 +1,6 @@
 import type { BriefTier } from '../brief/brief-input.ts';
 import { qbrBrief } from '../brief/qbr-brief.ts';
-import { escapeHtml, renderNoteHtml } from '../brief/render-note-html.ts';
+import { renderNoteHtml } from '../brief/render-note-html.ts';
 import { valueReport } from '../brief/value-report.ts';
 import type { NoteAction, PlaySettings } from '../plays/play-types.ts';
 import type { CompiledModel } from '../scoring/compile-model.ts';
@@ -21,7 +21,8 @@ export function briefTiers(model: CompiledModel): BriefTier[] {
 /**
  * Writes the bodies of a run's notes: the brief from the account's facts and Vitals' records.
  * The portal's MRR history is read once, the first time a note needs it. A brief that cannot be
- * gathered still becomes a note, one that says so, rather than stopping the run.
+ * gathered is null: the note is left out of this run (and tried again on the next) rather than
+ * stopping the run or putting an error on the customer's timeline.
  */
 export function noteBodyWriter(options: {
   store: NoteStore;
@@ -29,7 +30,9 @@ export function noteBodyWriter(options: {
   settings: PlaySettings;
   model: CompiledModel;
   now: Date;
-}): (company: ScoredCompany, note: NoteAction) => Promise<string> {
+  warn?: (message: string) => void;
+  ownerName?: (ownerId: string) => Promise<string | null>;
+}): (company: ScoredCompany, note: NoteAction) => Promise<string | null> {
   let mrr: Promise<Map<string, MrrReading[]>> | null = null;
   const sources = {
     store: options.store,
@@ -40,9 +43,10 @@ export function noteBodyWriter(options: {
       mrr ??= options.store.mrrHistory(options.portal);
       return (await mrr).get(companyId) ?? [];
     },
+    ...(options.ownerName ? { ownerName: options.ownerName } : {}),
   };
   return async (company, note) => {
-    if (company.facts === null) return '';
+    if (company.facts === null) return null;
     try {
       const input = await briefInputOf(
         { facts: company.facts, explanation: company.explanation },
@@ -53,7 +57,8 @@ export function noteBodyWriter(options: {
       return renderNoteHtml(note.brief === 'qbr' ? qbrBrief(input) : valueReport(input));
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
-      return `<h3>${escapeHtml(note.title)}</h3><p>Vitals could not gather this brief (${escapeHtml(why)}). Run <code>vitals brief ${escapeHtml(note.companyId)}</code> for it.</p>`;
+      options.warn?.(`Could not write "${note.title}" (${why}); the next run tries again.`);
+      return null;
     }
   };
 }

@@ -10,7 +10,7 @@ import type { PlaysContext } from './apply-plays.ts';
 import { cardSnapshot } from './card-snapshot.ts';
 import { companyUpdate, RECOMMENDED_PROPERTY } from './company-update.ts';
 import { WRITTEN_PROPERTIES } from './health-properties.ts';
-import { planChunkPlays } from './plan-plays.ts';
+import { planChunkPlays, type PlanContext } from './plan-plays.ts';
 import { playReadProperties } from './play-read-properties.ts';
 import type { PlanStep, PlaysPreview } from './plays-preview.ts';
 import { mrrChanges } from './mrr-changes.ts';
@@ -19,6 +19,7 @@ import { cardDigest } from './report-card.ts';
 import { RESCORE_LEASE } from './rescore-lease.ts';
 import type { RescoreDeps, RescoreOptions, RescoreSummary } from './run-rescore.ts';
 import { noteBodyWriter } from './note-body-writer.ts';
+import { ownerNames } from './owner-names.ts';
 import { qbrMeetings } from './qbr-meetings.ts';
 import type { QbrMeetings } from '../signals/lifecycle-facts.ts';
 import { scoreChunk, type ChunkContext, type ScoredCompany } from './score-chunk.ts';
@@ -34,6 +35,10 @@ export interface PassResults {
   names: Map<string, string>;
   /** The portal's first evaluation with plays (see PlanContext.baseline): what it records. */
   baselined: NonNullable<RescoreSummary['baseline']> | null;
+  /** The lifecycle plays' first evaluation on the portal (see PlanContext.lifecycleBaseline). */
+  lifecycleBaseline: boolean;
+  /** What the pass could not do this time and tries again next run, in words. */
+  notices: string[];
   callsBefore: Record<string, number>;
 }
 
@@ -45,6 +50,9 @@ export interface Pass extends PassResults {
   properties: ChunkContext['properties'];
   /** Each company's QBR meetings, looked up once for the pass; undefined: not known. */
   meetings?: ReadonlyMap<string, QbrMeetings>;
+  /** Writes the notes' briefs; one for the pass, so what it reads once is read once. A dry run
+   * has none: it lists the notes without building them. */
+  writeNote?: PlanContext['writeNote'];
 }
 
 /** Reads the portal's companies page by page from the run's cursor, each chunk scored and acted on. */
@@ -61,12 +69,23 @@ export async function passOverCompanies(
     ? playReadProperties(deps.mapping, deps.plays)
     : withNpsAnswers(requiredProperties(deps.mapping));
   const pass: Pass = { ...results, deps, dryRun: options.dryRun, run, progress, properties };
+  if (deps.plays && !options.dryRun)
+    pass.writeNote = noteBodyWriter({
+      store: deps.store,
+      portal: deps.portal,
+      settings: deps.plays.settings,
+      model: deps.model,
+      now: deps.now?.() ?? new Date(),
+      warn: (message) => pass.notices.push(message),
+      ownerName: ownerNames(deps.gateway),
+    });
   if (deps.plays) {
     const meetings = await qbrMeetings(
       deps.gateway,
       deps.plays.mapping,
       deps.plays.settings,
       deps.now?.() ?? new Date(),
+      (message) => pass.notices.push(message),
     );
     if (meetings) pass.meetings = meetings;
   }
@@ -119,13 +138,8 @@ async function finishChunk(
         tiers: deps.model.model.tiers.map((t) => t.key),
         now,
         baseline: pass.baselined !== null,
-        writeNote: noteBodyWriter({
-          store: deps.store,
-          portal: deps.portal,
-          settings: deps.plays.settings,
-          model: deps.model,
-          now,
-        }),
+        lifecycleBaseline: pass.lifecycleBaseline,
+        ...(pass.writeNote ? { writeNote: pass.writeNote } : {}),
       })
     : null;
   const updates = scored.flatMap((c) => companyUpdate(c, plan?.recommended) ?? []);

@@ -42,12 +42,15 @@ export interface PlanContext {
   now: Date;
   /** The portal's first evaluation with plays: record what holds, act only on the urgent. */
   baseline: boolean;
+  /** The lifecycle plays' own first evaluation (see PlayInput.lifecycleBaseline). */
+  lifecycleBaseline?: boolean;
   /**
    * Writes a planned note's body (a brief needs the account's records). Called only for notes
    * the ledger does not hold yet, so a month of daily runs writes each value report once.
-   * Absent: notes keep an empty body (a preview of the plan).
+   * Absent: notes keep an empty body (a preview of the plan). Null: the note could not be
+   * written now; it is left out of the plan, unrecorded, so the next run tries again.
    */
-  writeNote?: (company: ScoredCompany, note: NoteAction) => Promise<string>;
+  writeNote?: (company: ScoredCompany, note: NoteAction) => Promise<string | null>;
 }
 
 // Two quarters for "stable for two quarters", with room for the reading before the window.
@@ -95,6 +98,7 @@ export async function planChunkPlays(
       tracks: before,
       readings: readings.get(company.id) ?? {},
       baseline: ctx.baseline,
+      ...(ctx.lifecycleBaseline === undefined ? {} : { lifecycleBaseline: ctx.lifecycleBaseline }),
       settings: ctx.settings,
     });
     const outcome = keepAdoptedTasks(evaluated, before, company.id);
@@ -141,11 +145,15 @@ async function writeNotes(
   plan.actions = plan.actions.filter((a) => a.kind !== 'note' || !held.has(a.key));
   if (!ctx.writeNote) return;
   const byId = new Map(companies.map((c) => [c.id, c]));
+  const unwritten = new Set<string>();
   for (const note of notes) {
     if (held.has(note.key)) continue;
     const company = byId.get(note.companyId);
-    if (company) note.body = await ctx.writeNote(company, note);
+    const body = company ? await ctx.writeNote(company, note) : null;
+    if (body === null) unwritten.add(note.key);
+    else note.body = body;
   }
+  if (unwritten.size > 0) plan.actions = plan.actions.filter((a) => !unwritten.has(a.key));
 }
 
 function unconfigured(action: EnrollAction, settings: PlaySettings): string | null {

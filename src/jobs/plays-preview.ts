@@ -72,7 +72,9 @@ async function chunk(
   baselined: readonly PlannedAction[],
 ): Promise<{ steps: PlanStep[]; baselined: PlannedAction[] }> {
   const known = await ledger(p, [...actions, ...baselined]);
-  const steps = await apply(p, fresh(actions, known), known);
+  // A task this preview already held at the start is not held (and listed) a second time.
+  const again = fresh(actions, known).filter((a) => p.decided.get(a.key)?.status !== 'held');
+  const steps = await apply(p, again, known);
   const recorded = fresh(baselined, known);
   for (const a of recorded) {
     decide(p, a, 'skipped');
@@ -81,7 +83,7 @@ async function chunk(
   return { steps, baselined: recorded };
 }
 
-/** As applyPlays: tasks within the caps, most urgent first; then updates; then enrolments. */
+/** As applyPlays: tasks within the caps, most urgent first; then updates, notes, enrolments. */
 async function apply(
   p: Preview,
   actions: readonly PlannedAction[],
@@ -97,6 +99,12 @@ async function apply(
     steps.push({ ...a, heldBack: !free });
   }
   for (const a of sorted) if (a.kind === 'task-update') steps.push(...update(p, a, known));
+  // Notes are not capped: nobody has to act on them today.
+  for (const a of sorted) {
+    if (a.kind !== 'note') continue;
+    decide(p, a, 'done');
+    steps.push({ ...a, heldBack: false });
+  }
   for (const a of sorted) {
     if (a.kind !== 'enroll') continue;
     const why = enrollSkip(a, p.ctx.settings);

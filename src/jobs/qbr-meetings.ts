@@ -4,11 +4,14 @@ import { inZone } from '../plays/local-time.ts';
 import type { PlaySettings } from '../plays/play-types.ts';
 import type { QbrMeetings } from '../signals/lifecycle-facts.ts';
 import { DEFAULT_LIFECYCLE_MAPPING } from '../signals/lifecycle-facts.ts';
-import { DEFAULT_LIFECYCLE } from '../lifecycle/lifecycle-defaults.ts';
 
 const DAY_MS = 86_400_000;
 /** Far enough back to find the last QBR of a yearly cadence, with room to spare. */
 const LOOK_BACK_DAYS = 400;
+/** Far enough ahead that a QBR booked months out counts as booked (no "book a QBR" task). */
+const LOOK_AHEAD_DAYS = 400;
+/** Meetings that did not or will not take place as booked: neither the next QBR nor the last. */
+const NOT_HELD = new Set(['RESCHEDULED', 'NO_SHOW', 'CANCELED']);
 
 export type QbrLookup = Pick<Gateway, 'findQbrMeetings'>;
 
@@ -25,14 +28,14 @@ export async function qbrMeetings(
   warn: (message: string) => void = () => {},
 ): Promise<Map<string, QbrMeetings> | undefined> {
   const word = (mapping.lifecycle ?? DEFAULT_LIFECYCLE_MAPPING).qbrMeetingWord;
-  if (word === null) return undefined;
-  const lead = (settings.lifecycle ?? DEFAULT_LIFECYCLE).qbrLeadDays;
+  // With the lifecycle plays off nothing reads the meetings: no call for them.
+  if (word === null || settings.lifecycle?.enabled === false) return undefined;
   let found;
   try {
     found = await gateway.findQbrMeetings({
       titleToken: word,
       from: new Date(now.getTime() - LOOK_BACK_DAYS * DAY_MS).toISOString(),
-      to: new Date(now.getTime() + (lead + 1) * DAY_MS).toISOString(),
+      to: new Date(now.getTime() + LOOK_AHEAD_DAYS * DAY_MS).toISOString(),
     });
   } catch (error) {
     warn(
@@ -43,6 +46,7 @@ export async function qbrMeetings(
   const today = inZone(now, settings.timeZone).toISODate()!;
   const byCompany = new Map<string, QbrMeetings>();
   for (const meeting of found) {
+    if (meeting.outcome !== null && NOT_HELD.has(meeting.outcome)) continue;
     const start = new Date(meeting.startTime);
     if (Number.isNaN(start.getTime())) continue;
     const day = inZone(start, settings.timeZone).toISODate()!;

@@ -34,6 +34,7 @@ export interface RescoreDeps {
       | 'updateCompanies'
       | 'apiCalls'
       | 'findQbrMeetings'
+      | 'listOwners'
     >;
   store: Store;
   mapping: MappingConfig;
@@ -108,6 +109,8 @@ export interface RescoreSummary {
   adopted?: { tasks: number; enrolments: number } | null;
   /** Creates and enrolments still without a clear answer from HubSpot: the next run settles them. */
   unsettled?: number;
+  /** What the run could not do this time and will try again (a QBR lookup, a brief), in words. */
+  notices?: string[];
 }
 
 export const LEASE = RESCORE_LEASE.name;
@@ -147,8 +150,11 @@ export async function runRescore(
     }
     await deps.store.finishRun(run.id, { status: 'completed', progress });
     // The baseline is the first complete pass with plays: until one finishes, runs keep recording.
-    if (deps.plays && !options.dryRun)
-      await deps.store.markPlaysBaseline(deps.portal, (deps.now?.() ?? new Date()).toISOString());
+    if (deps.plays && !options.dryRun) {
+      const at = (deps.now?.() ?? new Date()).toISOString();
+      await deps.store.markPlaysBaseline(deps.portal, at);
+      await deps.store.markPlaysBaseline(deps.portal, at, 'lifecycle');
+    }
     return {
       runId: run.id,
       resumed,
@@ -168,6 +174,7 @@ export async function runRescore(
       baseline: results.baselined,
       adopted: adoption(adoptedTasks, results.playsCtx?.tally),
       unsettled,
+      notices: results.notices,
     };
   } finally {
     await deps.store.releaseLease(LEASE, deps.holder);
@@ -192,6 +199,9 @@ async function passResults(
   const playsCtx = playsContext(deps);
   // On a portal whose baseline has not run yet, this run is it (or, dry, previews it).
   const baseline = deps.plays ? (await deps.store.playsBaselineAt(deps.portal)) === null : false;
+  const lifecycleBaseline = deps.plays
+    ? (await deps.store.playsBaselineAt(deps.portal, 'lifecycle')) === null
+    : false;
   return {
     // A resumed run starts from what the pages before the interruption added up to.
     tally: createPortfolioTally(run.progress.portfolio),
@@ -201,6 +211,8 @@ async function passResults(
     planned: [],
     names: new Map(),
     baselined: baseline ? { tracks: 0, tasks: 0, enrolments: 0 } : null,
+    lifecycleBaseline,
+    notices: [],
     // Counted from here, so the calls of recovery and released tasks are in the run's cost too.
     callsBefore: deps.gateway.apiCalls(),
   };

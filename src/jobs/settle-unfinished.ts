@@ -55,8 +55,13 @@ async function settleNotes(ctx: PlaysContext, notes: readonly LedgerEntry[]): Pr
   const missing: LedgerEntry[] = [];
   for (const entry of notes) {
     const id = found.get(entry.marker);
-    if (id === undefined) missing.push(entry);
-    else await ctx.store.completeAction(ctx.portal, entry.key, id);
+    if (id === undefined) {
+      missing.push(entry);
+      continue;
+    }
+    await ctx.store.completeAction(ctx.portal, entry.key, id);
+    if (ctx.tally.uncertain.some((e) => e.key === entry.key))
+      ctx.tally.notesWritten.push(playsEffect(entry));
   }
   await createNoteEntries(ctx, missing);
 }

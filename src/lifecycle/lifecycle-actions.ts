@@ -60,7 +60,14 @@ function tasks(spec: TaskSpec, key: string, judgement: Judgement, input: PlayInp
       ownerId: executive,
       route: 'account-executive',
     });
-  return out;
+  if (out.length > 0) return out;
+  // Nobody to escalate to is mapped: the owner gets it rather than nobody, and learns why.
+  return [
+    {
+      ...task,
+      body: `No manager (plays.managers) or account executive (plays.lifecycle.accountExecutiveProperty) is set for this account, so this escalation comes to you.\n\n${task.body}`,
+    },
+  ];
 }
 
 function body(spec: TaskSpec, judgement: Judgement, input: PlayInput): string {

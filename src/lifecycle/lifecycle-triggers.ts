@@ -13,7 +13,7 @@ import {
 } from './calendar-days.ts';
 import { lifecycleSettings } from './lifecycle-settings-of.ts';
 import { ONBOARDING_LAST_DAY, inOnboarding, onboardingDay } from './onboarding-day.ts';
-import { touchCadence } from './touch-cadence.ts';
+import { healthCadence, touchCadence } from './touch-cadence.ts';
 
 /**
  * The cadence is overdue: the last logged touch is older than the account's cadence. The episode
@@ -27,10 +27,13 @@ export const cadenceOverdue: Trigger = {
   check(input: PlayInput): TriggerResult {
     const facts = input.account.lifecycle;
     if (facts === undefined) return { why: 'engagement dates were not read in this evaluation' };
-    if (inOnboarding(input)) return { why: 'in onboarding: its steps set the touches to day 90' };
+    // In onboarding its steps set the touches; only an account in trouble needs more.
+    const onboarding = inOnboarding(input);
+    if (onboarding && healthCadence(input) === null)
+      return { why: 'in onboarding: its steps set the touches to day 90' };
     const zone = input.settings.timeZone;
     const last = localDay(facts.lastTouchAt, zone);
-    const cadence = tightestSince(input, facts.lastTouchAt);
+    const cadence = onboarding ? healthCadence(input) : tightestSince(input, facts.lastTouchAt);
     if (cadence === null) return { why: 'no touch cadence for this segment (left to sequences)' };
     if (last === null)
       return { event: 'no-touch', why: `no call, meeting or email is logged on the account` };

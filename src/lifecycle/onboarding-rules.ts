@@ -182,16 +182,16 @@ export const ONBOARDING_RULES: readonly PlayRule[] = [
   {
     ...base,
     id: 'onboarding-kickoff-late',
-    title: 'Onboarding: no kickoff a week in',
+    title: 'Onboarding: no kickoff after a week',
     trigger: kickoffLate,
     actions: [
       {
         kind: 'task',
         type: 'TODO',
-        subject: 'A week in and no kickoff logged: get it booked',
+        subject: 'Over a week in and no kickoff logged: get it booked',
         steps: [
           'If the kickoff happened, log it on the company so Vitals sees it.',
-          'If not, tell your manager and offer them times that suit their calendar.',
+          'If not, tell your manager and offer the customer a few times that suit their calendar.',
         ],
         contacts: 'key-people',
       },

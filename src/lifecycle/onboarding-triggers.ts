@@ -52,12 +52,13 @@ export const noLoginAfterDay3 = onboardingRisk(3, 'nobody has logged in', (input
   return { found: `nobody has logged in since the account started on ${start}` };
 });
 
-export const kickoffLate = onboardingRisk(7, 'no call or meeting logged', (input, start) => {
+// "Delayed more than a week": nothing logged by the eighth day.
+export const kickoffLate = onboardingRisk(8, 'no call or meeting logged', (input, start) => {
   const facts = input.account.lifecycle;
   if (facts === undefined) return { why: 'engagement dates were not read in this evaluation' };
   const last = localDay(facts.lastTouchAt, input.settings.timeZone);
   if (last !== null && last >= start) return { why: `first touch logged on ${last}` };
-  return { found: `a week in and no call, meeting or email is logged since ${start}` };
+  return { found: `more than a week in and no call, meeting or email is logged since ${start}` };
 });
 
 export const noExecutiveSponsor = onboardingRisk(7, 'no executive sponsor', (input) => {

@@ -94,7 +94,7 @@ export const RELATIONSHIP_RULES: readonly PlayRule[] = [
       {
         kind: 'task',
         type: 'EMAIL',
-        subject: 'Customer anniversary coming up: mark it with them',
+        subject: 'Customer anniversary: mark it with them',
         steps: [
           'Send a personal thank-you with two or three results from their time with us, in numbers.',
           'For a year or more, ask an executive on our side to call their sponsor.',
@@ -167,7 +167,7 @@ export const RELATIONSHIP_RULES: readonly PlayRule[] = [
         type: 'TODO',
         subject: 'NPS of 0 to 3: account review needed today',
         steps: [
-          'The account owner has a task to call them today; agree with them who else joins.',
+          'The account owner has a task to call them within 24 hours: agree with the owner who joins that call.',
           'Set up an account review this week: what went wrong, and what we can put right.',
         ],
         contacts: 'key-people',

@@ -32,4 +32,20 @@ export function touchCadence(input: PlayInput, tier = input.current.tier): Caden
   return { days: own, basis: `every ${days(own)} (${segmentWords})` };
 }
 
+/** The health overlay alone: what applies in onboarding, whose steps set the ordinary touches. */
+export function healthCadence(input: PlayInput, tier = input.current.tier): Cadence | null {
+  const settings = lifecycleSettings(input.settings);
+  if (tier === worstTier(input.tiers))
+    return {
+      days: settings.criticalTouchDays,
+      basis: `every ${days(settings.criticalTouchDays)} while ${tierLabel(tier)}`,
+    };
+  if (tier === atRiskTier(input.tiers))
+    return {
+      days: settings.atRiskTouchDays,
+      basis: `every ${days(settings.atRiskTouchDays)} while ${tierLabel(tier)}`,
+    };
+  return null;
+}
+
 const days = (n: number) => (n === 1 ? 'day' : `${n} days`);

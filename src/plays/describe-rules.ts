@@ -47,6 +47,8 @@ export function describeRules(settings: PlaySettings): RuleDescription[] {
 function routing(rule: PlayRule): string {
   if (!rule.actions.some((a) => a.kind === 'task')) return '—';
   const owner = 'company owner (else fallback)';
+  if (rule.routing === 'manager-and-account-executive')
+    return `the owner's manager and the account executive (else ${owner})`;
   return rule.routing === 'owner-and-manager' ? `${owner}, and the owner's manager` : owner;
 }
 

@@ -3,6 +3,7 @@ import { decideTracks } from './decide-tracks.ts';
 import { expansionBar } from './expansion-bar.ts';
 import { judgeRule, type Judgement } from './judge-rule.ts';
 import { lifecycleActions } from '../lifecycle/lifecycle-actions.ts';
+import { saveCoversCheckIn } from '../lifecycle/save-covers-check-in.ts';
 import { planEnrolments } from './plan-enrolments.ts';
 import {
   TRACK_KINDS,
@@ -30,6 +31,7 @@ export function evaluatePlays(input: PlayInput): PlayOutcome {
   let bar: string | null = null;
   const tracked = decideTracks(byKind, input, (saveOpen) => (bar = expansionBar(input, saveOpen)));
   if (bar !== null) judgements = judgements.map((j) => barred(j, bar!));
+  judgements = judgements.map((j) => saveCoversCheckIn(j, tracked.tracks, input));
   const enrolling = judgements.filter(
     (j) => j.rule.track === undefined && j.rule.family === undefined && j.episode !== null,
   );

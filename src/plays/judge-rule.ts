@@ -22,7 +22,9 @@ export interface Judgement {
 
 export function judgeRule(rule: PlayRule, input: PlayInput): Judgement {
   const judged = judge(rule, input);
-  if (judged.episode === null || !input.baseline || (rule.urgent?.(input) ?? false)) return judged;
+  const baseline =
+    rule.family !== undefined ? (input.lifecycleBaseline ?? input.baseline) : input.baseline;
+  if (judged.episode === null || !baseline || (rule.urgent?.(input) ?? false)) return judged;
   return {
     ...judged,
     quietStart: true,

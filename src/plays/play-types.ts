@@ -216,6 +216,9 @@ export interface PlayInput {
    * point, and only the urgent plays act (see `PlayRule.urgent`).
    */
   baseline: boolean;
+  /** The first evaluation of the lifecycle plays, which came later than the others (a portal
+   * upgraded to them records what they find once); absent: as `baseline`. */
+  lifecycleBaseline?: boolean;
   settings: PlaySettings;
 }
 

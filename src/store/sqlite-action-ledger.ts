@@ -122,8 +122,11 @@ function prepareStatements(db: Database.Database) {
       WHERE portal = @portal AND key = @key AND status = 'held'`),
     revise: db.prepare(`UPDATE action_ledger SET owner_id = @ownerId, payload = @payload,
       updated_at = @now WHERE portal = @portal AND key = @key AND status = 'held'`),
+    // A settled note keeps no body: HubSpot has it (or it was refused), and a year of briefs
+    // would otherwise weigh gigabytes in the ledger.
     settle: db.prepare(`UPDATE action_ledger SET status = @status, hubspot_id = @hubspotId,
-      detail = @detail, updated_at = @now, done_at = CASE @status WHEN 'done' THEN @now END
+      detail = @detail, updated_at = @now, done_at = CASE @status WHEN 'done' THEN @now END,
+      payload = CASE kind WHEN 'note' THEN json_set(payload, '$.body', '') ELSE payload END
       WHERE portal = @portal AND key = @key AND status IN ('intent', 'uncertain')`),
     uncertain: db.prepare(`UPDATE action_ledger SET status = 'uncertain', detail = @detail,
       updated_at = @now WHERE portal = @portal AND key = @key AND status IN ('intent', 'uncertain')`),

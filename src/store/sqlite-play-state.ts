@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { isoInstant } from './iso-instant.ts';
 import type { OpenTracks, SignalReadings } from '../plays/play-types.ts';
-import type { ActiveRules } from './store.ts';
+import type { ActiveRules, PlaysBaselineScope } from './store.ts';
 
 interface PlayStateRow {
   company_id: string;
@@ -11,7 +11,7 @@ interface PlayStateRow {
   readings: string | null;
 }
 
-const BASELINE = 'plays-baseline';
+const BASELINE = { plays: 'plays-baseline', lifecycle: 'lifecycle-baseline' } as const;
 
 /** Which crossing rules held at each company's last evaluation, on SQLite: synchronous. */
 export function sqlitePlayState(db: Database.Database) {
@@ -63,11 +63,11 @@ export function sqlitePlayState(db: Database.Database) {
         ]),
       );
     },
-    baselineAt(portal: string): string | null {
-      return flag.get({ portal, name: BASELINE })?.value ?? null;
+    baselineAt(portal: string, scope: PlaysBaselineScope = 'plays'): string | null {
+      return flag.get({ portal, name: BASELINE[scope] })?.value ?? null;
     },
-    markBaseline(portal: string, at: string): void {
-      setFlag.run({ portal, name: BASELINE, value: isoInstant(at, 'at') });
+    markBaseline(portal: string, at: string, scope: PlaysBaselineScope = 'plays'): void {
+      setFlag.run({ portal, name: BASELINE[scope], value: isoInstant(at, 'at') });
     },
     put: db.transaction((portal: string, rows: readonly ActiveRules[]) => {
       for (const row of rows) {

@@ -209,6 +209,13 @@ export interface RunOutcome {
 export type ActionKind = PlannedAction['kind'];
 
 /**
+ * 'plays': every play's first evaluation on the portal. 'lifecycle': the lifecycle plays', which
+ * came later: a portal that already ran plays records what they find once, as a new install does,
+ * instead of acting on every account at once.
+ */
+export type PlaysBaselineScope = 'plays' | 'lifecycle';
+
+/**
  * intent: recorded before the HubSpot call; uncertain: the call got no clear answer (a 5xx, a
  * dropped connection), so HubSpot may have acted: a run looks before acting again; done: HubSpot
  * has it; skipped: deliberately not done; held: a daily cap held it back, to be released later;
@@ -489,10 +496,13 @@ export interface Store {
     portal: string,
     companyIds: readonly string[],
   ): Promise<Map<string, SignalReadings>>;
-  /** When the portal's first evaluation with plays (the baseline) finished; null before. */
-  playsBaselineAt(portal: string): Promise<string | null>;
+  /**
+   * When the portal's first evaluation with plays (the baseline) finished; null before. `scope`
+   * names a later family of plays with a baseline of its own (see PlaysBaselineScope).
+   */
+  playsBaselineAt(portal: string, scope?: PlaysBaselineScope): Promise<string | null>;
   /** Records that the baseline finished; the first time counts. */
-  markPlaysBaseline(portal: string, at: string): Promise<void>;
+  markPlaysBaseline(portal: string, at: string, scope?: PlaysBaselineScope): Promise<void>;
   /**
    * Makes each found task its track's task again, in one transaction: a done ledger entry per
    * task, and the track in the company's play state. An adoption whose track is open already, or

@@ -5,6 +5,7 @@ import { benchmarksMarkdown } from './benchmarks-markdown.ts';
 import { cardApiLatency } from './card-api-latency.ts';
 import type { MeasureOptions } from './measure.ts';
 import { engineThroughput } from './engine-throughput.ts';
+import { lifecycleApiCalls } from './lifecycle-api-calls.ts';
 import { playsApiCalls } from './plays-api-calls.ts';
 import { playsTrust } from './plays-trust.ts';
 import { sectionInChild } from './section-in-child.ts';
@@ -32,6 +33,7 @@ const sections = [
   engineThroughput(OPTIONS),
   await rescoreApiCalls({ postgres: true }),
   await playsApiCalls(),
+  await lifecycleApiCalls(),
   await playsTrust(),
   await rescoreWallTime(),
   ...(await rescoreMemory({ runs: MEMORY_RUNS, postgresRuns: POSTGRES_PASS_RUNS })),

@@ -55,8 +55,11 @@ export function pgActionLedger(pool: pg.Pool, now: () => Date) {
     detail: string | null,
   ): Promise<LedgerEntry> => {
     const { rows } = await pool.query<LedgerRow>(
+      // See SQLite's settle: a settled note keeps no body.
       `UPDATE action_ledger SET status = $3, hubspot_id = $4, detail = $5, updated_at = $6,
-         done_at = CASE WHEN $3 = 'done' THEN $6 END
+         done_at = CASE WHEN $3 = 'done' THEN $6 END,
+         payload = CASE WHEN kind = 'note'
+           THEN jsonb_set(payload::jsonb, '{body}', '""'::jsonb)::text ELSE payload END
        WHERE portal = $1 AND key = $2 AND status IN ('intent', 'uncertain')
        RETURNING ${COLUMNS}`,
       [portal, key, status, hubspotId, detail, now().toISOString()],

@@ -1,9 +1,9 @@
 import type { OpenTracks, SignalReadings } from '../../plays/play-types.ts';
 import { isoInstant } from '../iso-instant.ts';
-import type { ActiveRules } from '../store.ts';
+import type { ActiveRules, PlaysBaselineScope } from '../store.ts';
 import type { Queryable } from './pg-client.ts';
 
-const BASELINE = 'plays-baseline';
+const BASELINE = { plays: 'plays-baseline', lifecycle: 'lifecycle-baseline' } as const;
 
 type StateColumn = 'active_rules' | 'evaluated_at' | 'tracks' | 'readings';
 
@@ -50,19 +50,23 @@ export function pgPlayState(q: Queryable) {
         ]),
       );
     },
-    async baselineAt(portal: string): Promise<string | null> {
+    async baselineAt(portal: string, scope: PlaysBaselineScope = 'plays'): Promise<string | null> {
       const { rows } = await q.query<{ value: string }>(
         'SELECT value FROM portal_flags WHERE portal = $1 AND name = $2',
-        [portal, BASELINE],
+        [portal, BASELINE[scope]],
       );
       return rows[0]?.value ?? null;
     },
     // The first time counts: a replica marking it later (or again) changes nothing.
-    async markBaseline(portal: string, at: string): Promise<void> {
+    async markBaseline(
+      portal: string,
+      at: string,
+      scope: PlaysBaselineScope = 'plays',
+    ): Promise<void> {
       await q.query(
         `INSERT INTO portal_flags (portal, name, value) VALUES ($1, $2, $3)
          ON CONFLICT (portal, name) DO NOTHING`,
-        [portal, BASELINE, isoInstant(at, 'at')],
+        [portal, BASELINE[scope], isoInstant(at, 'at')],
       );
     },
     put: (portal: string, rows: readonly ActiveRules[]) => putPlayStateRows(q, portal, rows),

@@ -5,6 +5,7 @@ import {
   dayOf,
   dayOfDate,
   factsAt,
+  localAt,
   START,
   type Evaluation,
   type YearSchedule,
@@ -66,12 +67,17 @@ export function duePlays(schedule: YearSchedule, ev: Evaluation): Omit<Made, 'at
   const onboarding = n <= ONBOARDING_LAST_DAY;
   if (onboarding && n >= 3 && (f.lastLoginAt === null || dayOf(f.lastLoginAt) < 0))
     task('onboarding-no-login', dateOf(3));
-  if (onboarding && n >= 7 && (f.lastTouchAt === null || dayOf(f.lastTouchAt) < 0))
-    task('onboarding-kickoff-late', dateOf(7));
+  if (onboarding && n >= 8 && (f.lastTouchAt === null || dayOf(f.lastTouchAt) < 0))
+    task('onboarding-kickoff-late', dateOf(8));
   if (onboarding && n >= 7 && !f.sponsor) task('onboarding-no-sponsor', dateOf(7));
   if (onboarding && n >= 30 && f.activationPct < 50) task('onboarding-low-activation', dateOf(30));
 
-  if (!onboarding && f.lastTouchAt !== null) {
+  // The dip into at risk opens a save episode at its first evaluation (07:00); while it is open,
+  // its task is the call to make, until a touch is logged after it.
+  const saveTaskAt = localAt(schedule.dip.from, '07:00');
+  const saveOpen = n >= schedule.dip.from && n < schedule.dip.until;
+  const covered = saveOpen && (f.lastTouchAt === null || f.lastTouchAt <= saveTaskAt);
+  if (!onboarding && f.lastTouchAt !== null && !covered) {
     const dueDay = dayOf(f.lastTouchAt) + TOUCH_DAYS[f.tier];
     if (n >= dueDay) task('cadence-check-in', dateOf(dueDay));
   }

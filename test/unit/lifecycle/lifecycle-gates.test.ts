@@ -33,7 +33,6 @@ describe.each(ZONES)('what holds every lifecycle play back, in %s', (zone) => {
   const BUSY_DAY = [
     `c1:onboarding-week-1-check-in:${DAY_7}`,
     `c1:onboarding-no-login:${plus(START, 3)}`,
-    `c1:onboarding-kickoff-late:${DAY_7}`,
     `c1:onboarding-no-sponsor:${DAY_7}`,
     `c1:qbr-prep:${plus(DAY_7, 10)}:note`,
     `c1:qbr-prep:${plus(DAY_7, 10)}`,

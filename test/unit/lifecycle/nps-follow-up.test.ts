@@ -97,9 +97,13 @@ describe.each(ZONES)('NPS follow-up in %s', (zone) => {
       expect(outcome.tracks.save?.triggers.map((t) => t.ruleId)).toContain('nps-detractor');
     });
 
-    it('gives nobody a task when neither a manager nor an account executive is known', () => {
+    it('gives the owner the escalation, saying why, when neither a manager nor an account executive is known', () => {
       const outcome = escalated(null, {});
-      expect(recipients(outcome)).toEqual([]);
+      expect(recipients(outcome)).toEqual([[`c1:${id}:${answeredAt}`, 'owner', 'o1']]);
+      const task = outcome.actions.find((a) => a.kind === 'task' && a.ruleId === id);
+      expect(task?.kind === 'task' && task.body).toMatch(
+        /^No manager \(plays\.managers\) or account executive .* so this escalation comes to you\./,
+      );
     });
 
     it('skips the account executive who owns the account, or who is the manager', () => {

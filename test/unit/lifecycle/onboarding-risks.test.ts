@@ -66,26 +66,26 @@ describe.each(ZONES)('the onboarding risks in %s', (zone) => {
     });
   });
 
-  describe('onboarding-kickoff-late (day 7)', () => {
+  describe('onboarding-kickoff-late (more than a week: day 8)', () => {
     const id = 'onboarding-kickoff-late';
 
-    it('fires from day 7 when no touch is logged since the start, keyed on day 7', () => {
+    it('fires from day 8 when no touch is logged since the start, keyed on day 8', () => {
       for (const lastTouchAt of [null, onPlanDay(-2)]) {
-        const outcome = onDay(7, { lifecycle: facts({ lastTouchAt }) });
-        expect(episodeOf(outcome, id)).toBe(plus(START, 7));
-        expect(whyOf(outcome, id)).toMatch(/^a week in and no call, meeting or email/);
-        expect(episodeOf(onDay(6, { lifecycle: facts({ lastTouchAt }) }), id)).toBeNull();
+        const outcome = onDay(8, { lifecycle: facts({ lastTouchAt }) });
+        expect(episodeOf(outcome, id)).toBe(plus(START, 8));
+        expect(whyOf(outcome, id)).toMatch(/^more than a week in and no call, meeting or email/);
+        expect(episodeOf(onDay(7, { lifecycle: facts({ lastTouchAt }) }), id)).toBeNull();
       }
     });
 
     it('does not fire when a touch was logged since the start', () => {
-      const outcome = onDay(7, { lifecycle: facts({ lastTouchAt: onPlanDay(0) }) });
+      const outcome = onDay(8, { lifecycle: facts({ lastTouchAt: onPlanDay(0) }) });
       expect(episodeOf(outcome, id)).toBeNull();
       expect(whyOf(outcome, id)).toBe(`first touch logged on ${START}`);
     });
 
     it('judges nothing when the engagement dates were not read', () => {
-      const outcome = onDay(7, { lifecycle: 'not read' });
+      const outcome = onDay(8, { lifecycle: 'not read' });
       expect(episodeOf(outcome, id)).toBeNull();
       expect(whyOf(outcome, id)).toMatch(/not read/);
     });

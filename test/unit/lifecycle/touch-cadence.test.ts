@@ -28,6 +28,9 @@ const TIERS = {
 
 describe.each(ZONES)('the touch cadence in %s', (zone) => {
   /** An evaluation `days` days after the last touch (logged at a time that is another UTC day). */
+  // The tier alarms open a save task, which covers the check-in (save-covers-check-in.test.ts):
+  // switched off here, where the cadence itself is under test.
+  const alone = { disabledRules: ['tier-at-risk', 'tier-critical'] };
   const after = (days: number, over: Partial<Scenario> = {}) =>
     evaluate({
       zone,
@@ -35,6 +38,7 @@ describe.each(ZONES)('the touch cadence in %s', (zone) => {
       today: plus(LAST, days),
       lifecycle: facts({ lastTouchAt: atDayEdge(LAST, zone) }),
       ...over,
+      settings: { ...alone, ...over.settings },
     });
   const of = (segment: string, tier: keyof typeof TIERS = 'healthy') => ({
     account: { segment },
@@ -127,6 +131,15 @@ describe.each(ZONES)('the touch cadence in %s', (zone) => {
     expect(whyOf(inOnboarding, id)).toMatch(/in onboarding/);
     // Day 91: the touch on day 60 fell due on day 74, inside onboarding; it is caught up now.
     expect(episodeOf(after(31, { start }), id)).toBe(plus(LAST, 14));
+  });
+
+  it('keeps the daily and weekly check-ins of an account in trouble during onboarding', () => {
+    const start = plus(LAST, -60);
+    const critical = after(1, { start, ...of('enterprise', 'critical') });
+    expect(episodeOf(critical, id)).toBe(plus(LAST, 1));
+    expect(whyOf(critical, id)).toMatch(/every day while critical/);
+    expect(episodeOf(after(7, { start, ...of('enterprise', 'at_risk') }), id)).toBe(plus(LAST, 7));
+    expect(episodeOf(after(6, { start, ...of('enterprise', 'at_risk') }), id)).toBeNull();
   });
 
   it('makes no check-in when the lifecycle facts were not read', () => {

@@ -41,6 +41,33 @@ describe('recording intents', () => {
     expect(await store.ledgerForCompany('sandbox', '101')).toEqual([recorded!.entry]);
   });
 
+  it('keeps a note with its body until it settles, then without it', async () => {
+    const { store } = await openTestStore(NOW);
+    const note: PlannedAction = {
+      kind: 'note',
+      brief: 'value-report',
+      ruleId: 'monthly-value-report',
+      episode: '2025-03-03',
+      key: '101:monthly-value-report:2025-03-03:note',
+      companyId: '101',
+      ownerId: '61234567',
+      title: 'Value report: Acme',
+      body: '<h3>February 2025 at a glance</h3>',
+      qbrDate: null,
+    };
+    const recorded = await recordOne(store, note);
+    expect(recorded.entry).toMatchObject({ kind: 'note', ownerId: null, action: note });
+    expect(await store.ledgerHas('sandbox', [note.key, '101:other'])).toEqual(new Set([note.key]));
+    const done = await store.completeAction('sandbox', note.key, '7001');
+    expect(done).toMatchObject({
+      status: 'done',
+      hubspotId: '7001',
+      action: { ...note, body: '' },
+    });
+    const [read] = await store.ledgerForCompany('sandbox', '101');
+    expect(read!.action).toEqual({ ...note, body: '' });
+  });
+
   it('keeps one entry per key: the same action again is reported as existing', async () => {
     const { store, clock } = await openTestStore(NOW);
     const [first] = await store.recordIntents('sandbox', [taskAction()]);

@@ -58,6 +58,15 @@ describe('the plays baseline', () => {
     expect(await store.playsBaselineAt('884422')).toBeNull();
   });
 
+  it("keeps the lifecycle plays' baseline apart: a portal upgraded to them records them once", async () => {
+    const { store } = await openTestStore(NOW);
+    await store.markPlaysBaseline('sandbox', NOW);
+    expect(await store.playsBaselineAt('sandbox', 'lifecycle')).toBeNull();
+    await store.markPlaysBaseline('sandbox', LATER, 'lifecycle');
+    expect(await store.playsBaselineAt('sandbox', 'lifecycle')).toBe(LATER);
+    expect(await store.playsBaselineAt('sandbox')).toBe(NOW);
+  });
+
   it('refuses a time that is not an instant, and stays unset', async () => {
     const { store } = await openTestStore(NOW);
     await expect(store.markPlaysBaseline('sandbox', 'yesterday')).rejects.toMatchObject({

@@ -1,0 +1,28 @@
+import type { Judgement } from '../plays/judge-rule.ts';
+import type { OpenTracks, PlayInput } from '../plays/play-types.ts';
+import { shownDate } from '../plays/shown-date.ts';
+
+export const CHECK_IN_RULE = 'cadence-check-in';
+
+/**
+ * While a save task made since the last touch is open, it is the call to make: a check-in task
+ * beside it would ask the rep for the same call twice. Once a touch is logged, the cadence (daily
+ * while critical, weekly while at risk) takes over again.
+ */
+export function saveCoversCheckIn(
+  judgement: Judgement,
+  tracks: OpenTracks,
+  input: PlayInput,
+): Judgement {
+  if (judgement.rule.id !== CHECK_IN_RULE || judgement.episode === null) return judgement;
+  const save = tracks.save;
+  if (!save?.task || save.taskAt === undefined) return judgement;
+  const lastTouch = input.account.lifecycle?.lastTouchAt ?? null;
+  if (lastTouch !== null && Date.parse(lastTouch) > Date.parse(save.taskAt)) return judgement;
+  return {
+    ...judgement,
+    episode: null,
+    quietStart: false,
+    why: `${judgement.why}; the save task of ${shownDate(save.taskAt, input.settings.timeZone)} covers the call until a touch is logged`,
+  };
+}
