@@ -1,5 +1,7 @@
 import type { App } from '../app/open-app.ts';
+import { lifecycleOff } from '../lifecycle/lifecycle-off.ts';
 import { churnSignalsOff } from '../plays/signals-off.ts';
+import { DEFAULT_LIFECYCLE_MAPPING } from '../signals/lifecycle-facts.ts';
 import { playCompanyProperties } from '../signals/play-facts.ts';
 import { closestMatch } from '../validation/closest-match.ts';
 
@@ -50,8 +52,21 @@ export async function playsDoctorCheck(app: App): Promise<PlaysCheck> {
     notes.push(
       `never fire with this model and mapping (no property reports them, nothing to derive them from): ${off.join(', ')}; map a date property for each under plays.signals to turn it on`,
     );
+  const lifecycle = lifecycleNote(app);
+  if (lifecycle) notes.push(lifecycle);
   if (problems.length > 0) return { ok: false, detail: problems.join('; ') };
   return { ok: true, detail: ['properties and sequences are there', ...notes].join('; ') };
+}
+
+function lifecycleNote(app: App): string | null {
+  if (app.config.plays.lifecycle?.enabled === false)
+    return 'lifecycle plays switched off (plays.lifecycle.enabled: false)';
+  const { playsMapping } = app.config;
+  const off = lifecycleOff(
+    playsMapping.customerSinceProperty,
+    playsMapping.lifecycle ?? DEFAULT_LIFECYCLE_MAPPING,
+  );
+  return off.length === 0 ? null : `lifecycle plays that cannot fire yet: ${off.join('; ')}`;
 }
 
 function signalsOff(app: App): string[] {

@@ -137,7 +137,7 @@ export async function explainCompanyPlays(
     tiers: deps.model.model.tiers.map((t) => t.key),
     now: deps.now,
     baseline: (await deps.store.playsBaselineAt(deps.portal)) === null,
-    lifecycleBaseline: (await deps.store.playsBaselineAt(deps.portal, 'lifecycle')) === null,
+    lifecycleSince: await deps.store.playsBaselineAt(deps.portal, 'lifecycle'),
   });
   const outcome = plan.outcomes.get(record.id)!;
   const tracksBefore = (await deps.store.openTracks(deps.portal, [record.id])).get(record.id) ?? {};

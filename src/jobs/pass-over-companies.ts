@@ -35,8 +35,8 @@ export interface PassResults {
   names: Map<string, string>;
   /** The portal's first evaluation with plays (see PlanContext.baseline): what it records. */
   baselined: NonNullable<RescoreSummary['baseline']> | null;
-  /** The lifecycle plays' first evaluation on the portal (see PlanContext.lifecycleBaseline). */
-  lifecycleBaseline: boolean;
+  /** When Vitals started watching the lifecycle plays (see PlanContext.lifecycleSince). */
+  lifecycleSince: string | null;
   /** What the pass could not do this time and tries again next run, in words. */
   notices: string[];
   callsBefore: Record<string, number>;
@@ -138,7 +138,7 @@ async function finishChunk(
         tiers: deps.model.model.tiers.map((t) => t.key),
         now,
         baseline: pass.baselined !== null,
-        lifecycleBaseline: pass.lifecycleBaseline,
+        lifecycleSince: pass.lifecycleSince,
         ...(pass.writeNote ? { writeNote: pass.writeNote } : {}),
       })
     : null;

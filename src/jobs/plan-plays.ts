@@ -10,6 +10,7 @@ import type {
 } from '../plays/play-types.ts';
 import type { ActiveRules, Store } from '../store/store.ts';
 import { keepAdoptedTasks } from './keep-adopted-tasks.ts';
+import { paceLifecycle } from './pace-lifecycle.ts';
 import type { ScoredCompany } from './score-chunk.ts';
 
 export interface ChunkPlan {
@@ -42,8 +43,8 @@ export interface PlanContext {
   now: Date;
   /** The portal's first evaluation with plays: record what holds, act only on the urgent. */
   baseline: boolean;
-  /** The lifecycle plays' own first evaluation (see PlayInput.lifecycleBaseline). */
-  lifecycleBaseline?: boolean;
+  /** When Vitals started watching the lifecycle plays; null: this pass starts it (see PlayInput). */
+  lifecycleSince?: string | null;
   /**
    * Writes a planned note's body (a brief needs the account's records). Called only for notes
    * the ledger does not hold yet, so a month of daily runs writes each value report once.
@@ -98,10 +99,10 @@ export async function planChunkPlays(
       tracks: before,
       readings: readings.get(company.id) ?? {},
       baseline: ctx.baseline,
-      ...(ctx.lifecycleBaseline === undefined ? {} : { lifecycleBaseline: ctx.lifecycleBaseline }),
+      ...(ctx.lifecycleSince === undefined ? {} : { lifecycleSince: ctx.lifecycleSince }),
       settings: ctx.settings,
     });
-    const outcome = keepAdoptedTasks(evaluated, before, company.id);
+    const outcome = paceLifecycle(keepAdoptedTasks(evaluated, before, company.id));
     plan.outcomes.set(company.id, outcome);
     plan.active.push({
       companyId: company.id,

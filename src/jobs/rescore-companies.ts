@@ -95,7 +95,7 @@ async function planContext(deps: RescoreCompanyDeps, plays: RescorePlays) {
     tiers: deps.model.model.tiers.map((t) => t.key),
     now: deps.now,
     baseline: (await deps.store.playsBaselineAt(deps.portal)) === null,
-    lifecycleBaseline: (await deps.store.playsBaselineAt(deps.portal, 'lifecycle')) === null,
+    lifecycleSince: await deps.store.playsBaselineAt(deps.portal, 'lifecycle'),
     writeNote: noteBodyWriter({
       store: deps.store,
       portal: deps.portal,

@@ -199,9 +199,9 @@ async function passResults(
   const playsCtx = playsContext(deps);
   // On a portal whose baseline has not run yet, this run is it (or, dry, previews it).
   const baseline = deps.plays ? (await deps.store.playsBaselineAt(deps.portal)) === null : false;
-  const lifecycleBaseline = deps.plays
-    ? (await deps.store.playsBaselineAt(deps.portal, 'lifecycle')) === null
-    : false;
+  const lifecycleSince = deps.plays
+    ? await deps.store.playsBaselineAt(deps.portal, 'lifecycle')
+    : null;
   return {
     // A resumed run starts from what the pages before the interruption added up to.
     tally: createPortfolioTally(run.progress.portfolio),
@@ -211,7 +211,7 @@ async function passResults(
     planned: [],
     names: new Map(),
     baselined: baseline ? { tracks: 0, tasks: 0, enrolments: 0 } : null,
-    lifecycleBaseline,
+    lifecycleSince,
     notices: [],
     // Counted from here, so the calls of recovery and released tasks are in the run's cost too.
     callsBefore: deps.gateway.apiCalls(),

@@ -35,14 +35,25 @@ export const cadenceOverdue: Trigger = {
     const last = localDay(facts.lastTouchAt, zone);
     const cadence = onboarding ? healthCadence(input) : tightestSince(input, facts.lastTouchAt);
     if (cadence === null) return { why: 'no touch cadence for this segment (left to sequences)' };
-    if (last === null)
+    // Never touched: counted from the day it became a customer, when that is known.
+    const start = onboardingDay(input);
+    const from = last ?? ('start' in start ? start.start : null);
+    if (from === null)
       return { event: 'no-touch', why: `no call, meeting or email is logged on the account` };
-    const due = plusDays(last, cadence.days);
+    const due = plusDays(from, cadence.days);
     const now = today(input.now, zone);
-    if (now < due) return { why: `last touch on ${last}; the next is due on ${due}` };
+    if (last === null && now >= due)
+      return {
+        event: due,
+        why: `no call, meeting or email is logged since the account started on ${from}; the cadence is ${cadence.basis}`,
+      };
+    if (now < due)
+      return {
+        why: `${last === null ? 'no touch yet since the start on' : 'last touch on'} ${from}; the next is due on ${due}`,
+      };
     return {
       event: due,
-      why: `last touch on ${last}, ${daysFrom(last, now)} days ago; the cadence is ${cadence.basis}`,
+      why: `last touch on ${from}, ${daysFrom(from, now)} days ago; the cadence is ${cadence.basis}`,
     };
   },
 };

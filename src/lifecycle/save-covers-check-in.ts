@@ -5,9 +5,9 @@ import { shownDate } from '../plays/shown-date.ts';
 export const CHECK_IN_RULE = 'cadence-check-in';
 
 /**
- * While a save task made since the last touch is open, it is the call to make: a check-in task
- * beside it would ask the rep for the same call twice. Once a touch is logged, the cadence (daily
- * while critical, weekly while at risk) takes over again.
+ * While a track's task (save, renewal or expansion) made since the last touch is open, it is the
+ * call to make: a check-in task beside it would ask the rep for the same call twice. Once a touch
+ * is logged, the cadence (daily while critical, weekly while at risk) takes over again.
  */
 export function saveCoversCheckIn(
   judgement: Judgement,
@@ -15,14 +15,18 @@ export function saveCoversCheckIn(
   input: PlayInput,
 ): Judgement {
   if (judgement.rule.id !== CHECK_IN_RULE || judgement.episode === null) return judgement;
-  const save = tracks.save;
-  if (!save?.task || save.taskAt === undefined) return judgement;
   const lastTouch = input.account.lifecycle?.lastTouchAt ?? null;
-  if (lastTouch !== null && Date.parse(lastTouch) > Date.parse(save.taskAt)) return judgement;
+  const covering = Object.values(tracks).find(
+    (t) =>
+      t.task &&
+      t.taskAt !== undefined &&
+      (lastTouch === null || Date.parse(lastTouch) <= Date.parse(t.taskAt)),
+  );
+  if (!covering?.taskAt) return judgement;
   return {
     ...judgement,
     episode: null,
     quietStart: false,
-    why: `${judgement.why}; the save task of ${shownDate(save.taskAt, input.settings.timeZone)} covers the call until a touch is logged`,
+    why: `${judgement.why}; the ${covering.kind} task of ${shownDate(covering.taskAt, input.settings.timeZone)} covers the call until a touch is logged`,
   };
 }

@@ -20,8 +20,8 @@ import { nextReadings } from './signal-readings.ts';
 
 /**
  * Every rule of the table against one account: the tracks' tasks (created, updated or completed),
- * the enrolments, the lifecycle plays' dated tasks and notes, the recommended-plays property last; what the baseline only records; the open
- * tracks and crossing rules for the next evaluation; and a verdict per rule.
+ * the enrolments, the lifecycle plays' dated tasks and notes, the recommended-plays property last; what the baseline only records; the open tracks and crossing
+ * rules for the next evaluation; and a verdict per rule.
  */
 export function evaluatePlays(input: PlayInput): PlayOutcome {
   let judgements = RULES.map((rule) => judgeRule(rule, input));

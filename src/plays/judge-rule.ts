@@ -22,14 +22,45 @@ export interface Judgement {
 
 export function judgeRule(rule: PlayRule, input: PlayInput): Judgement {
   const judged = judge(rule, input);
-  const baseline =
-    rule.family !== undefined ? (input.lifecycleBaseline ?? input.baseline) : input.baseline;
-  if (judged.episode === null || !baseline || (rule.urgent?.(input) ?? false)) return judged;
+  if (rule.family !== undefined && input.lifecycleSince !== undefined)
+    return sinceWatching(judged, input.lifecycleSince, input);
+  if (judged.episode === null || !input.baseline || (rule.urgent?.(input) ?? false)) return judged;
   return {
     ...judged,
     quietStart: true,
     why: `${judged.why} (already so when Vitals started watching)`,
   };
+}
+
+/**
+ * A lifecycle episode from before Vitals watched them is old news: not acted on, not recorded.
+ * On the pass that starts watching, an episode dated today or later is recorded instead of acted
+ * on (it would otherwise come due on a later run): after a lost store, that is what keeps a QBR
+ * brief or an anniversary task already made from being made again.
+ */
+function sinceWatching(judged: Judgement, since: string | null, input: PlayInput): Judgement {
+  if (judged.episode === null) return judged;
+  if (since === null) {
+    const why = `${judged.why} (already so when Vitals started watching the lifecycle plays)`;
+    if (before(judged.episode, input.now.toISOString(), input.settings.timeZone))
+      return { ...judged, episode: null, why };
+    return { ...judged, quietStart: true, why };
+  }
+  if (!before(judged.episode, since, input.settings.timeZone)) return judged;
+  const on = localDate(new Date(since), input.settings.timeZone);
+  return {
+    ...judged,
+    episode: null,
+    why: `${judged.why} (from before Vitals started watching on ${on})`,
+  };
+}
+
+/** An episode (a date, an instant, or a word) earlier than the instant `since`. */
+function before(episode: string, since: string, timeZone: string): boolean {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(episode)) return episode < localDate(new Date(since), timeZone);
+  const at = Date.parse(episode);
+  // An episode that is no date at all has no place after the start: old news.
+  return Number.isNaN(at) || at < Date.parse(since);
 }
 
 function judge(rule: PlayRule, input: PlayInput): Judgement {

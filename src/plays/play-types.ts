@@ -216,9 +216,13 @@ export interface PlayInput {
    * point, and only the urgent plays act (see `PlayRule.urgent`).
    */
   baseline: boolean;
-  /** The first evaluation of the lifecycle plays, which came later than the others (a portal
-   * upgraded to them records what they find once); absent: as `baseline`. */
-  lifecycleBaseline?: boolean;
+  /**
+   * When Vitals started watching the lifecycle plays on this portal (its first complete pass with
+   * them). Null: this is that pass; they only start watching. A lifecycle episode dated before it
+   * is old news, neither acted on nor recorded, so a new install or an upgrade does not send every
+   * account's overdue check-in at once. Absent: as `baseline` (callers that predate them).
+   */
+  lifecycleSince?: string | null;
   settings: PlaySettings;
 }
 

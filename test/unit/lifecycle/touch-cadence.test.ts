@@ -148,10 +148,15 @@ describe.each(ZONES)('the touch cadence in %s', (zone) => {
     expect(whyOf(outcome, id)).toMatch(/not read/);
   });
 
-  it('makes one check-in for an account nobody has ever touched', () => {
+  it('counts an account nobody has ever touched from the day it started, else makes one check-in', () => {
     const outcome = after(60, { lifecycle: facts({ lastTouchAt: null }) });
-    expect(episodeOf(outcome, id)).toBe('no-touch');
-    expect(whyOf(outcome, id)).toMatch(/no call, meeting or email is logged/);
+    expect(episodeOf(outcome, id)).toBe(plus(LONG_AGO, 14));
+    expect(whyOf(outcome, id)).toMatch(
+      /no call, meeting or email is logged since the account started/,
+    );
+    const noStart = after(60, { lifecycle: facts({ lastTouchAt: null }), start: null });
+    expect(episodeOf(noStart, id)).toBe('no-touch');
+    expect(whyOf(noStart, id)).toMatch(/no call, meeting or email is logged on the account/);
   });
 });
 
@@ -179,6 +184,8 @@ describe('the touch cadence when the tier changes between two touches', () => {
         lifecycle: facts({ lastTouchAt }),
         current: TIERS[tier],
         history: history.filter((h) => h.scoredAt <= scoredOn(days)),
+        // The tier alarms' track tasks would stand in for the check-in (save-covers-check-in).
+        settings: { disabledRules: ['tier-at-risk', 'tier-critical', 'tier-healthy'] },
       });
     const made = [evaluation(8, 'at_risk'), evaluation(15, 'healthy')].flatMap((o) =>
       madeBy(o, id).map((a) => a.key),

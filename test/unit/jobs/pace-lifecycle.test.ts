@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { paceLifecycle } from '../../../src/jobs/pace-lifecycle.ts';
+import type { PlayOutcome, TaskAction, TrackState } from '../../../src/plays/play-types.ts';
+
+const task = (ruleId: string, over: Partial<TaskAction> = {}): TaskAction => ({
+  kind: 'task',
+  track: 'lifecycle',
+  ruleId,
+  episode: '2025-03-03',
+  key: `c1:${ruleId}:2025-03-03`,
+  companyId: 'c1',
+  ownerId: 'o1',
+  route: 'owner',
+  priority: 'LOW',
+  type: 'TODO',
+  subject: ruleId,
+  body: '',
+  dueAt: '2025-03-05T17:00:00.000Z',
+  contactIds: [],
+  ...over,
+});
+
+const track = (kind: TrackState['kind']): TrackState => ({
+  kind,
+  episode: '2025-03-01',
+  openedAt: '2025-03-01T09:00:00.000Z',
+  triggers: [],
+  priority: 'HIGH',
+  dueAt: '2025-03-02T17:00:00.000Z',
+  task: true,
+  manager: false,
+});
+
+function outcome(actions: PlayOutcome['actions'], tracks: PlayOutcome['tracks'] = {}): PlayOutcome {
+  return {
+    actions,
+    baselined: [],
+    tracks,
+    readings: {},
+    active: [],
+    verdicts: actions.map((a) => ({ ruleId: a.ruleId, fired: true, why: 'due' })),
+  };
+}
+
+const made = (o: PlayOutcome) => o.actions.map((a) => a.key);
+
+describe('pacing the lifecycle tasks of an account', () => {
+  it('makes the most urgent one today, the earliest due among equals, and leaves the rest', () => {
+    const paced = paceLifecycle(
+      outcome([
+        task('anniversary'),
+        task('qbr-prep', { priority: 'MEDIUM', dueAt: '2025-03-06T17:00:00.000Z' }),
+        task('onboarding-no-sponsor', { priority: 'MEDIUM' }),
+      ]),
+    );
+    expect(made(paced)).toEqual(['c1:onboarding-no-sponsor:2025-03-03']);
+    expect(paced.verdicts.find((v) => v.ruleId === 'qbr-prep')).toEqual({
+      ruleId: 'qbr-prep',
+      fired: false,
+      why: 'due; waits for a later day: one lifecycle task a day per account',
+    });
+  });
+
+  it('makes none beside two open track tasks, but keeps notes and escalation copies', () => {
+    const note = {
+      kind: 'note' as const,
+      brief: 'qbr' as const,
+      ruleId: 'qbr-prep',
+      episode: '2025-03-17',
+      key: 'c1:qbr-prep:2025-03-17:note',
+      companyId: 'c1',
+      ownerId: 'o1',
+      title: 'QBR prep',
+      body: '<p>brief</p>',
+      qbrDate: '2025-03-17',
+    };
+    const copy = task('nps-detractor-escalation', {
+      key: 'c1:nps-detractor-escalation:x:manager',
+      route: 'manager',
+      ownerId: 'm1',
+    });
+    const paced = paceLifecycle(
+      outcome([task('cadence-check-in'), note, copy], {
+        save: track('save'),
+        renewal: track('renewal'),
+      }),
+    );
+    expect(made(paced)).toEqual([note.key, copy.key]);
+    expect(paced.verdicts.find((v) => v.ruleId === 'cadence-check-in')?.why).toBe(
+      'due; waits: the account has 2 open Vitals tasks already',
+    );
+  });
+
+  it('leaves an outcome with one lifecycle task and one open track as it is', () => {
+    const given = outcome([task('cadence-check-in')], { renewal: track('renewal') });
+    expect(paceLifecycle(given)).toBe(given);
+  });
+});
