@@ -40,6 +40,7 @@ export interface ExplainPlaysDeps {
     | 'playsBaselineAt'
     | 'ledgerForCompany'
     | 'ledgerHas'
+    | 'openLifecycleTasks'
   >;
   mapping: MappingConfig;
   model: CompiledModel;

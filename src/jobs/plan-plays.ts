@@ -1,3 +1,4 @@
+import { LIFECYCLE_RULES } from '../lifecycle/lifecycle-rules.ts';
 import { evaluatePlays } from '../plays/evaluate-plays.ts';
 import { RECOMMENDED_PLAYS_PROPERTY } from '../plays/recommended-plays.ts';
 import type {
@@ -36,6 +37,7 @@ export interface PlanContext {
     | 'signalReadings'
     | 'scoreHistory'
     | 'ledgerHas'
+    | 'openLifecycleTasks'
   >;
   portal: string;
   settings: PlaySettings;
@@ -54,6 +56,7 @@ export interface PlanContext {
   writeNote?: (company: ScoredCompany, note: NoteAction) => Promise<string | null>;
 }
 
+const LIFECYCLE_RULE_IDS = LIFECYCLE_RULES.map((r) => r.id);
 // Two quarters for "stable for two quarters", with room for the reading before the window.
 const HISTORY_DAYS = 400;
 const RECOMMENDED = RECOMMENDED_PLAYS_PROPERTY;
@@ -76,10 +79,11 @@ export async function planChunkPlays(
   // Which saved evaluation this one starts from, read before the state itself: should another
   // process save an evaluation between the reads, the commit sees a newer one and drops this one.
   const saved = await ctx.store.playsEvaluatedAt(ctx.portal, ids);
-  const [previous, tracks, readings] = await Promise.all([
+  const [previous, tracks, readings, lifecycleTasks] = await Promise.all([
     ctx.store.activeRules(ctx.portal, ids),
     ctx.store.openTracks(ctx.portal, ids),
     ctx.store.signalReadings(ctx.portal, ids),
+    ctx.store.openLifecycleTasks(ctx.portal, ids, LIFECYCLE_RULE_IDS),
   ]);
   for (const company of withFacts) {
     const history = await ctx.store.scoreHistory(ctx.portal, company.id, HISTORY_DAYS);
@@ -100,9 +104,13 @@ export async function planChunkPlays(
       readings: readings.get(company.id) ?? {},
       baseline: ctx.baseline,
       ...(ctx.lifecycleSince === undefined ? {} : { lifecycleSince: ctx.lifecycleSince }),
+      lifecycleTasks: lifecycleTasks.get(company.id) ?? [],
       settings: ctx.settings,
     });
-    const outcome = paceLifecycle(keepAdoptedTasks(evaluated, before, company.id));
+    const outcome = paceLifecycle(
+      keepAdoptedTasks(evaluated, before, company.id),
+      lifecycleTasks.get(company.id),
+    );
     plan.outcomes.set(company.id, outcome);
     plan.active.push({
       companyId: company.id,

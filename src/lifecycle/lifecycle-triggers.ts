@@ -26,7 +26,8 @@ export const cadenceOverdue: Trigger = {
     'no touch logged within the cadence for the segment (daily while critical, weekly while at risk)',
   check(input: PlayInput): TriggerResult {
     const facts = input.account.lifecycle;
-    if (facts === undefined) return { why: 'engagement dates were not read in this evaluation' };
+    if (facts === undefined)
+      return { why: 'engagement dates were not read in this evaluation', unknown: true };
     // In onboarding its steps set the touches; only an account in trouble needs more.
     const onboarding = inOnboarding(input);
     if (onboarding && healthCadence(input) === null)
@@ -75,7 +76,8 @@ export const qbrAhead: Trigger = {
     `a QBR (a meeting or the QBR date property) in the next ${lifecycleSettings(settings).qbrLeadDays} days`,
   check(input: PlayInput): TriggerResult {
     const qbr = input.account.lifecycle?.qbr;
-    if (qbr === undefined) return { why: 'QBR dates were not looked up in this evaluation' };
+    if (qbr === undefined)
+      return { why: 'QBR dates were not looked up in this evaluation', unknown: true };
     if (qbr.next === null) return { why: 'no QBR is scheduled' };
     const lead = lifecycleSettings(input.settings).qbrLeadDays;
     const away = daysFrom(today(input.now, input.settings.timeZone), qbr.next);
@@ -96,7 +98,8 @@ export const qbrToBook: Trigger = {
   describe: () => 'no QBR booked when the segment cadence says one is due',
   check(input: PlayInput): TriggerResult {
     const qbr = input.account.lifecycle?.qbr;
-    if (qbr === undefined) return { why: 'QBR dates were not looked up in this evaluation' };
+    if (qbr === undefined)
+      return { why: 'QBR dates were not looked up in this evaluation', unknown: true };
     if (qbr.next !== null) return { why: `the next QBR is booked for ${qbr.next}` };
     const segment = accountSegment(input.account);
     const every = lifecycleSettings(input.settings).cadence[segment ?? 'smb'].qbrDays;

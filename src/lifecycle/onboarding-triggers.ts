@@ -26,7 +26,7 @@ export function milestone(day: number, nextDay: number): Trigger {
 function onboardingRisk(
   from: number,
   describe: string,
-  risk: (input: PlayInput, start: string) => { found: string } | { why: string },
+  risk: (input: PlayInput, start: string) => { found: string } | TriggerResult,
 ): Trigger {
   return {
     describe: () => `${describe}, from day ${from} of onboarding to day ${ONBOARDING_LAST_DAY}`,
@@ -36,7 +36,7 @@ function onboardingRisk(
       if (at.day < from) return { why: `day ${at.day} of onboarding; checked from day ${from}` };
       if (at.day > ONBOARDING_LAST_DAY) return { why: 'onboarding is over (day 90 has passed)' };
       const found = risk(input, at.start);
-      if ('why' in found) return { why: found.why };
+      if ('why' in found) return found;
       // One episode per onboarding: the day the risk is first looked for.
       return { event: plusDays(at.start, from), why: found.found };
     },
@@ -46,7 +46,10 @@ function onboardingRisk(
 export const noLoginAfterDay3 = onboardingRisk(3, 'nobody has logged in', (input, start) => {
   const facts = input.account.lifecycle;
   if (facts?.lastLoginAt === undefined)
-    return { why: 'no last-login property is mapped (plays.lifecycle.lastLoginProperty)' };
+    return {
+      why: 'no last-login property is mapped (plays.lifecycle.lastLoginProperty)',
+      unknown: true,
+    };
   const last = localDay(facts.lastLoginAt, input.settings.timeZone);
   if (last !== null && last >= start) return { why: `last login on ${last}` };
   return { found: `nobody has logged in since the account started on ${start}` };
@@ -55,7 +58,8 @@ export const noLoginAfterDay3 = onboardingRisk(3, 'nobody has logged in', (input
 // "Delayed more than a week": nothing logged by the eighth day.
 export const kickoffLate = onboardingRisk(8, 'no call or meeting logged', (input, start) => {
   const facts = input.account.lifecycle;
-  if (facts === undefined) return { why: 'engagement dates were not read in this evaluation' };
+  if (facts === undefined)
+    return { why: 'engagement dates were not read in this evaluation', unknown: true };
   const last = localDay(facts.lastTouchAt, input.settings.timeZone);
   if (last !== null && last >= start) return { why: `first touch logged on ${last}` };
   return { found: `more than a week in and no call, meeting or email is logged since ${start}` };
@@ -76,8 +80,11 @@ export const lowActivationDay30 = onboardingRisk(
   (input) => {
     const pct = input.account.lifecycle?.activationPct;
     if (pct === undefined)
-      return { why: 'no activation property is mapped (plays.lifecycle.activationProperty)' };
-    if (pct === null) return { why: 'HubSpot holds no activation figure' };
+      return {
+        why: 'no activation property is mapped (plays.lifecycle.activationProperty)',
+        unknown: true,
+      };
+    if (pct === null) return { why: 'HubSpot holds no activation figure', unknown: true };
     if (pct >= ACTIVATION_MIN) return { why: `${pct} % of users are active` };
     return { found: `only ${pct} % of users are active at day 30 (under ${ACTIVATION_MIN} %)` };
   },

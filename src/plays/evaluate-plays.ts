@@ -2,6 +2,7 @@ import { byUrgency } from './by-urgency.ts';
 import { decideTracks } from './decide-tracks.ts';
 import { expansionBar } from './expansion-bar.ts';
 import { judgeRule, type Judgement } from './judge-rule.ts';
+import { closeLifecycleTasks } from '../lifecycle/close-lifecycle-tasks.ts';
 import { lifecycleActions } from '../lifecycle/lifecycle-actions.ts';
 import { saveCoversCheckIn } from '../lifecycle/save-covers-check-in.ts';
 import { planEnrolments } from './plan-enrolments.ts';
@@ -49,6 +50,7 @@ export function evaluatePlays(input: PlayInput): PlayOutcome {
     ...tracked.actions,
     ...enrolments.filter((a) => !quiet.has(a.ruleId)),
     ...dated,
+    ...closeLifecycleTasks(input, tracked.tracks),
     recommendedProperty(holding, input),
   ];
   return {

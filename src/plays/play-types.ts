@@ -223,6 +223,8 @@ export interface PlayInput {
    * account's overdue check-in at once. Absent: as `baseline` (callers that predate them).
    */
   lifecycleSince?: string | null;
+  /** The lifecycle tasks Vitals made for the account and has not completed, as they were made. */
+  lifecycleTasks?: readonly TaskAction[];
   settings: PlaySettings;
 }
 
@@ -279,7 +281,7 @@ export interface PropertyAction extends ActionBase {
  */
 export interface TaskUpdateAction extends ActionBase {
   kind: 'task-update';
-  track: TrackKind;
+  track: TaskTrack;
   target: string;
   subject: string;
   body: string;

@@ -35,6 +35,8 @@ export interface TriggerResult {
   crossing?: boolean;
   /** The earlier reading the play's score change is measured against. */
   baseline?: HistoryPoint;
+  /** The facts to judge by were not read: neither holding nor over (a task stays as it is). */
+  unknown?: true;
 }
 
 export interface Trigger {

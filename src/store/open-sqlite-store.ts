@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { explainOpenFailure } from './explain-open-failure.ts';
 import { freshPlays } from './fresh-plays.ts';
 import { migrateSqlite, schemaVersion } from './migrate-sqlite.ts';
+import { openLifecycleTasks } from './open-lifecycle-tasks.ts';
 import { sqliteAccountFacts } from './sqlite-account-facts.ts';
 import { sqliteActionLedger } from './sqlite-action-ledger.ts';
 import { sqliteCompanyMoves } from './sqlite-company-moves.ts';
@@ -130,6 +131,8 @@ function sqliteStore(db: Database.Database, location: string, now: () => Date): 
       ledger.tasksDoneSince(portal, ownerId, since),
     ledgerForCompany: async (portal, companyId) => ledger.forCompany(portal, companyId),
     ledgerHas: async (portal, keys) => ledger.has(portal, keys),
+    openLifecycleTasks: async (portal, companyIds, ruleIds) =>
+      openLifecycleTasks(ledger.ofRules(portal, companyIds, ruleIds)),
     ledgerByCompany: async (portal) => ledger.byCompany(portal),
     activeRules: async (portal, ids) => plays.get(portal, ids),
     playsEvaluatedAt: async (portal, ids) => plays.evaluatedAt(portal, ids),

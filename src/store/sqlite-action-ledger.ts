@@ -87,6 +87,12 @@ export function sqliteActionLedger(db: Database.Database, now: () => Date) {
     forCompany(portal: string, companyId: string): LedgerEntry[] {
       return sql.forCompany.all({ portal, companyId }).map(ledgerEntry);
     },
+    ofRules(portal: string, companyIds: readonly string[], ruleIds: readonly string[]) {
+      if (companyIds.length === 0 || ruleIds.length === 0) return [];
+      return sql.ofRules
+        .all({ portal, ids: JSON.stringify(companyIds), rules: JSON.stringify(ruleIds) })
+        .map(ledgerEntry);
+    },
     has(portal: string, keys: readonly string[]): Set<string> {
       const found = new Set<string>();
       for (const key of keys) if (sql.hasKey.get({ portal, key }) !== undefined) found.add(key);
@@ -136,6 +142,11 @@ function prepareStatements(db: Database.Database) {
     withStatus: db.prepare<{ portal: string; status: ActionStatus }, LedgerRow>(`
       SELECT * FROM action_ledger WHERE portal = @portal AND status = @status
       ORDER BY created_at, rowid`),
+    // One probe of action_ledger_by_company per company.
+    ofRules: db.prepare<{ portal: string; ids: string; rules: string }, LedgerRow>(`
+      SELECT l.* FROM json_each(@ids) AS c
+      JOIN action_ledger AS l ON l.portal = @portal AND l.company_id = c.value
+      WHERE l.rule_id IN (SELECT value FROM json_each(@rules))`),
     hasKey: db.prepare<{ portal: string; key: string }, { one: number }>(
       'SELECT 1 AS one FROM action_ledger WHERE portal = @portal AND key = @key',
     ),

@@ -480,6 +480,12 @@ export interface Store {
   ledgerForCompany(portal: string, companyId: string): Promise<LedgerEntry[]>;
   /** Which of these keys the ledger holds already, whatever their status. */
   ledgerHas(portal: string, keys: readonly string[]): Promise<Set<string>>;
+  /** The tasks of these rules made for these companies and not completed by Vitals since. */
+  openLifecycleTasks(
+    portal: string,
+    companyIds: readonly string[],
+    ruleIds: readonly string[],
+  ): Promise<Map<string, TaskAction[]>>;
   /** Every ledger entry of the portal by company id, each company's newest first. */
   ledgerByCompany(portal: string): Promise<Map<string, LedgerEntry[]>>;
 

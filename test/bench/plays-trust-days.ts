@@ -95,7 +95,8 @@ function movedLater(tasks: readonly PortalTask[], lastDue: Map<number, string>, 
   return moved;
 }
 
-/** The rule each new task of the run leads with, from the track it belongs to. */
+/** The rule each new task of the run leads with, from the track it belongs to; a lifecycle
+ * task (no track) is its own rule's. */
 async function leadRules(world: PlaysTrustWorld, summary: RescoreSummary, now: Date) {
   const created = summary.plays.tasksCreated;
   const ids = [...new Set(created.map((e) => e.companyId))];
@@ -103,7 +104,8 @@ async function leadRules(world: PlaysTrustWorld, summary: RescoreSummary, now: D
   return tally(
     created.map((e) => {
       const kind = TRACK_OF.get(e.ruleId);
-      const state = kind ? tracks.get(e.companyId)?.[kind] : undefined;
+      if (!kind) return e.ruleId;
+      const state = tracks.get(e.companyId)?.[kind];
       return state ? leadTrigger(state, now.toISOString())?.ruleId : undefined;
     }),
   );

@@ -1,3 +1,4 @@
+import { LIFECYCLE_RULES } from '../../src/lifecycle/lifecycle-rules.ts';
 import type { BenchRow, BenchSection } from './bench-section.ts';
 import { firstRunAt, simulate, sumOf, type Day } from './plays-trust-days.ts';
 import { playsTrustWorld } from './plays-trust-world.ts';
@@ -8,6 +9,7 @@ const DAYS = 30;
 const SEED = 20_261_116;
 /** After the baseline, at most this share of the accounts gets a new task on any day. */
 const DAILY_SHARE = 0.05;
+const LIFECYCLE_IDS = new Set(LIFECYCLE_RULES.map((r) => r.id));
 const MAX_OPEN = 2;
 
 /**
@@ -40,6 +42,12 @@ export async function playsTrust(): Promise<BenchSection> {
   const causes = sumOf(later.map((d) => d.createdBy));
   const noContact = later.map((d) => d.createdBy.get('no-contact-3-weeks') ?? 0);
   const perDay = (f: (d: Day) => number) => figuresOf(later.map(f));
+  // Planned work (onboarding steps, check-ins, QBR prep…) apart from the alarms' tasks.
+  const lifecycle = later.map(
+    (d) => d.summary.plays.tasksCreated.filter((t) => LIFECYCLE_IDS.has(t.ruleId)).length,
+  );
+  const alarms = created.map((c, i) => c - lifecycle[i]!);
+  const alarmsOver = alarms.filter((a) => a > limit).length;
   const drift = later.map((d) => d.drift!);
   const rows: BenchRow[] = [
     ...passRows('first pass (baseline)', first, n),
@@ -52,6 +60,20 @@ export async function playsTrust(): Promise<BenchSection> {
         label: `every day ≤ ${count(limit)} (${DAILY_SHARE * 100} % of accounts)`,
         met: over.length === 0,
       },
+    },
+    {
+      figure: `Alarm tasks per day (tracks: save, renewal, expansion), ${DAYS} days of drift`,
+      unit: 'tasks',
+      measurement: figuresOf(alarms),
+      target: {
+        label: `every day ≤ ${count(limit)} (${DAILY_SHARE * 100} % of accounts)`,
+        met: alarmsOver === 0,
+      },
+    },
+    {
+      figure: `Lifecycle tasks per day (onboarding, check-ins, QBRs, anniversaries, NPS), ${DAYS} days of drift`,
+      unit: 'tasks',
+      measurement: figuresOf(lifecycle),
     },
     {
       figure: 'Task updates per day (a trigger or checkpoint rewrites its task)',

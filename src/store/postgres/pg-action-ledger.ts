@@ -124,6 +124,15 @@ export function pgActionLedger(pool: pg.Pool, now: () => Date) {
       );
       return rows.map(ledgerEntry);
     },
+    async ofRules(portal: string, companyIds: readonly string[], ruleIds: readonly string[]) {
+      if (companyIds.length === 0 || ruleIds.length === 0) return [];
+      const rows = await list(
+        'portal = $1 AND company_id = ANY($2::text[]) AND rule_id = ANY($3::text[])',
+        [portal, [...companyIds], [...ruleIds]],
+        '',
+      );
+      return rows.map(ledgerEntry);
+    },
     async has(portal: string, keys: readonly string[]): Promise<Set<string>> {
       if (keys.length === 0) return new Set();
       const { rows } = await pool.query<{ key: string }>(

@@ -1,3 +1,4 @@
+import { openLifecycleTasks } from '../open-lifecycle-tasks.ts';
 import type pg from 'pg';
 import { freshPlays } from '../fresh-plays.ts';
 import { assertLeaseHeld } from './pg-lease-fence.ts';
@@ -22,6 +23,7 @@ export type PlaysPart = Pick<
   | 'tasksCreatedForOwnerSince'
   | 'ledgerForCompany'
   | 'ledgerHas'
+  | 'openLifecycleTasks'
   | 'ledgerByCompany'
   | 'activeRules'
   | 'playsEvaluatedAt'
@@ -68,6 +70,8 @@ export function pgPlaysPart(pool: pg.Pool, now: () => Date): PlaysPart {
       ledger.tasksDoneSince(portal, ownerId, since),
     ledgerForCompany: (portal, companyId) => ledger.forCompany(portal, companyId),
     ledgerHas: (portal, keys) => ledger.has(portal, keys),
+    openLifecycleTasks: async (portal, companyIds, ruleIds) =>
+      openLifecycleTasks(await ledger.ofRules(portal, companyIds, ruleIds)),
     ledgerByCompany: (portal) => ledger.byCompany(portal),
     activeRules: (portal, ids) => plays.get(portal, ids),
     playsEvaluatedAt: (portal, ids) => plays.evaluatedAt(portal, ids),

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { paceLifecycle } from '../../../src/jobs/pace-lifecycle.ts';
-import type { PlayOutcome, TaskAction, TrackState } from '../../../src/plays/play-types.ts';
+import type {
+  PlayOutcome,
+  TaskAction,
+  TaskUpdateAction,
+  TrackState,
+} from '../../../src/plays/play-types.ts';
 
 const task = (ruleId: string, over: Partial<TaskAction> = {}): TaskAction => ({
   kind: 'task',
@@ -89,6 +94,44 @@ describe('pacing the lifecycle tasks of an account', () => {
     expect(paced.verdicts.find((v) => v.ruleId === 'cadence-check-in')?.why).toBe(
       'due; waits: the account has 2 open Vitals tasks already',
     );
+  });
+
+  it('counts the lifecycle tasks still open, not those this evaluation completes', () => {
+    const open = task('anniversary', { key: 'c1:anniversary:2025-02-20' });
+    const other = task('qbr-book', { key: 'c1:qbr-book:2025-02-01' });
+    const waits = paceLifecycle(
+      outcome([task('cadence-check-in')], { renewal: track('renewal') }),
+      [open],
+    );
+    expect(made(waits)).toEqual([]);
+    const update: TaskUpdateAction = {
+      kind: 'task-update',
+      track: 'lifecycle',
+      ruleId: open.ruleId,
+      episode: open.episode,
+      key: `${open.key}:close`,
+      companyId: open.companyId,
+      target: open.key,
+      subject: open.subject,
+      body: 'Closed by Vitals',
+      priority: open.priority,
+      dueAt: open.dueAt,
+      status: 'COMPLETED',
+    };
+    const goes = paceLifecycle(
+      outcome([task('cadence-check-in'), update], { renewal: track('renewal') }),
+      [open, { ...other, route: 'manager' }],
+    );
+    expect(made(goes)).toEqual(['c1:cadence-check-in:2025-03-03', update.key]);
+  });
+
+  it('lets a more urgent task past an open one, and holds one no more urgent', () => {
+    const open = task('cadence-check-in', { key: 'c1:cadence-check-in:2025-02-20' });
+    const urgent = paceLifecycle(outcome([task('qbr-prep', { priority: 'MEDIUM' })]), [open]);
+    expect(made(urgent)).toEqual(['c1:qbr-prep:2025-03-03']);
+    const same = paceLifecycle(outcome([task('anniversary')]), [open]);
+    expect(made(same)).toEqual([]);
+    expect(same.verdicts[0]!.why).toBe('due; waits until "cadence-check-in" is done or over');
   });
 
   it('leaves an outcome with one lifecycle task and one open track as it is', () => {

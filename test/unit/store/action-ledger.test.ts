@@ -68,6 +68,37 @@ describe('recording intents', () => {
     expect(read!.action).toEqual({ ...note, body: '' });
   });
 
+  it('answers the lifecycle tasks made and not completed by Vitals, per company', async () => {
+    const { store } = await openTestStore(NOW);
+    const made = { ...taskAction({ ruleId: 'cadence-check-in' }), track: 'lifecycle' as const };
+    const other = { ...made, key: '101:anniversary:2025-03-10', ruleId: 'anniversary' };
+    const intent = { ...made, key: '101:qbr-prep:2025-03-10', ruleId: 'qbr-prep' };
+    await store.recordIntents('sandbox', [made, other, intent]);
+    await store.completeAction('sandbox', made.key, '83000000001');
+    await store.completeAction('sandbox', other.key, '83000000002');
+    const rules = ['cadence-check-in', 'anniversary', 'qbr-prep'];
+    const open = await store.openLifecycleTasks('sandbox', ['101', '102'], rules);
+    expect(open).toEqual(new Map([['101', [made, other]]]));
+    const close = {
+      kind: 'task-update' as const,
+      track: 'lifecycle' as const,
+      ruleId: other.ruleId,
+      episode: other.episode,
+      key: `${other.key}:close`,
+      companyId: '101',
+      target: other.key,
+      subject: other.subject,
+      body: 'Closed by Vitals',
+      priority: other.priority,
+      dueAt: other.dueAt,
+      status: 'COMPLETED' as const,
+    };
+    await store.recordIntents('sandbox', [close]);
+    const after = await store.openLifecycleTasks('sandbox', ['101'], rules);
+    expect(after).toEqual(new Map([['101', [made]]]));
+    expect(await store.openLifecycleTasks('sandbox', ['101'], [])).toEqual(new Map());
+  });
+
   it('keeps one entry per key: the same action again is reported as existing', async () => {
     const { store, clock } = await openTestStore(NOW);
     const [first] = await store.recordIntents('sandbox', [taskAction()]);
