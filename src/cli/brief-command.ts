@@ -4,6 +4,7 @@ import { companyBrief } from '../jobs/company-brief.ts';
 import { readCompany } from '../jobs/read-company.ts';
 import { explainAppError, openAppOrExplain } from './app-errors.ts';
 import { CliError, EXIT } from './cli-error.ts';
+import { companyIdArgument, noSuchCompany } from './company-id-argument.ts';
 import type { Io } from './process-io.ts';
 import { runPlaysSettings } from './run-plays-settings.ts';
 
@@ -19,11 +20,7 @@ export async function briefCommand(
   options: { format?: string },
   io: Io,
 ): Promise<number> {
-  const id = companyId.trim();
-  if (!/^\d+$/.test(id))
-    throw new CliError(
-      `${JSON.stringify(companyId)} is not a company id: HubSpot company ids are digits only, e.g. 31000000001 (the number at the end of the company's page address in HubSpot).`,
-    );
+  const id = companyIdArgument(companyId);
   const format = options.format ?? 'markdown';
   if (!(FORMATS as readonly string[]).includes(format))
     throw new CliError(
@@ -44,10 +41,7 @@ export async function briefCommand(
       now: new Date(),
       warn: (message) => io.err(`${message}\n`),
     });
-    if (!brief)
-      throw new CliError(
-        `No company has the id ${id} in ${app.connection.source === 'sandbox' ? 'the sandbox demo portal' : 'your HubSpot portal'}. Check the id (the number at the end of the company's page address in HubSpot), and that Vitals talks to the portal you mean: \`vitals doctor\` says which one it is.`,
-      );
+    if (!brief) throw noSuchCompany(id, app.connection.source, '`vitals doctor` says');
     io.out(format === 'json' ? `${renderJson(brief)}\n` : renderMarkdown(brief));
     return EXIT.ok;
   } catch (error) {

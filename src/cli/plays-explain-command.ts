@@ -1,6 +1,7 @@
 import { explainCompanyPlays } from '../jobs/explain-company-plays.ts';
 import { readCompany } from '../jobs/read-company.ts';
-import { CliError, EXIT } from './cli-error.ts';
+import { EXIT } from './cli-error.ts';
+import { companyIdArgument, noSuchCompany } from './company-id-argument.ts';
 import { renderPlaysExplain } from './plays-explain-text.ts';
 import { runPlaysSettings } from './run-plays-settings.ts';
 import type { Io } from './process-io.ts';
@@ -15,11 +16,7 @@ export async function playsExplainCommand(
   options: { json?: boolean },
   io: Io,
 ): Promise<number> {
-  const id = companyId.trim();
-  if (!/^\d+$/.test(id))
-    throw new CliError(
-      `${JSON.stringify(companyId)} is not a company id: HubSpot company ids are digits only, e.g. 31000000001 (the number at the end of the company's page address in HubSpot).`,
-    );
+  const id = companyIdArgument(companyId);
   const app = await openAppOrExplain();
   const say = options.json ? io.err : io.out;
   say(`${app.connection.description}\n`);
@@ -36,9 +33,7 @@ export async function playsExplainCommand(
       now: new Date(),
     });
     if (!report)
-      throw new CliError(
-        `No company has the id ${id} in ${app.connection.source === 'sandbox' ? 'the sandbox demo portal' : 'your HubSpot portal'}. Check the id (the number at the end of the company's page address in HubSpot), and that Vitals talks to the portal you mean: \`vitals run\` and \`vitals doctor\` say which one it is.`,
-      );
+      throw noSuchCompany(id, app.connection.source, '`vitals run` and `vitals doctor` say');
     if (!app.config.playsMapping.enabled)
       say('Plays are switched off (plays.enabled: false): runs take none of these actions.\n\n');
     io.out(options.json ? `${JSON.stringify(report, null, 2)}\n` : renderPlaysExplain(report));
