@@ -11,7 +11,7 @@ import { briefTiers } from './note-body-writer.ts';
 import { ownerNames } from './owner-names.ts';
 import { playReadProperties } from './play-read-properties.ts';
 import { qbrMeetings } from './qbr-meetings.ts';
-import { scoreChunk } from './score-chunk.ts';
+import { chunkPlays, scoreChunk } from './score-chunk.ts';
 
 export interface CompanyBriefDeps {
   readCompany(id: string, properties: readonly string[]): Promise<HubSpotRecord | null>;
@@ -58,12 +58,7 @@ export async function companyBrief(
   const [scored] = await scoreChunk([record], {
     ...deps,
     properties,
-    plays: {
-      mapping: deps.plays.mapping,
-      leftProperty: deps.plays.leftProperty,
-      timeZone: deps.plays.settings.timeZone,
-      ...(meetings ? { meetings } : {}),
-    },
+    plays: chunkPlays(deps.plays, meetings),
   });
   const facts = scored!.facts!;
   const input = await briefInputOf(

@@ -21,7 +21,7 @@ import type { LedgerEntry, Store } from '../store/store.ts';
 import { planChunkPlays } from './plan-plays.ts';
 import { playReadProperties } from './play-read-properties.ts';
 import { qbrMeetings } from './qbr-meetings.ts';
-import { scoreChunk, type ScoredCompany } from './score-chunk.ts';
+import { chunkPlays, scoreChunk, type ScoredCompany } from './score-chunk.ts';
 
 export interface ExplainPlaysDeps {
   /** The company with these properties, or null when the portal has no such id. */
@@ -124,12 +124,7 @@ export async function explainCompanyPlays(
   const [scored] = await scoreChunk([record], {
     ...deps,
     properties,
-    plays: {
-      mapping: deps.plays.mapping,
-      leftProperty: deps.plays.leftProperty,
-      timeZone: deps.plays.settings.timeZone,
-      ...(meetings ? { meetings } : {}),
-    },
+    plays: chunkPlays(deps.plays, meetings),
   });
   const plan = await planChunkPlays([scored!], {
     store: deps.store,

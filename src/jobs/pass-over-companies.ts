@@ -22,7 +22,7 @@ import { noteBodyWriter } from './note-body-writer.ts';
 import { ownerNames } from './owner-names.ts';
 import { qbrMeetings } from './qbr-meetings.ts';
 import type { QbrMeetings } from '../signals/lifecycle-facts.ts';
-import { scoreChunk, type ChunkContext, type ScoredCompany } from './score-chunk.ts';
+import { chunkPlays, scoreChunk, type ChunkContext, type ScoredCompany } from './score-chunk.ts';
 
 /** What a pass adds up as it goes: the run's summary is made of it. */
 export interface PassResults {
@@ -119,14 +119,7 @@ async function finishChunk(
     ...deps,
     properties: pass.properties,
     now,
-    plays: deps.plays
-      ? {
-          mapping: deps.plays.mapping,
-          leftProperty: deps.plays.leftProperty,
-          timeZone: deps.plays.settings.timeZone,
-          ...(pass.meetings ? { meetings: pass.meetings } : {}),
-        }
-      : null,
+    plays: deps.plays ? chunkPlays(deps.plays, pass.meetings) : null,
     // One company HubSpot will not answer for must not stop the pass for every other.
     onUnreadable: (failed) => pass.failedUpdates.push(...failed),
   });

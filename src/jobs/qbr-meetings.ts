@@ -1,6 +1,6 @@
 import type { Gateway } from '../hubspot/create-gateway.ts';
 import type { PlaysMapping } from '../config/config.ts';
-import { inZone } from '../plays/local-time.ts';
+import { localDate } from '../plays/local-time.ts';
 import type { PlaySettings } from '../plays/play-types.ts';
 import type { QbrMeetings } from '../signals/lifecycle-facts.ts';
 import { DEFAULT_LIFECYCLE_MAPPING } from '../signals/lifecycle-facts.ts';
@@ -43,13 +43,13 @@ export async function qbrMeetings(
     );
     return undefined;
   }
-  const today = inZone(now, settings.timeZone).toISODate()!;
+  const today = localDate(now, settings.timeZone);
   const byCompany = new Map<string, QbrMeetings>();
   for (const meeting of found) {
     if (meeting.outcome !== null && NOT_HELD.has(meeting.outcome)) continue;
     const start = new Date(meeting.startTime);
     if (Number.isNaN(start.getTime())) continue;
-    const day = inZone(start, settings.timeZone).toISODate()!;
+    const day = localDate(start, settings.timeZone);
     for (const companyId of meeting.companyIds) {
       const dates = byCompany.get(companyId) ?? { next: null, last: null };
       if (day >= today) dates.next = dates.next === null || day < dates.next ? day : dates.next;

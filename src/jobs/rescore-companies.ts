@@ -10,7 +10,7 @@ import { cardDigest } from './report-card.ts';
 import { noteBodyWriter } from './note-body-writer.ts';
 import type { RescoreCompanyDeps } from './rescore-company.ts';
 import type { RescorePlays } from './run-rescore.ts';
-import { scoreChunk, type ScoredCompany } from './score-chunk.ts';
+import { chunkPlays, scoreChunk, type ScoredCompany } from './score-chunk.ts';
 
 export interface CompaniesRescore {
   companies: ScoredCompany[];
@@ -43,13 +43,7 @@ export async function rescoreCompanies(
   const companies = await scoreChunk(records, {
     ...deps,
     properties: needed,
-    plays: deps.plays
-      ? {
-          mapping: deps.plays.mapping,
-          leftProperty: deps.plays.leftProperty,
-          timeZone: deps.plays.settings.timeZone,
-        }
-      : null,
+    plays: deps.plays ? chunkPlays(deps.plays) : null,
   });
   const plan = deps.plays
     ? await planChunkPlays(companies, await planContext(deps, deps.plays))

@@ -7,13 +7,13 @@ import { extractAccount } from '../signals/extract-account.ts';
 import type { RequiredProperties } from '../signals/required-properties.ts';
 import type { ScoreRecord, Store } from '../store/store.ts';
 import type { PlaysMapping } from '../config/config.ts';
-import type { AccountFacts } from '../plays/play-types.ts';
+import type { AccountFacts, PlaySettings } from '../plays/play-types.ts';
 import { AssociationReadError } from '../hubspot/association-read-error.ts';
 import { ASSOCIATION_TYPES, type AssociatedRecord } from '../hubspot/read-associations.ts';
 import { npsAnswers, type NpsAnswer } from '../signals/nps-answers.ts';
 import { playFacts } from '../signals/play-facts.ts';
 import type { QbrMeetings } from '../signals/lifecycle-facts.ts';
-import { inZone } from '../plays/local-time.ts';
+import { localDate } from '../plays/local-time.ts';
 import { healthValues, type HealthValues } from './health-values.ts';
 
 export interface ScoredCompany {
@@ -61,6 +61,19 @@ export interface ChunkContext {
    * no contacts. Absent: such an error fails the chunk.
    */
   onUnreadable?: (companies: readonly { id: string; message: string }[]) => void;
+}
+
+/** What a chunk needs of the run's plays to read their facts; meetings when looked up. */
+export function chunkPlays(
+  plays: { settings: PlaySettings; mapping: PlaysMapping; leftProperty: string | null },
+  meetings?: ReadonlyMap<string, QbrMeetings>,
+): NonNullable<ChunkContext['plays']> {
+  return {
+    mapping: plays.mapping,
+    leftProperty: plays.leftProperty,
+    timeZone: plays.settings.timeZone,
+    ...(meetings ? { meetings } : {}),
+  };
 }
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
@@ -126,7 +139,7 @@ export async function scoreChunk(
             mapping: ctx.plays.mapping,
             leftProperty: ctx.plays.leftProperty,
             now: ctx.now,
-            today: inZone(ctx.now, ctx.plays.timeZone ?? 'UTC').toISODate()!,
+            today: localDate(ctx.now, ctx.plays.timeZone ?? 'UTC'),
             ...(ctx.plays.meetings
               ? { meetings: ctx.plays.meetings.get(company.id) ?? { next: null, last: null } }
               : {}),
