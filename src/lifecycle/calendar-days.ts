@@ -1,26 +1,15 @@
 import { DateTime } from 'luxon';
-import { inZone } from '../plays/local-time.ts';
+import { parseInstant } from '../plays/local-time.ts';
+import { shownDate } from '../plays/shown-date.ts';
 
 // Lifecycle plays count in calendar days of the portal's zone: "day 7 of onboarding" is the
 // seventh local date after the start, whatever the hour the account was signed.
 
-// HubSpot keeps a date property (no time) as midnight UTC of that date: that is the date meant,
-// wherever the portal is. Shifted into a zone west of UTC it would read as the day before.
-const DATE_ONLY = /^(\d{4}-\d{2}-\d{2})(T00:00(:00(\.000)?)?Z)?$/;
-
 /** The local date (YYYY-MM-DD) of an instant, or null when it is unreadable. A date property's
- * value (midnight UTC) is its own date. */
+ * value (midnight UTC) is its own date (see shownDate). */
 export function localDay(iso: string | null | undefined, timeZone: string): string | null {
-  if (!iso) return null;
-  const dateOnly = DATE_ONLY.exec(iso);
-  if (dateOnly) return dateOnly[1]!;
-  const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return null;
-  return inZone(at, timeZone).toISODate();
-}
-
-export function today(now: Date, timeZone: string): string {
-  return inZone(now, timeZone).toISODate()!;
+  const at = parseInstant(iso);
+  return at === null ? null : shownDate(at.toISOString(), timeZone);
 }
 
 /** A date `days` calendar days later (earlier when negative). */

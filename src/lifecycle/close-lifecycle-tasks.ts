@@ -1,7 +1,7 @@
 import type { OpenTracks, PlayInput, TaskAction, TaskUpdateAction } from '../plays/play-types.ts';
 import { ruleById } from '../plays/rule-index.ts';
 import { shownDate } from '../plays/shown-date.ts';
-import { CHECK_IN_RULE } from './save-covers-check-in.ts';
+import { CHECK_IN_RULE, coveringTrack } from './save-covers-check-in.ts';
 
 /**
  * A lifecycle task ends by itself when its moment has passed: the check-in once a touch is
@@ -30,13 +30,7 @@ function endedBecause(task: TaskAction, input: PlayInput): string | null {
 /** A check-in a track's task made since the last touch now asks for: one call, one task. */
 function coveredBy(task: TaskAction, tracks: OpenTracks, input: PlayInput): string | null {
   if (task.ruleId !== CHECK_IN_RULE) return null;
-  const lastTouch = input.account.lifecycle?.lastTouchAt ?? null;
-  const covering = Object.values(tracks).find(
-    (t) =>
-      t.task &&
-      t.taskAt !== undefined &&
-      (lastTouch === null || Date.parse(lastTouch) <= Date.parse(t.taskAt)),
-  );
+  const covering = coveringTrack(tracks, input);
   return covering ? `the ${covering.kind} task asks for the same call` : null;
 }
 

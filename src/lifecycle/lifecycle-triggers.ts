@@ -1,3 +1,4 @@
+import { localDate } from '../plays/local-time.ts';
 import { accountSegment } from '../plays/account-segment.ts';
 import type { PlayInput } from '../plays/play-types.ts';
 import { recentEvent } from '../plays/recent-event.ts';
@@ -9,7 +10,6 @@ import {
   plusDays,
   plusMonths,
   previousMonth,
-  today,
 } from './calendar-days.ts';
 import { lifecycleSettings } from './lifecycle-settings-of.ts';
 import { ONBOARDING_LAST_DAY, inOnboarding, onboardingDay } from './onboarding-day.ts';
@@ -42,7 +42,7 @@ export const cadenceOverdue: Trigger = {
     if (from === null)
       return { event: 'no-touch', why: `no call, meeting or email is logged on the account` };
     const due = plusDays(from, cadence.days);
-    const now = today(input.now, zone);
+    const now = localDate(input.now, zone);
     if (last === null && now >= due)
       return {
         event: due,
@@ -80,7 +80,7 @@ export const qbrAhead: Trigger = {
       return { why: 'QBR dates were not looked up in this evaluation', unknown: true };
     if (qbr.next === null) return { why: 'no QBR is scheduled' };
     const lead = lifecycleSettings(input.settings).qbrLeadDays;
-    const away = daysFrom(today(input.now, input.settings.timeZone), qbr.next);
+    const away = daysFrom(localDate(input.now, input.settings.timeZone), qbr.next);
     if (away < 0) return { why: `the QBR on ${qbr.next} has passed` };
     if (away > lead)
       return {
@@ -112,7 +112,7 @@ export const qbrToBook: Trigger = {
           ? plusDays(start.start, ONBOARDING_LAST_DAY + 14)
           : null;
     if (due === null) return { why: 'no QBR on record and no start date to count from' };
-    const now = today(input.now, input.settings.timeZone);
+    const now = localDate(input.now, input.settings.timeZone);
     if (now < due) return { why: `the next QBR is due by ${due}` };
     const since = qbr.last === null ? 'none held yet' : `the last was on ${qbr.last}`;
     return { event: due, why: `a QBR was due by ${due} and none is booked (${since})` };
@@ -143,7 +143,7 @@ export const anniversary: Trigger = {
   check(input: PlayInput): TriggerResult {
     const at = onboardingDay(input);
     if ('why' in at) return { why: at.why };
-    const now = today(input.now, input.settings.timeZone);
+    const now = localDate(input.now, input.settings.timeZone);
     const near = anniversaries(at.start, plusDays(now, ANNIVERSARY_AHEAD)).filter(
       (a) =>
         a.date <= plusDays(now, ANNIVERSARY_AHEAD) && a.date >= plusDays(now, -ANNIVERSARY_AFTER),
@@ -180,7 +180,7 @@ export const valueReportDue: Trigger = {
   check(input: PlayInput): TriggerResult {
     if (!lifecycleSettings(input.settings).valueReport)
       return { why: 'switched off (plays.lifecycle.valueReport)' };
-    const now = today(input.now, input.settings.timeZone);
+    const now = localDate(input.now, input.settings.timeZone);
     const first = firstBusinessDay(now);
     const month = previousMonth(now);
     if (now < first) return { why: `the report on ${month} comes on ${first}` };

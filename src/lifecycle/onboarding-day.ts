@@ -1,5 +1,6 @@
+import { localDate } from '../plays/local-time.ts';
 import type { PlayInput } from '../plays/play-types.ts';
-import { daysFrom, localDay, today } from './calendar-days.ts';
+import { daysFrom, localDay } from './calendar-days.ts';
 
 /** Onboarding runs from the start date (day 0) through day 90. */
 export const ONBOARDING_LAST_DAY = 90;
@@ -12,7 +13,7 @@ export function onboardingDay(input: PlayInput): OnboardingDay {
   if (since === undefined) return { why: 'no start date is mapped (plays.customerSinceProperty)' };
   const start = localDay(since, input.settings.timeZone);
   if (start === null) return { why: 'HubSpot holds no date the account became a customer' };
-  const day = daysFrom(start, today(input.now, input.settings.timeZone));
+  const day = daysFrom(start, localDate(input.now, input.settings.timeZone));
   if (day < 0) return { why: `the account becomes a customer on ${start}` };
   return { start, day };
 }

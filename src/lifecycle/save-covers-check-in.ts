@@ -1,5 +1,5 @@
 import type { Judgement } from '../plays/judge-rule.ts';
-import type { OpenTracks, PlayInput } from '../plays/play-types.ts';
+import type { OpenTracks, PlayInput, TrackState } from '../plays/play-types.ts';
 import { shownDate } from '../plays/shown-date.ts';
 
 export const CHECK_IN_RULE = 'cadence-check-in';
@@ -15,13 +15,7 @@ export function saveCoversCheckIn(
   input: PlayInput,
 ): Judgement {
   if (judgement.rule.id !== CHECK_IN_RULE || judgement.episode === null) return judgement;
-  const lastTouch = input.account.lifecycle?.lastTouchAt ?? null;
-  const covering = Object.values(tracks).find(
-    (t) =>
-      t.task &&
-      t.taskAt !== undefined &&
-      (lastTouch === null || Date.parse(lastTouch) <= Date.parse(t.taskAt)),
-  );
+  const covering = coveringTrack(tracks, input);
   if (!covering?.taskAt) return judgement;
   return {
     ...judgement,
@@ -29,4 +23,15 @@ export function saveCoversCheckIn(
     quietStart: false,
     why: `${judgement.why}; the ${covering.kind} task of ${shownDate(covering.taskAt, input.settings.timeZone)} covers the call until a touch is logged`,
   };
+}
+
+/** The open track whose task was made since the last touch: the call it asks for is the check-in. */
+export function coveringTrack(tracks: OpenTracks, input: PlayInput): TrackState | undefined {
+  const lastTouch = input.account.lifecycle?.lastTouchAt ?? null;
+  return Object.values(tracks).find(
+    (t) =>
+      t.task &&
+      t.taskAt !== undefined &&
+      (lastTouch === null || Date.parse(lastTouch) <= Date.parse(t.taskAt)),
+  );
 }
