@@ -3,6 +3,7 @@ import type { PlanStep } from '../jobs/plays-preview.ts';
 import type { RescoreSummary } from '../jobs/run-rescore.ts';
 import { printSkipReasons } from './print-skip-reasons.ts';
 import { baselineLine } from './baseline-line.ts';
+import { waitingLine } from './waiting-line.ts';
 import type { Io } from './process-io.ts';
 
 const SEQUENCES = { renewal: 'Renewal', winBack: 'Win-back', paymentRecovery: 'Payment recovery' };
@@ -21,6 +22,8 @@ export function printPlayPlan(
   if (plan.baseline) io.out(`\n${baselineLine(plan.baseline)}\n`);
   if (plan.planned.length === 0) io.out('\nPlays: nothing new to do.\n');
   else printSteps(plan, io);
+  const waiting = waitingLine(plan.plays.waiting, 'would wait');
+  if (waiting) io.out(`\n${waiting}\n`);
   // The baseline's own skips are the line above.
   const skipped = plan.plays.skipped.filter((s) => s.reason !== BASELINE_REASON);
   if (skipped.length > 0) io.out('\n');

@@ -31,6 +31,7 @@ export function runSummaryJson(summary: RescoreSummary): string {
       reason,
       releaseAt,
     })),
+    waiting: plays.waiting.map(({ companyId, ruleId, reason }) => ({ companyId, ruleId, reason })),
     failedActions: plays.failed.map(({ companyId, ruleId, error }) => ({
       companyId,
       ruleId,

@@ -24,6 +24,11 @@ const segmentCadence = (segment: keyof typeof DEFAULT_LIFECYCLE.cadence) =>
     `plays.lifecycle.cadence.${segment}`,
   ).prefault({});
 
+const budgetError = (i: { input?: unknown }) =>
+  i.input === undefined
+    ? undefined
+    : `Got ${show(i.input)}; use a percentage of the portal's accounts from 0.1 to 100, e.g. 5.`;
+
 const QBR_WORD = /^[A-Za-z0-9]{2,40}$/;
 
 /**
@@ -79,6 +84,11 @@ export const lifecycleSectionSchema = strictSection(
       DEFAULT_LIFECYCLE.qbrLeadDays,
     ),
     valueReport: z.boolean().default(DEFAULT_LIFECYCLE.valueReport),
+    dailyTaskBudgetPercent: z
+      .number({ error: budgetError })
+      .min(0.1, { error: budgetError })
+      .max(100, { error: budgetError })
+      .default(DEFAULT_LIFECYCLE.dailyTaskBudgetPercent),
   },
   'plays.lifecycle',
 );

@@ -32,6 +32,7 @@ export function resolvePlays(
       atRiskTouchDays: lifecycle.atRiskTouchDays,
       qbrLeadDays: lifecycle.qbrLeadDays,
       valueReport: lifecycle.valueReport,
+      dailyTaskBudgetPercent: lifecycle.dailyTaskBudgetPercent,
     },
   };
   const { churn, payment } = section;

@@ -14,6 +14,7 @@ export async function actOnPlan(
   scored: readonly ScoredCompany[],
 ): Promise<void> {
   const ctx = pass.playsCtx!;
+  pass.lifecycleQueue.push(...plan.lifecycle);
   if (pass.preview) {
     for (const u of plan.unconfigured)
       ctx.tally.skipped.push({
@@ -26,7 +27,7 @@ export async function actOnPlan(
     pass.planned.push(...steps);
     countBaselined(pass, plan, baselined);
     // Released tasks join the plan at the start: their companies get named when scored.
-    const inPlan = new Set(pass.planned.map((s) => s.companyId));
+    const inPlan = new Set([...pass.planned, ...plan.lifecycle].map((s) => s.companyId));
     for (const c of scored) if (inPlan.has(c.id)) pass.names.set(c.id, c.name ?? c.id);
     return;
   }

@@ -28,6 +28,8 @@ export interface PlaysTally {
   notesWritten: PlaysEffect[];
   skipped: (PlaysEffect & { reason: string })[];
   heldBack: HeldBack[];
+  /** Lifecycle tasks the portal's daily budget left for a later day: not recorded. */
+  waiting: (PlaysEffect & { reason: string })[];
   failed: (PlaysEffect & { error: string })[];
   /** Creates and enrolments HubSpot gave no clear answer to (a 5xx): looked for later. */
   uncertain: PlaysEffect[];
@@ -43,6 +45,7 @@ export const emptyPlaysTally = (): PlaysTally => ({
   notesWritten: [],
   skipped: [],
   heldBack: [],
+  waiting: [],
   failed: [],
   uncertain: [],
   adopted: [],

@@ -1,4 +1,5 @@
-import type { PlayOutcome, TaskAction } from '../plays/play-types.ts';
+import { closeLifecycleTask } from '../lifecycle/close-lifecycle-tasks.ts';
+import type { PlannedAction, PlayOutcome, TaskAction, TrackKind } from '../plays/play-types.ts';
 import { taskUrgency } from './task-urgency.ts';
 
 /** More open Vitals tasks than this on one account, and a rep stops reading them. */
@@ -12,14 +13,22 @@ const MOST_OPEN_TRACK_TASKS = 2;
  * makes them. Notes, and escalations that go to someone other than the owner, are not
  * paced: they give the owner nothing to do. Like the daily cap, this is a limit of the run, not a
  * rule of the plays core, whose verdicts say only whether a play is due.
+ *
+ * Alarms are not held back: when the account's tracks open tasks while lifecycle tasks are
+ * open, the least urgent of those are completed, saying why, so the owner never holds more
+ * than two open Vitals tasks for one account.
  */
 export function paceLifecycle(
   outcome: PlayOutcome,
-  openBefore: readonly TaskAction[] = [],
+  openBefore: readonly TaskAction[],
+  at: { now: Date; timeZone: string },
 ): PlayOutcome {
-  const paced = outcome.actions.filter(
-    (a): a is TaskAction => a.kind === 'task' && a.track === 'lifecycle' && !isCopy(a),
-  );
+  const roomy = makeRoom(outcome, openBefore, at);
+  return paceNew(roomy, openBefore);
+}
+
+function paceNew(outcome: PlayOutcome, openBefore: readonly TaskAction[]): PlayOutcome {
+  const paced = outcome.actions.filter(ownersLifecycleTask);
   if (paced.length === 0) return outcome;
   const closed = new Set(
     outcome.actions.flatMap((a) =>
@@ -44,7 +53,7 @@ export function paceLifecycle(
   }
   if (waiting.size === 0) return outcome;
   const keep = (a: PlayOutcome['actions'][number]) =>
-    !(a.kind === 'task' && a.track === 'lifecycle' && !isCopy(a) && waiting.has(a.ruleId));
+    !(ownersLifecycleTask(a) && waiting.has(a.ruleId));
   return {
     ...outcome,
     actions: outcome.actions.filter(keep),
@@ -52,6 +61,41 @@ export function paceLifecycle(
       waiting.has(v.ruleId) ? { ...v, fired: false, why: `${v.why}; ${waiting.get(v.ruleId)}` } : v,
     ),
   };
+}
+
+/** Completes the least urgent open lifecycle tasks the account's open track tasks leave no room for. */
+function makeRoom(
+  outcome: PlayOutcome,
+  openBefore: readonly TaskAction[],
+  at: { now: Date; timeZone: string },
+): PlayOutcome {
+  const tracks = Object.values(outcome.tracks).filter((t) => t.task);
+  if (tracks.length === 0) return outcome;
+  const closed = new Set(
+    outcome.actions.flatMap((a) => (a.kind === 'task-update' ? [a.target] : [])),
+  );
+  const open = openBefore.filter((t) => !isCopy(t) && !closed.has(t.key));
+  const over = tracks.length + open.length - MOST_OPEN_TRACK_TASKS;
+  if (over <= 0) return outcome;
+  // Least urgent first, and of those the one due last: it is the one the owner loses least by.
+  const leastUrgent = [...open].sort(
+    (a, b) => taskUrgency(b) - taskUrgency(a) || b.dueAt.localeCompare(a.dueAt),
+  );
+  const why = `the ${tracksInWords(tracks.map((t) => t.kind))} on this account come${tracks.length === 1 ? 's' : ''} first, and Vitals keeps at most ${MOST_OPEN_TRACK_TASKS} of its tasks open per account`;
+  const closing = leastUrgent
+    .slice(0, over)
+    .map((task) => closeLifecycleTask(task, why, at.now, at.timeZone));
+  return { ...outcome, actions: [...outcome.actions, ...closing] };
+}
+
+function tracksInWords(kinds: readonly TrackKind[]): string {
+  if (kinds.length === 1) return `${kinds[0]!} task`;
+  return `${kinds.slice(0, -1).join(', ')} and ${kinds.at(-1)!} tasks`;
+}
+
+/** A lifecycle task for the account's own owner: planned work, paced (escalation copies are not). */
+export function ownersLifecycleTask(action: PlannedAction): action is TaskAction {
+  return action.kind === 'task' && action.track === 'lifecycle' && !isCopy(action);
 }
 
 function isCopy(task: TaskAction): boolean {

@@ -22,6 +22,7 @@ import { noteBodyWriter } from './note-body-writer.ts';
 import { ownerNames } from './owner-names.ts';
 import { qbrMeetings } from './qbr-meetings.ts';
 import type { QbrMeetings } from '../signals/lifecycle-facts.ts';
+import type { TaskAction } from '../plays/play-types.ts';
 import { chunkPlays, scoreChunk, type ChunkContext, type ScoredCompany } from './score-chunk.ts';
 
 /** What a pass adds up as it goes: the run's summary is made of it. */
@@ -39,6 +40,8 @@ export interface PassResults {
   lifecycleSince: string | null;
   /** What the pass could not do this time and tries again next run, in words. */
   notices: string[];
+  /** The owners' new lifecycle tasks of every chunk: they take their turns after the pass. */
+  lifecycleQueue: TaskAction[];
   callsBefore: Record<string, number>;
 }
 

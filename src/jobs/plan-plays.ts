@@ -8,10 +8,11 @@ import type {
   PlannedAction,
   PlayOutcome,
   PlaySettings,
+  TaskAction,
 } from '../plays/play-types.ts';
 import type { ActiveRules, Store } from '../store/store.ts';
 import { keepAdoptedTasks } from './keep-adopted-tasks.ts';
-import { paceLifecycle } from './pace-lifecycle.ts';
+import { ownersLifecycleTask, paceLifecycle } from './pace-lifecycle.ts';
 import type { ScoredCompany } from './score-chunk.ts';
 
 export interface ChunkPlan {
@@ -19,6 +20,11 @@ export interface ChunkPlan {
   actions: PlannedAction[];
   /** What the baseline evaluation found and only records (as skipped) instead of doing. */
   baselined: PlannedAction[];
+  /**
+   * The owners' new lifecycle tasks, not yet recorded: they take their turn within the portal's
+   * daily budget once the alarms of the whole pass are known (see takeLifecycleTurns).
+   */
+  lifecycle: TaskAction[];
   /** Enrolments that cannot happen until the admin configures them: reported, not recorded, so
    * they go ahead once the config is there. */
   unconfigured: (EnrollAction & { reason: string })[];
@@ -69,6 +75,7 @@ export async function planChunkPlays(
   const plan: ChunkPlan = {
     actions: [],
     baselined: [],
+    lifecycle: [],
     unconfigured: [],
     recommended: new Map(),
     active: [],
@@ -109,7 +116,8 @@ export async function planChunkPlays(
     });
     const outcome = paceLifecycle(
       keepAdoptedTasks(evaluated, before, company.id),
-      lifecycleTasks.get(company.id),
+      lifecycleTasks.get(company.id) ?? [],
+      { now: ctx.now, timeZone: ctx.settings.timeZone },
     );
     plan.outcomes.set(company.id, outcome);
     plan.active.push({
@@ -128,6 +136,10 @@ export async function planChunkPlays(
           action.value !== (company.current[RECOMMENDED] ?? '')
         )
           plan.recommended.set(company.id, action.value);
+        continue;
+      }
+      if (ownersLifecycleTask(action)) {
+        plan.lifecycle.push(action);
         continue;
       }
       const reason = action.kind === 'enroll' ? unconfigured(action, ctx.settings) : null;

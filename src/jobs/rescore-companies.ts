@@ -1,6 +1,8 @@
+import type { TaskAction } from '../plays/play-types.ts';
 import { requiredProperties } from '../signals/required-properties.ts';
 import { emptyPlaysTally, type PlaysTally } from './apply-plays.ts';
 import { carryOutPlan } from './carry-out-plan.ts';
+import { takeLifecycleTurns } from './lifecycle-turns.ts';
 import { cardSnapshot, type CardSnapshot } from './card-snapshot.ts';
 import { companyUpdate, RECOMMENDED_PROPERTY } from './company-update.ts';
 import { WRITTEN_PROPERTIES } from './health-properties.ts';
@@ -116,5 +118,26 @@ async function actOnPlan(
     ownerDay: new Map<string, number>(),
   };
   await carryOutPlan(ctx, plan);
+  // Lifecycle tasks wait for the scheduled run until one has counted the portal's accounts.
+  const accounts = await accountsLastCounted(deps);
+  if (accounts === null) tally.waiting.push(...plan.lifecycle.map((t) => waitForRun(t)));
+  else await takeLifecycleTurns(ctx, plan.lifecycle, accounts);
   return tally;
+}
+
+/** How many companies the portal's last completed run went over; null before the first. */
+async function accountsLastCounted(deps: RescoreCompanyDeps): Promise<number | null> {
+  const runs = await deps.store.listRuns({ portal: deps.portal, limit: 20 });
+  const last = runs.find((r) => r.status === 'completed' && !r.dryRun);
+  return last ? last.progress.companies : null;
+}
+
+function waitForRun(task: TaskAction) {
+  return {
+    companyId: task.companyId,
+    ruleId: task.ruleId,
+    key: task.key,
+    reason:
+      'waits for the first scheduled run, which counts the accounts the daily budget is a share of',
+  };
 }

@@ -17,6 +17,7 @@ import { passOverCompanies, type PassResults } from './pass-over-companies.ts';
 import { playsPreview, type PlanStep } from './plays-preview.ts';
 import { createPortfolioTally, type PortfolioTally } from './portfolio-tally.ts';
 import { RESCORE_LEASE } from './rescore-lease.ts';
+import { passLifecycleTurns } from './lifecycle-turns.ts';
 import { startPlays } from './start-plays.ts';
 import { StoreError } from '../store/store-error.ts';
 import { takeRescoreLease } from './take-rescore-lease.ts';
@@ -133,6 +134,7 @@ export async function runRescore(
       results = await passResults(deps, options, run);
       adoptedTasks = await startPlays(deps, results);
       progress = await passOverCompanies(deps, options, run, results);
+      await passLifecycleTurns(results, progress.companies);
       unsettled = await finishPlays(results);
       // Settling after the last page costs calls too.
       progress.apiCalls = apiCallsSince(
@@ -213,6 +215,7 @@ async function passResults(
     baselined: baseline ? { tracks: 0, tasks: 0, enrolments: 0 } : null,
     lifecycleSince,
     notices: [],
+    lifecycleQueue: [],
     // Counted from here, so the calls of recovery and released tasks are in the run's cost too.
     callsBefore: deps.gateway.apiCalls(),
   };

@@ -13,7 +13,16 @@ export function closeLifecycleTasks(input: PlayInput, tracks: OpenTracks = {}): 
   if (input.account.lifecycle === undefined) return [];
   return (input.lifecycleTasks ?? []).flatMap((task) => {
     const reason = endedBecause(task, input) ?? coveredBy(task, tracks, input);
-    return reason === null ? [] : [closing(task, reason, input)];
+    return reason === null
+      ? []
+      : [
+          closeLifecycleTask(
+            task,
+            `its moment has passed (${reason})`,
+            input.now,
+            input.settings.timeZone,
+          ),
+        ];
   });
 }
 
@@ -34,8 +43,14 @@ function coveredBy(task: TaskAction, tracks: OpenTracks, input: PlayInput): stri
   return covering ? `the ${covering.kind} task asks for the same call` : null;
 }
 
-function closing(task: TaskAction, reason: string, input: PlayInput): TaskUpdateAction {
-  const on = shownDate(input.now.toISOString(), input.settings.timeZone);
+/** Vitals completes its own lifecycle task on `now`, the body saying why first. */
+export function closeLifecycleTask(
+  task: TaskAction,
+  why: string,
+  now: Date,
+  timeZone: string,
+): TaskUpdateAction {
+  const on = shownDate(now.toISOString(), timeZone);
   return {
     kind: 'task-update',
     track: 'lifecycle',
@@ -45,7 +60,7 @@ function closing(task: TaskAction, reason: string, input: PlayInput): TaskUpdate
     companyId: task.companyId,
     target: task.key,
     subject: task.subject,
-    body: `Closed by Vitals on ${on}: its moment has passed (${reason}).\n\n${task.body}`,
+    body: `Closed by Vitals on ${on}: ${why}.\n\n${task.body}`,
     priority: task.priority,
     dueAt: task.dueAt,
     status: 'COMPLETED',

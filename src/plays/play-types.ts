@@ -150,6 +150,11 @@ export interface LifecycleSettings {
   qbrLeadDays: number;
   /** The monthly value report note on the first business day of the month. */
   valueReport: boolean;
+  /**
+   * Lifecycle tasks are made only while the portal's new Vitals tasks of the day stay under this
+   * share of its accounts (%); the rest wait for a quieter day. Alarms are never held by it.
+   */
+  dailyTaskBudgetPercent: number;
 }
 
 /**

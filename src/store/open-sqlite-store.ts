@@ -129,6 +129,7 @@ function sqliteStore(db: Database.Database, location: string, now: () => Date): 
     heldActions: async (portal) => ledger.withStatus(portal, 'held'),
     tasksCreatedForOwnerSince: async (portal, ownerId, since) =>
       ledger.tasksDoneSince(portal, ownerId, since),
+    tasksCreatedSince: async (portal, since) => ledger.portalTasksDoneSince(portal, since),
     ledgerForCompany: async (portal, companyId) => ledger.forCompany(portal, companyId),
     ledgerHas: async (portal, keys) => ledger.has(portal, keys),
     openLifecycleTasks: async (portal, companyIds, ruleIds) =>

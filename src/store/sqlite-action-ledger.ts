@@ -110,6 +110,9 @@ export function sqliteActionLedger(db: Database.Database, now: () => Date) {
     tasksDoneSince(portal: string, ownerId: string, since: string): number {
       return sql.tasksDone.get({ portal, ownerId, since: isoInstant(since, 'since') }) as number;
     },
+    portalTasksDoneSince(portal: string, since: string): number {
+      return sql.portalTasksDone.get({ portal, since: isoInstant(since, 'since') }) as number;
+    },
   };
 }
 
@@ -164,6 +167,13 @@ function prepareStatements(db: Database.Database) {
       SELECT COUNT(*) FROM action_ledger
       WHERE kind = 'task' AND status = 'done'
         AND portal = @portal AND owner_id = @ownerId AND done_at >= @since`,
+      )
+      .pluck(),
+    portalTasksDone: db
+      .prepare<{ portal: string; since: string }>(
+        `
+      SELECT COUNT(*) FROM action_ledger
+      WHERE kind = 'task' AND status = 'done' AND portal = @portal AND done_at >= @since`,
       )
       .pluck(),
   };

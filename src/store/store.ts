@@ -476,6 +476,8 @@ export interface Store {
   heldActions(portal: string): Promise<LedgerEntry[]>;
   /** Tasks done for the owner at or after `since` (the start of the owner's day). */
   tasksCreatedForOwnerSince(portal: string, ownerId: string, since: string): Promise<number>;
+  /** Tasks done in the whole portal at or after `since`, whoever they went to. */
+  tasksCreatedSince(portal: string, since: string): Promise<number>;
   /** Every ledger entry of the company, newest first. */
   ledgerForCompany(portal: string, companyId: string): Promise<LedgerEntry[]>;
   /** Which of these keys the ledger holds already, whatever their status. */

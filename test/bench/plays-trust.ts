@@ -76,6 +76,11 @@ export async function playsTrust(): Promise<BenchSection> {
       measurement: figuresOf(lifecycle),
     },
     {
+      figure: `Lifecycle tasks the daily budget made wait a day, per day (plays.lifecycle.dailyTaskBudgetPercent)`,
+      unit: 'tasks',
+      measurement: figuresOf(later.map((d) => d.summary.plays.waiting.length)),
+    },
+    {
       figure: 'Task updates per day (a trigger or checkpoint rewrites its task)',
       unit: 'tasks',
       measurement: figuresOf(updates),
@@ -118,6 +123,7 @@ export async function playsTrust(): Promise<BenchSection> {
       `First pass: ${pct(companiesWithTask(first))} of the accounts got a task (${describe(first.createdBy)}); second pass: ${pct(companiesWithTask(second))} (${describe(second.createdBy)}).`,
       `Drift: before each of the ${DAYS} daily runs a seeded (mulberry32, seed ${SEED}) 3–5 % of the companies (churned ones aside) change one signal, half worse (logins cut to 30–60 %, replies 2–6 days slower, a failed payment, a churn-signal date stamped, check-ins a grade worse), half better (logins back to 90–130 %, replies within 1.5 days, paid up, check-ins a grade better, a contact logged); ${count(sum(drift.map((d) => d.worsened)))} worse, ${count(sum(drift.map((d) => d.recovered)))} better. Besides, on weekdays the reps keep in touch: an account not contacted for 10+ days gets a logged contact with a 20 % chance (${count(sum(drift.map((d) => d.routineContacts)))} in all), so the usual gap is two to three weeks and some accounts still go silent past 21 days. Nothing else changes: renewals come nearer and signal dates grow older.`,
       `New tasks per day: median ${pct(figuresOf(created).median)}, max ${pct(Math.max(...created))} of the accounts; ${count(sum(created))} in ${DAYS} days, ${count(sum(later.map((d) => d.summary.plays.heldBack.length)))} held back by the daily cap; over ${count(limit)} on ${over.length === 0 ? 'no day' : over.map((d) => `${d.at.toFormat('ccc d LLL')} (${d.summary.plays.tasksCreated.length})`).join(', ')}. By the rule each leads with: ${describe(new Map(causes))}. Without the no-contact-3-weeks crossings (last contacts ageing past 21 days) the most in a day would be ${Math.max(...created.map((c, i) => c - noContact[i]!))}. Weekend runs' tasks wait for Monday: the most new tasks a team finds on one business morning is ${Math.max(...mornings(later))}.`,
+      waitedNote(later),
       `Task updates: the busiest day, ${busiestUpdates.at.toFormat('ccc d LLL')}, rewrote ${busiestUpdates.summary.plays.tasksUpdated.length} tasks (${describe(busiestUpdates.updatedBy)}); due times moved later on ${count(sum(later.map((d) => d.dueLater.moved)))} open tasks in ${DAYS} days, ${count(sum(later.map((d) => d.dueLater.overdue)))} of them already due by the run (a passed due time does not hold a new trigger to it: track-trigger.ts); the most open tasks one owner had due on one day was ${busiestDue.busiestDue.max} (${busiestDue.busiestDue.at}, after the run of ${busiestDue.at.toFormat('ccc d LLL')}). Completed by Vitals in ${DAYS} days: ${count(sum(later.map((d) => d.summary.plays.tasksCompleted.length)))} tasks (renewals passed and growth signals gone included).`,
       `Most open Vitals tasks for one owner and company: ${mostOpen} (${days.find((d) => d.mostOpen.max === mostOpen)!.mostOpen.at}). After day ${DAYS} the portal held ${count(last.tasks.length)} Vitals tasks, ${count(last.tasks.filter((t) => t.status !== 'COMPLETED').length)} open, ${count(last.tasks.filter((t) => t.ownerId === null).length)} without an owner (companies with no owner, no plays.fallbackOwnerId); the most one account got over all ${days.length} runs was ${Math.max(...tasksPerCompany(last))}.`,
       `Section wall time: ${seconds(performance.now() - started)}.`,
@@ -172,4 +178,15 @@ function passRows(label: string, day: Day, companies: number): BenchRow[] {
     one('Tasks per account, p95 of all accounts', 'tasks', all[Math.ceil(0.95 * all.length) - 1]!),
     one(`Accounts with a new task (of ${count(companies)})`, 'accounts', perCompany.size),
   ];
+}
+
+/** How the daily budget moved lifecycle tasks: how many waited, and how many came later. */
+function waitedNote(days: readonly Day[]): string {
+  const waited = new Set(days.flatMap((d) => d.summary.plays.waiting.map((w) => w.key)));
+  const madeLater = new Set(
+    days
+      .flatMap((d) => d.summary.plays.tasksCreated.map((t) => t.key))
+      .filter((k) => waited.has(k)),
+  );
+  return `Lifecycle tasks take what the alarms leave of ${DAILY_SHARE * 100} % of the accounts a day (plays.lifecycle.dailyTaskBudgetPercent), and an alarm opening beside two open Vitals tasks completes the least urgent lifecycle one. Over ${days.length} days ${count(waited.size)} lifecycle tasks waited at least a day; ${count(madeLater.size)} of them were made on a later day, the others' moment passed first (a touch was logged, the window closed) or they still wait after the last day.`;
 }

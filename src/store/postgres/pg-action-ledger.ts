@@ -171,6 +171,14 @@ export function pgActionLedger(pool: pg.Pool, now: () => Date) {
       );
       return rows[0]!.count;
     },
+    async portalTasksDoneSince(portal: string, since: string): Promise<number> {
+      const { rows } = await pool.query<{ count: number }>(
+        `SELECT COUNT(*) AS count FROM action_ledger
+         WHERE kind = 'task' AND status = 'done' AND portal = $1 AND done_at >= $2`,
+        [portal, isoInstant(since, 'since')],
+      );
+      return rows[0]!.count;
+    },
   };
 }
 

@@ -21,6 +21,7 @@ export type PlaysPart = Pick<
   | 'unfinishedActions'
   | 'heldActions'
   | 'tasksCreatedForOwnerSince'
+  | 'tasksCreatedSince'
   | 'ledgerForCompany'
   | 'ledgerHas'
   | 'openLifecycleTasks'
@@ -68,6 +69,7 @@ export function pgPlaysPart(pool: pg.Pool, now: () => Date): PlaysPart {
     heldActions: (portal) => ledger.withStatus(portal, 'held'),
     tasksCreatedForOwnerSince: (portal, ownerId, since) =>
       ledger.tasksDoneSince(portal, ownerId, since),
+    tasksCreatedSince: (portal, since) => ledger.portalTasksDoneSince(portal, since),
     ledgerForCompany: (portal, companyId) => ledger.forCompany(portal, companyId),
     ledgerHas: (portal, keys) => ledger.has(portal, keys),
     openLifecycleTasks: async (portal, companyIds, ruleIds) =>

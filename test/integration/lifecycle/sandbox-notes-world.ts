@@ -27,9 +27,14 @@ export function lifecycleWorld(
   overrides: Partial<PlaySettings> = {},
   options: { settleAfterSeconds?: number } = {},
 ) {
+  // The portal's daily budget is opened up here so each play shows on the day it falls due;
+  // lifecycle-budget.test.ts runs the default one.
   return playsWorld(
     companies,
-    { lifecycle: { ...DEFAULT_LIFECYCLE, enabled: true }, ...overrides },
+    {
+      lifecycle: { ...DEFAULT_LIFECYCLE, enabled: true, dailyTaskBudgetPercent: 100 },
+      ...overrides,
+    },
     options,
   );
 }

@@ -46,6 +46,7 @@ describe('the plays section', () => {
           trial: { touchDays: null, qbrDays: null },
         },
         criticalTouchDays: 1,
+        dailyTaskBudgetPercent: 5,
         atRiskTouchDays: 7,
         qbrLeadDays: 14,
         valueReport: true,
@@ -263,6 +264,21 @@ describe('plays errors name the setting, the value and the fix', () => {
         message: 'Got -1; the smallest allowed is 0.',
       },
     ]);
+  });
+
+  it('rejects a daily budget that is not a share of the accounts', () => {
+    const budget = (value: unknown) => issuesOf({ lifecycle: { dailyTaskBudgetPercent: value } });
+    const fix = "use a percentage of the portal's accounts from 0.1 to 100, e.g. 5.";
+    expect(budget(0)).toEqual([
+      { path: 'plays.lifecycle.dailyTaskBudgetPercent', message: `Got 0; ${fix}` },
+    ]);
+    expect(budget('5%')).toEqual([
+      { path: 'plays.lifecycle.dailyTaskBudgetPercent', message: `Got "5%"; ${fix}` },
+    ]);
+    expect(budget(150)[0]?.message).toBe(`Got 150; ${fix}`);
+    expect(
+      resolve({ plays: { lifecycle: { dailyTaskBudgetPercent: 2.5 } } }).plays.lifecycle,
+    ).toMatchObject({ dailyTaskBudgetPercent: 2.5 });
   });
 
   it('rejects a sender email that is not an address, and half a sender', () => {

@@ -49,6 +49,8 @@ function outcome(actions: PlayOutcome['actions'], tracks: PlayOutcome['tracks'] 
 
 const made = (o: PlayOutcome) => o.actions.map((a) => a.key);
 
+const AT = { now: new Date('2025-03-03T09:00:00.000Z'), timeZone: 'Europe/Berlin' };
+
 describe('pacing the lifecycle tasks of an account', () => {
   it('makes the most urgent one today, the earliest due among equals, and leaves the rest', () => {
     const paced = paceLifecycle(
@@ -57,6 +59,8 @@ describe('pacing the lifecycle tasks of an account', () => {
         task('qbr-prep', { priority: 'MEDIUM', dueAt: '2025-03-06T17:00:00.000Z' }),
         task('onboarding-no-sponsor', { priority: 'MEDIUM' }),
       ]),
+      [],
+      AT,
     );
     expect(made(paced)).toEqual(['c1:onboarding-no-sponsor:2025-03-03']);
     expect(paced.verdicts.find((v) => v.ruleId === 'qbr-prep')).toEqual({
@@ -89,6 +93,8 @@ describe('pacing the lifecycle tasks of an account', () => {
         save: track('save'),
         renewal: track('renewal'),
       }),
+      [],
+      AT,
     );
     expect(made(paced)).toEqual([note.key, copy.key]);
     expect(paced.verdicts.find((v) => v.ruleId === 'cadence-check-in')?.why).toBe(
@@ -102,6 +108,7 @@ describe('pacing the lifecycle tasks of an account', () => {
     const waits = paceLifecycle(
       outcome([task('cadence-check-in')], { renewal: track('renewal') }),
       [open],
+      AT,
     );
     expect(made(waits)).toEqual([]);
     const update: TaskUpdateAction = {
@@ -121,21 +128,87 @@ describe('pacing the lifecycle tasks of an account', () => {
     const goes = paceLifecycle(
       outcome([task('cadence-check-in'), update], { renewal: track('renewal') }),
       [open, { ...other, route: 'manager' }],
+      AT,
     );
     expect(made(goes)).toEqual(['c1:cadence-check-in:2025-03-03', update.key]);
   });
 
   it('lets a more urgent task past an open one, and holds one no more urgent', () => {
     const open = task('cadence-check-in', { key: 'c1:cadence-check-in:2025-02-20' });
-    const urgent = paceLifecycle(outcome([task('qbr-prep', { priority: 'MEDIUM' })]), [open]);
+    const urgent = paceLifecycle(outcome([task('qbr-prep', { priority: 'MEDIUM' })]), [open], AT);
     expect(made(urgent)).toEqual(['c1:qbr-prep:2025-03-03']);
-    const same = paceLifecycle(outcome([task('anniversary')]), [open]);
+    const same = paceLifecycle(outcome([task('anniversary')]), [open], AT);
     expect(made(same)).toEqual([]);
     expect(same.verdicts[0]!.why).toBe('due; waits until "cadence-check-in" is done or over');
   });
 
   it('leaves an outcome with one lifecycle task and one open track as it is', () => {
     const given = outcome([task('cadence-check-in')], { renewal: track('renewal') });
-    expect(paceLifecycle(given)).toBe(given);
+    expect(paceLifecycle(given, [], AT)).toBe(given);
+  });
+});
+
+describe('keeping an account to two open Vitals tasks when alarms open', () => {
+  const checkIn = task('cadence-check-in', {
+    key: 'c1:cadence-check-in:2025-02-20',
+    dueAt: '2025-02-21T17:00:00.000Z',
+  });
+  const qbrPrep = task('qbr-prep', {
+    key: 'c1:qbr-prep:2025-03-17',
+    priority: 'MEDIUM',
+    dueAt: '2025-03-04T17:00:00.000Z',
+  });
+  const closes = (o: PlayOutcome) =>
+    o.actions.flatMap((a) => (a.kind === 'task-update' && a.status === 'COMPLETED' ? [a] : []));
+
+  it('completes the least urgent open lifecycle task when two track tasks are open, saying why', () => {
+    const paced = paceLifecycle(
+      outcome([], { save: track('save'), renewal: track('renewal') }),
+      [checkIn, qbrPrep],
+      AT,
+    );
+    const closed = closes(paced);
+    expect(closed.map((c) => c.target)).toEqual([checkIn.key, qbrPrep.key]);
+    expect(closed[0]!.key).toBe(`${checkIn.key}:close`);
+    expect(closed[0]!.body).toMatch(
+      /^Closed by Vitals on 2025-03-03: the save and renewal tasks on this account come first, and Vitals keeps at most 2 of its tasks open per account\./,
+    );
+  });
+
+  it('keeps the more urgent lifecycle task beside one track task', () => {
+    const paced = paceLifecycle(outcome([], { renewal: track('renewal') }), [checkIn, qbrPrep], AT);
+    expect(closes(paced).map((c) => c.target)).toEqual([checkIn.key]);
+    expect(closes(paced)[0]!.body).toContain('the renewal task on this account comes first');
+  });
+
+  it('closes nothing when the open tasks fit, or when this evaluation already closes one', () => {
+    const fits = outcome([], { renewal: track('renewal') });
+    expect(paceLifecycle(fits, [qbrPrep], AT)).toBe(fits);
+    const ended: TaskUpdateAction = {
+      kind: 'task-update',
+      track: 'lifecycle',
+      ruleId: checkIn.ruleId,
+      episode: checkIn.episode,
+      key: `${checkIn.key}:close`,
+      companyId: 'c1',
+      target: checkIn.key,
+      subject: checkIn.subject,
+      body: 'Closed by Vitals: its moment has passed',
+      priority: checkIn.priority,
+      dueAt: checkIn.dueAt,
+      status: 'COMPLETED',
+    };
+    const paced = paceLifecycle(
+      outcome([ended], { renewal: track('renewal') }),
+      [checkIn, qbrPrep],
+      AT,
+    );
+    expect(closes(paced)).toEqual([ended]);
+  });
+
+  it("does not count escalation copies, which are not the owner's", () => {
+    const copy = task('nps-detractor-escalation', { key: 'c1:nps:x:manager', route: 'manager' });
+    const given = outcome([], { save: track('save'), renewal: track('renewal') });
+    expect(paceLifecycle(given, [copy], AT)).toBe(given);
   });
 });
