@@ -3,6 +3,7 @@ import { LIFECYCLE_RULES } from '../../../src/lifecycle/lifecycle-rules.ts';
 import { DEFAULT_LIFECYCLE } from '../../../src/lifecycle/lifecycle-defaults.ts';
 import { printPlayPlan } from '../../../src/cli/print-play-plan.ts';
 import { printPlaysOutcome } from '../../../src/cli/print-plays-outcome.ts';
+import { rescoreCompanies } from '../../../src/jobs/rescore-companies.ts';
 import { dateOf, day, lifecycleWorld, runAt } from './sandbox-notes-world.ts';
 import type { PlaysWorld } from '../../support/plays-world.ts';
 
@@ -101,5 +102,24 @@ describe("the portal's daily budget for lifecycle tasks", () => {
     const dryIo = bufferIo();
     printPlayPlan(dry, dryIo.io);
     expect(dryIo.out()).toContain('lifecycle tasks would wait for a quieter day');
+  });
+
+  it('holds a webhook rescore to the same day: it makes no more than the run left room for', async () => {
+    const world = await lifecycleWorld(COMPANIES, defaultBudget);
+    await world.run(day(0));
+    const run = await runAt(world, day(FIRST_DAY));
+    expect(run.plays.waiting.length, 'lifecycle tasks the run left waiting').toBeGreaterThan(0);
+    world.clock.now = day(FIRST_DAY, 1);
+    const rescore = await rescoreCompanies(world.companyIds(), {
+      ...world.deps(),
+      now: day(FIRST_DAY, 1),
+    });
+    const made = rescore.plays.tasksCreated;
+    const lifecycle = made.filter((t) => LIFECYCLE.has(t.ruleId)).length;
+    const today = run.plays.tasksCreated.length + made.length;
+    // What the run left waiting still waits: the day is as full as it was.
+    if (lifecycle > 0) expect(today).toBeLessThanOrEqual(BUDGET);
+    expect(lifecycle + rescore.plays.waiting.length, 'lifecycle tasks due').toBeGreaterThan(0);
+    for (const w of rescore.plays.waiting) expect(w.reason).toContain('5 % of 100 accounts');
   });
 });

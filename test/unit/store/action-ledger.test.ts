@@ -318,6 +318,10 @@ describe('the daily task cap', () => {
     expect(await store.tasksCreatedForOwnerSince('sandbox', '70000001', dayStart)).toBe(1);
     expect(await store.tasksCreatedForOwnerSince('884422', '61234567', dayStart)).toBe(1);
     expect(await store.tasksCreatedForOwnerSince('sandbox', '404', dayStart)).toBe(0);
+    // The portal's day: every owner's tasks and those with none, not the other portal's.
+    expect(await store.tasksCreatedSince('sandbox', dayStart)).toBe(4);
+    expect(await store.tasksCreatedSince('884422', dayStart)).toBe(1);
+    expect(await store.tasksCreatedSince('sandbox', '2025-03-09T00:00:00Z')).toBe(5);
   });
 
   it('counts a held task on the day it is finally done', async () => {
@@ -337,6 +341,9 @@ describe('the daily task cap', () => {
   it('rejects a start that is not a time', async () => {
     const { store } = await openTestStore(NOW);
     await expect(store.tasksCreatedForOwnerSince('sandbox', '1', 'today')).rejects.toMatchObject({
+      code: 'invalid-input',
+    });
+    await expect(store.tasksCreatedSince('sandbox', 'today')).rejects.toMatchObject({
       code: 'invalid-input',
     });
   });
