@@ -1,3 +1,4 @@
+import { modelVersion } from '../models/model-version.ts';
 import type { MappingConfig } from '../config/config.ts';
 import type { Gateway } from '../hubspot/create-gateway.ts';
 import type { HubSpotRecord } from '../hubspot/record-schema.ts';
@@ -129,7 +130,9 @@ export async function scoreChunk(
       previousScore: last?.score ?? null,
       values,
       changed,
-      history: moved(explanation, last) ? historyRow(company.id, explanation, values, ctx) : null,
+      history: moved(explanation, last, modelVersion(ctx.model.model))
+        ? historyRow(company.id, explanation, values, ctx)
+        : null,
       facts: ctx.plays
         ? playFacts({
             company,
@@ -193,8 +196,15 @@ async function readCompanyContacts(ids: string[], ctx: ChunkContext): Promise<Co
   };
 }
 
-function moved(e: Explanation, last: ScoreRecord | undefined): boolean {
-  return !last || last.score !== e.score || last.tier !== e.tier || last.coverage !== e.coverage;
+/** A new history point when the score, tier or coverage moved, or the model changed. */
+function moved(e: Explanation, last: ScoreRecord | undefined, version: string): boolean {
+  return (
+    !last ||
+    last.score !== e.score ||
+    last.tier !== e.tier ||
+    last.coverage !== e.coverage ||
+    last.model.version !== version
+  );
 }
 
 function historyRow(
@@ -211,7 +221,7 @@ function historyRow(
     tier: e.tier,
     coverage: e.coverage,
     dimensions: Object.fromEntries(Object.entries(e.dimensions).map(([k, d]) => [k, d.score])),
-    model: { name: ctx.model.model.name, version: ctx.model.model.version },
+    model: { name: ctx.model.model.name, version: modelVersion(ctx.model.model) },
     topDrivers: values.health_top_drivers,
   };
 }
