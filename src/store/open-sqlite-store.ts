@@ -20,6 +20,7 @@ import { sqlitePortfolioView } from './sqlite-portfolio-view.ts';
 import { sqliteScoreHistory } from './sqlite-score-history.ts';
 import { sqliteReportAccounts } from './sqlite-report-accounts.ts';
 import { sqliteScoreSeries } from './sqlite-score-series.ts';
+import { sqliteSignalSnapshots } from './sqlite-signal-snapshots.ts';
 import { sqliteTrackAdoption } from './sqlite-track-adoption.ts';
 import { sqliteWebhookInbox } from './sqlite-webhook-inbox.ts';
 import { sqliteWeeklyScores } from './sqlite-weekly-scores.ts';
@@ -72,6 +73,7 @@ function sqliteStore(db: Database.Database, location: string, now: () => Date): 
   const adoption = sqliteTrackAdoption(db, now);
   const facts = sqliteAccountFacts(db);
   const mrr = sqliteMrrHistory(db);
+  const snapshots = sqliteSignalSnapshots(db);
   const weeklyScores = sqliteWeeklyScores(db, series);
   const view = sqlitePortfolioView(db);
   const reportAccounts = sqliteReportAccounts(db, weeklyScores);
@@ -82,6 +84,7 @@ function sqliteStore(db: Database.Database, location: string, now: () => Date): 
     facts.put(page.facts ?? []);
     mrr.append(page.mrr ?? []);
     nps.append(page.nps ?? []);
+    snapshots.put(page.snapshots ?? []);
     runs.saveProgress(page.runId, page.progress);
   });
   const commitPlays = db.transaction((commit: PlaysCommit) => {
@@ -108,6 +111,9 @@ function sqliteStore(db: Database.Database, location: string, now: () => Date): 
     latestMrr: async (portal, ids) => mrr.latest(portal, ids),
     mrrHistory: async (portal, period) => mrr.history(portal, period),
     reportAccounts: async (portal, read, map) => reportAccounts(portal, read, map),
+    putSignalSnapshots: async (rows) => snapshots.put(rows),
+    signalSnapshots: (portal, range) => snapshots.pages(portal, range),
+    snapshotMonths: async (portal) => snapshots.span(portal),
     putPortfolioView: async (portal, value, at) => view.put(portal, value, at),
     portfolioView: async (portal) => view.get(portal),
     startRun: async (run) => runs.start(run),

@@ -373,4 +373,24 @@ export const sqliteMigrations: readonly Migration[] = [
         WHERE kind = 'task' AND status = 'done';
     `,
   },
+  {
+    version: 16,
+    name: 'signal snapshots',
+    // What each company was scored from, once a month (a later run that month replaces it), so a
+    // backtest can score the past with another model. Read a company at a time, its months in
+    // order: keyed so, and WITHOUT ROWID so the rows lie in that order and a full read is one
+    // pass through the key.
+    sql: `
+      CREATE TABLE signal_snapshots (
+        portal TEXT NOT NULL,
+        company_id TEXT NOT NULL,
+        month TEXT NOT NULL,
+        taken_at TEXT NOT NULL,
+        segment TEXT,
+        signals TEXT NOT NULL,
+        modifiers TEXT NOT NULL,
+        PRIMARY KEY (portal, company_id, month)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];

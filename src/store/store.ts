@@ -180,6 +180,30 @@ export interface WeeklyScore {
   score: number | null;
 }
 
+/** What a run scored one company from, kept one per company and month for backtests. */
+export interface SignalSnapshot {
+  portal: string;
+  companyId: string;
+  /** The UTC month of the reading, 'YYYY-MM'. */
+  month: string;
+  /** When it was read (ISO instant); the latest of the month replaces an earlier one. */
+  takenAt: string;
+  segment: string | null;
+  /** Signal key → value (number, enum word, or null); as the scoring engine takes them. */
+  signals: Record<string, number | string | null>;
+  modifiers: Record<string, number | null>;
+}
+
+/** What `snapshotMonths` answers: the months a portal's snapshots span, and how many there are. */
+export interface SnapshotSpan {
+  /** The earliest and latest month ('YYYY-MM'); null when the portal has none. */
+  first: string | null;
+  last: string | null;
+  /** Companies with at least one snapshot. */
+  companies: number;
+  rows: number;
+}
+
 /** Everything one page produced, committed in one transaction so a kill never half-writes it. */
 export interface PageCommit {
   runId: string;
@@ -192,6 +216,8 @@ export interface PageCommit {
   mrr?: readonly MrrChange[];
   /** The NPS answers the page's contacts hold; those already kept change nothing. */
   nps?: readonly NpsAnswerRecord[];
+  /** What each company was scored from, as this month's snapshot (see putSignalSnapshots). */
+  snapshots?: readonly SignalSnapshot[];
   /**
    * Commit only while this lease is still the holder's; otherwise nothing is written and the
    * commit fails with StoreError 'lease-lost'. The run's page, its cursor above all, is fenced so.
@@ -420,6 +446,22 @@ export interface Store {
     read: ReportRead,
     map: (account: ReportAccount) => T,
   ): Promise<T[]>;
+  /**
+   * Upserts each company's snapshot of its month. An earlier reading never replaces a later one,
+   * so a replayed or resumed page cannot roll a month back.
+   */
+  putSignalSnapshots(rows: readonly SignalSnapshot[]): Promise<void>;
+  /**
+   * The portal's snapshots in pages of a few thousand, by company then month, the months from
+   * `from` to `to` ('YYYY-MM', both included). Streamed: a book of millions of rows is never in
+   * memory at once, and no connection is held between pages.
+   */
+  signalSnapshots(
+    portal: string,
+    range?: { from?: string; to?: string },
+  ): AsyncIterable<SignalSnapshot[]>;
+  /** The months the portal's snapshots span, and how many companies and rows they hold. */
+  snapshotMonths(portal: string): Promise<SnapshotSpan>;
   /** Replaces the portal's precomputed home-page view (opaque JSON). */
   putPortfolioView(portal: string, view: unknown, at: string): Promise<void>;
   /** The portal's precomputed home-page view and when it was computed; null before the first. */
@@ -427,8 +469,8 @@ export interface Store {
 
   startRun(run: StartRun): Promise<RunRecord>;
   /**
-   * Appends the scores, upserts the states and facts, records the MRR changes and saves the
-   * run's progress, all or nothing.
+   * Appends the scores, upserts the states, facts and signal snapshots, records the MRR changes
+   * and saves the run's progress, all or nothing.
    */
   commitPage(page: PageCommit): Promise<void>;
   finishRun(runId: string, outcome: RunOutcome): Promise<RunRecord>;

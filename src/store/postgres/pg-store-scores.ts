@@ -13,6 +13,7 @@ import {
   scoreRowsAtOrBefore,
   scoreRowsOfLastDays,
 } from './pg-score-history.ts';
+import { putSignalSnapshotRows } from './pg-signal-snapshots.ts';
 import { weeklyScoreRows } from './pg-weekly-scores.ts';
 
 export type ScoresPart = Pick<
@@ -66,6 +67,7 @@ async function commitPage(pool: pg.Pool, page: PageCommit, now: () => Date): Pro
     await putAccountFactsRows(tx, page.facts ?? []);
     await appendMrrRows(tx, page.mrr ?? []);
     await appendNpsRows(tx, page.nps ?? []);
+    await putSignalSnapshotRows(tx, page.snapshots ?? []);
     await saveRunProgress(tx, page.runId, page.progress, now());
   });
 }
