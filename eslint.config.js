@@ -86,6 +86,7 @@ export default tseslint.config(
       'src/plays/**',
       'src/lifecycle/**',
       'src/brief/**',
+      'src/backtest/**',
       'src/validation/**',
       'src/reports/**',
     ],
