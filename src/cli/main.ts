@@ -11,6 +11,13 @@ import { sandboxReset } from './sandbox-reset.ts';
 import { sandboxChangeCommand } from './sandbox-change-command.ts';
 import { sandboxAssociateCommand, type LinkAction } from './sandbox-associate-command.ts';
 import { setupCommand } from './setup-command.ts';
+import { BACKTEST_HELP, backtestCommand, type BacktestCliOptions } from './backtest-command.ts';
+import { MODELS_DIFF_HELP, modelsDiffCommand } from './models-diff-command.ts';
+import {
+  MODELS_SUGGEST_HELP,
+  modelsSuggestCommand,
+  type SuggestOptions,
+} from './models-suggest-command.ts';
 import { demoCommand } from './demo-command.ts';
 import { doctorCommand } from './doctor-command.ts';
 import { playsExplainCommand } from './plays-explain-command.ts';
@@ -173,6 +180,24 @@ function buildProgram(io: Io, exit: (code: number) => void): Command {
       exit(showModel(name, options.format ?? (models.opts().format as OutputFormat), io)),
     );
 
+  models
+    .command('diff')
+    .description('What differs between two models, and how many accounts would change tier')
+    .argument('<a>', 'the model now (preset name or file)')
+    .argument('<b>', 'the model to compare (preset name or file)')
+    .addHelpText('after', MODELS_DIFF_HELP)
+    .action(async (a: string, b: string) => exit(await modelsDiffCommand(a, b, io)));
+  models
+    .command('suggest')
+    .description(
+      'Dimension weights fitted to the churn history, as a candidate model (never applied)',
+    )
+    .option('--from-backtest', 'fit to the history the backtest replays')
+    .option('--horizon <days>', 'how far ahead churn counts, e.g. 90d (default)')
+    .option('-o, --out <file>', 'write the candidate model file here')
+    .addHelpText('after', MODELS_SUGGEST_HELP)
+    .action(async (options: SuggestOptions) => exit(await modelsSuggestCommand(options, io)));
+
   program
     .command('run')
     .description('Rescore every company and write the health properties back to HubSpot')
@@ -246,6 +271,22 @@ function buildProgram(io: Io, exit: (code: number) => void): Command {
     .action(async (name: string, options: ReportOptions) =>
       exit(await reportCommand(name, options, io)),
     );
+
+  program
+    .command('backtest')
+    .description('How well each model would have warned of churn, replayed from the stored history')
+    .option(
+      '-m, --model <name-or-path...>',
+      'a preset or model file to compare with the current one',
+    )
+    .option('--horizon <days>', 'how far ahead a warning counts, e.g. 90d (default)')
+    .option('--from <month>', 'the first month to replay (YYYY-MM)')
+    .option('--to <month>', 'the last month to replay (YYYY-MM)')
+    .option('--with-contraction', 'count a drop in MRR within the horizon as a loss too')
+    .option('-f, --format <format>', 'table (default), json or html')
+    .option('-o, --out <file>', 'write to this file instead of the terminal')
+    .addHelpText('after', BACKTEST_HELP)
+    .action(async (options: BacktestCliOptions) => exit(await backtestCommand(options, io)));
 
   const inbox = program
     .command('inbox')

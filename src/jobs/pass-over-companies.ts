@@ -181,8 +181,24 @@ async function finishChunk(
       : scored.flatMap((c) =>
           c.npsAnswers.map((answer) => ({ portal: deps.portal, companyId: c.id, ...answer })),
         ),
+    snapshots: pass.dryRun ? [] : signalSnapshots(scored, deps.portal, now),
   });
   deps.onProgress?.(progress);
+}
+
+/** What each company was scored from, as its snapshot of this (UTC) month. */
+function signalSnapshots(scored: readonly ScoredCompany[], portal: string, now: Date) {
+  const takenAt = now.toISOString();
+  const month = takenAt.slice(0, 7);
+  return scored.map((c) => ({
+    portal,
+    companyId: c.id,
+    month,
+    takenAt,
+    segment: c.reading.segment,
+    signals: c.reading.signals,
+    modifiers: c.reading.modifiers,
+  }));
 }
 
 /** Contacts a run reads anyway also give the reports' NPS: two more columns, no more calls. */

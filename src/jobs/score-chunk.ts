@@ -4,7 +4,7 @@ import type { Gateway } from '../hubspot/create-gateway.ts';
 import type { HubSpotRecord } from '../hubspot/record-schema.ts';
 import type { CompiledModel } from '../scoring/compile-model.ts';
 import { explainAccount, type Explanation } from '../scoring/explain-score.ts';
-import { extractAccount } from '../signals/extract-account.ts';
+import { extractAccount, type ExtractedAccount } from '../signals/extract-account.ts';
 import type { RequiredProperties } from '../signals/required-properties.ts';
 import type { ScoreRecord, Store } from '../store/store.ts';
 import type { PlaysMapping } from '../config/config.ts';
@@ -37,6 +37,8 @@ export interface ScoredCompany {
   current: HubSpotRecord['properties'];
   /** The NPS answer each of its contacts holds (empty when the run reads no contacts). */
   npsAnswers: NpsAnswer[];
+  /** What it was scored from, kept as the month's snapshot for backtests. */
+  reading: Pick<ExtractedAccount, 'segment' | 'signals' | 'modifiers'>;
 }
 
 export interface ChunkContext {
@@ -150,6 +152,7 @@ export async function scoreChunk(
         : null,
       current: company.properties,
       npsAnswers: npsAnswers(contacts),
+      reading: { segment: account.segment, signals: account.signals, modifiers: account.modifiers },
     };
   });
 }

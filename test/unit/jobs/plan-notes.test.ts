@@ -21,6 +21,7 @@ function company(id: string): ScoredCompany {
     values: {} as ScoredCompany['values'],
     changed: {},
     history: null,
+    reading: { segment: 'mid_market', signals: {}, modifiers: {} },
     facts: account({
       companyId: id,
       segment: 'mid_market',

@@ -1,0 +1,123 @@
+import { writeFileSync } from 'node:fs';
+import { renderBacktestHtml } from '../backtest/render-backtest-html.ts';
+import { renderBacktestText } from '../backtest/render-backtest-text.ts';
+import type { Config } from '../config/config.ts';
+import { runBacktest, type BacktestModel } from '../jobs/run-backtest.ts';
+import { compileModel } from '../scoring/compile-model.ts';
+import { openStore } from '../store/open-store.ts';
+import { explainAppError, loadConfigOrExplain } from './app-errors.ts';
+import { readChartJsSource } from './chart-js-source.ts';
+import { CliError, EXIT } from './cli-error.ts';
+import { loadCliModel } from './load-cli-model.ts';
+import type { Io } from './process-io.ts';
+import { reportPortal } from './report-portal.ts';
+
+export interface BacktestCliOptions {
+  model?: string[];
+  horizon?: string;
+  from?: string;
+  to?: string;
+  format?: string;
+  out?: string;
+  withContraction?: boolean;
+}
+
+const FORMATS = ['table', 'json', 'html'] as const;
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+export const BACKTEST_HELP = `
+Replays the monthly snapshots of signals that runs keep (one per company and month) through the
+configured model and any given with --model, as if each had scored those months, and checks each
+against what happened next: did the accounts it scored low churn within the horizon? Reports per
+model the churn rate by tier, the lift of the worst tier, the AUC with a 95 % interval, precision
+and recall of the two worst tiers, calibration, and the accounts it called healthy before they
+churned. Reads only the store: no HubSpot call. Readings whose horizon has not ended yet, and
+those after an account churned, are left out.
+
+Exit status: 0 when printed, 1 when there is no history to replay yet (it says why), 2 when an
+option is wrong.
+
+Examples:
+  vitals backtest
+  vitals backtest --model cs-engine --model ./my-model.yaml --horizon 180d
+  vitals backtest --from 2025-01 --to 2025-12 --format html --out backtest.html`;
+
+/** `vitals backtest`: how well each model's score would have warned of churn. */
+export async function backtestCommand(options: BacktestCliOptions, io: Io): Promise<number> {
+  const format = formatOf(options.format);
+  const horizonDays = horizonOf(options.horizon);
+  const from = monthOf('--from', options.from);
+  const to = monthOf('--to', options.to);
+  if (from && to && from > to)
+    throw new CliError(`--from ${from} is after --to ${to}: give the earlier month first.`);
+  const config = loadConfigOrExplain();
+  const models = modelsOf(config, options.model ?? []);
+  const store = await openStore(config).catch((error: unknown) => {
+    throw explainAppError(error);
+  });
+  try {
+    const run = await reportPortal(store, config.hubspot.mode);
+    const span = await store.snapshotMonths(run.portal);
+    if (span.rows === 0)
+      throw new CliError(
+        'There is no signal history to replay yet: runs keep one snapshot per company and month from this version on, so a backtest has something to say after a few months of runs. Run `vitals run --once` (or keep `vitals start` running) and ask again.',
+        EXIT.rejected,
+      );
+    const { report } = await runBacktest(store, {
+      portal: run.portal,
+      models,
+      horizonDays,
+      ...(from ? { from } : {}),
+      ...(to ? { to } : {}),
+      contraction: options.withContraction === true,
+      now: new Date(),
+    });
+    const text =
+      format === 'json'
+        ? `${JSON.stringify(report, null, 2)}\n`
+        : format === 'html'
+          ? renderBacktestHtml(report, readChartJsSource())
+          : renderBacktestText(report);
+    if (options.out) {
+      writeFileSync(options.out, text);
+      io.err(`Wrote the backtest to ${options.out}.\n`);
+    } else io.out(text);
+    return EXIT.ok;
+  } catch (error) {
+    throw explainAppError(error);
+  } finally {
+    await store.close();
+  }
+}
+
+function modelsOf(config: Config, names: readonly string[]): BacktestModel[] {
+  const current = { model: compileModel(config.model), label: `${config.model.name} (current)` };
+  return [
+    current,
+    ...names.map((name) => ({ model: compileModel(loadCliModel(name)), label: name })),
+  ];
+}
+
+function formatOf(format = 'table'): (typeof FORMATS)[number] {
+  if ((FORMATS as readonly string[]).includes(format)) return format as (typeof FORMATS)[number];
+  throw new CliError(
+    `--format ${JSON.stringify(format)} is not a backtest format: use table (to read), json (for a program) or html (one page with charts).`,
+  );
+}
+
+function horizonOf(horizon = '90d'): number {
+  const match = /^(\d{1,3})d?$/.exec(horizon.trim());
+  const days = match ? Number(match[1]) : NaN;
+  if (days >= 7 && days <= 730) return days;
+  throw new CliError(
+    `--horizon ${JSON.stringify(horizon)} is not a horizon: give days from 7 to 730, e.g. --horizon 90d.`,
+  );
+}
+
+function monthOf(flag: string, month: string | undefined): string | undefined {
+  if (month === undefined) return undefined;
+  if (MONTH.test(month)) return month;
+  throw new CliError(
+    `${flag} ${JSON.stringify(month)} is not a month: write it as YYYY-MM, e.g. ${flag} 2026-01.`,
+  );
+}

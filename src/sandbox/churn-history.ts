@@ -1,0 +1,107 @@
+import type { CompanyFate } from '../backtest/replay-outcome.ts';
+import type { Reading } from '../backtest/replay-models.ts';
+import type { CompiledModel, CompiledSignal, SignalValue } from '../scoring/compile-model.ts';
+import { SEGMENTS } from '../scoring/model-schema.ts';
+import { scoreAccount } from '../scoring/score-account.ts';
+import { seededRandom, type Random } from './seeded-random.ts';
+
+/** How the made-up history is drawn; every figure has a default. */
+export interface ChurnHistorySpec {
+  seed: number;
+  accounts: number;
+  /** Months of history, ending with `lastMonth`. */
+  months: number;
+  /** 'YYYY-MM'. */
+  lastMonth: string;
+  /** Chance a signal moves in a month. */
+  drift?: number;
+  /** Monthly churn odds at a score of 50, as log-odds. */
+  baseLogOdds?: number;
+  /** Log-odds of churn added per 10 points below 50 (taken off above it). */
+  perTenPoints?: number;
+  /** Spread of each month's noise on the log-odds: what the score cannot know. */
+  noise?: number;
+}
+
+/** The drawn history: what Vitals would have read each month, and who churned when. */
+export interface ChurnHistory {
+  readings: Reading[];
+  fates: Map<string, CompanyFate>;
+  names: Map<string, string>;
+}
+
+const DEFAULTS = { drift: 0.25, baseLogOdds: -4.2, perTenPoints: 0.9, noise: 0.8 };
+
+/**
+ * A history whose churn truly depends on the signals: each account's signals drift month to
+ * month, and each month it churns with odds that fall as `truth` scores it higher, plus seeded
+ * noise the score cannot see. A backtest over it has something real to find (the generating
+ * model should rank accounts best) and a known answer to check itself against.
+ */
+export function churnHistory(truth: CompiledModel, spec: ChurnHistorySpec): ChurnHistory {
+  const p = { ...DEFAULTS, ...spec };
+  const random = seededRandom(spec.seed);
+  const months = monthsEnding(spec.lastMonth, spec.months);
+  const readings: Reading[] = [];
+  const fates = new Map<string, CompanyFate>();
+  const names = new Map<string, string>();
+  for (let a = 0; a < spec.accounts; a++) {
+    const companyId = String(41_000_000 + a);
+    names.set(companyId, `History Co ${a + 1}`);
+    const segment = random.pick(SEGMENTS.filter((s) => s !== 'trial'));
+    const signals: Record<string, SignalValue | null> = {};
+    for (const s of truth.signals) signals[s.key] = drawValue(s, random);
+    // Accounts join over the history, so its early months hold fewer of them.
+    const joined = random.int(0, Math.floor(months.length / 2));
+    let churnedAt: string | null = null;
+    for (let m = joined; m < months.length && churnedAt === null; m++) {
+      if (m > joined)
+        for (const s of truth.signals)
+          if (random.chance(p.drift)) signals[s.key] = drawValue(s, random);
+      const month = months[m]!;
+      readings.push({
+        companyId,
+        month,
+        takenAt: `${month}-15T06:00:00.000Z`,
+        segment,
+        signals: { ...signals },
+        modifiers: {},
+      });
+      const score = scoreAccount(truth, { segment, signals }).score ?? 50;
+      const logOdds =
+        p.baseLogOdds + (p.perTenPoints * (50 - score)) / 10 + random.normal(0, p.noise);
+      if (random.next() < 1 / (1 + Math.exp(-logOdds)))
+        churnedAt = `${nextMonth(month)}-${String(random.int(1, 28)).padStart(2, '0')}T12:00:00.000Z`;
+    }
+    fates.set(companyId, { churnedAt, contractedAt: [] });
+  }
+  return { readings, fates, names };
+}
+
+function drawValue(signal: CompiledSignal, random: Random): SignalValue | null {
+  if (random.chance(0.05)) return null;
+  const def = signal.def;
+  if (def.type === 'enum') return random.pick(Object.keys(def.values));
+  const words = Object.keys(def.words ?? {});
+  if (words.length > 0 && random.chance(0.05)) return random.pick(words);
+  const edges = def.bands.flatMap((b) => [b.atLeast, b.above, b.atMost, b.below]);
+  const known = edges.filter((e): e is number => e !== undefined);
+  const low = def.min ?? Math.min(0, ...known);
+  const high = def.max ?? Math.max(1, ...known) * 1.3;
+  const value = low + random.next() * (high - low);
+  return def.integer ? Math.round(value) : Math.round(value * 10) / 10;
+}
+
+function monthsEnding(last: string, count: number): string[] {
+  return Array.from({ length: count }, (_, i) => shift(last, i - (count - 1)));
+}
+
+function nextMonth(month: string): string {
+  return shift(month, 1);
+}
+
+function shift(month: string, by: number): string {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  const index = year * 12 + (m - 1) + by;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
