@@ -58,7 +58,9 @@ function rows(models: readonly ModelBacktest[]): string[][] {
       'Lift of the worst tier',
       ...models.map((m) => {
         const lift = m.metrics.worstTierLift;
-        return lift ? `${formatLift(lift.lift)} (${lift.tier})` : NO_FIGURE;
+        if (!lift) return NO_FIGURE;
+        const firm = m.metrics.tiers.find((t) => t.tier === lift.tier)?.firm ?? false;
+        return `${formatLift(lift.lift)} (${lift.tier}${firm ? '' : ', too few'})`;
       }),
     ],
     ['Precision of the alarm tiers', ...estimate((m) => m.metrics.alarm.precision, formatPercent)],

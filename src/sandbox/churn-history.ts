@@ -30,7 +30,7 @@ export interface ChurnHistory {
   names: Map<string, string>;
 }
 
-const DEFAULTS = { drift: 0.25, baseLogOdds: -4.2, perTenPoints: 0.9, noise: 0.8 };
+const DEFAULTS = { drift: 0.25, baseLogOdds: -4.2, perTenPoints: 0.6, noise: 0.8 };
 
 /**
  * A history whose churn truly depends on the signals: each account's signals drift month to
@@ -49,15 +49,19 @@ export function churnHistory(truth: CompiledModel, spec: ChurnHistorySpec): Chur
     const companyId = String(41_000_000 + a);
     names.set(companyId, `History Co ${a + 1}`);
     const segment = random.pick(SEGMENTS.filter((s) => s !== 'trial'));
+    // The account's standing, which wanders a little month to month.
+    let quality = random.normal(0.4, 1);
     const signals: Record<string, SignalValue | null> = {};
-    for (const s of truth.signals) signals[s.key] = drawValue(s, random);
+    for (const s of truth.signals) signals[s.key] = drawValue(s, quality, random);
     // Accounts join over the history, so its early months hold fewer of them.
     const joined = random.int(0, Math.floor(months.length / 2));
     let churnedAt: string | null = null;
     for (let m = joined; m < months.length && churnedAt === null; m++) {
-      if (m > joined)
+      if (m > joined) {
+        quality = 0.85 * quality + random.normal(0.06, 0.45);
         for (const s of truth.signals)
-          if (random.chance(p.drift)) signals[s.key] = drawValue(s, random);
+          if (random.chance(p.drift)) signals[s.key] = drawValue(s, quality, random);
+      }
       const month = months[m]!;
       readings.push({
         companyId,
@@ -78,18 +82,46 @@ export function churnHistory(truth: CompiledModel, spec: ChurnHistorySpec): Chur
   return { readings, fates, names };
 }
 
-function drawValue(signal: CompiledSignal, random: Random): SignalValue | null {
+/**
+ * A value for the signal, as good as `quality` says: the account's standing (mean 0, sd 1) plus a
+ * little noise picks a point on the signal's own scale from worst to best, so a strong account's
+ * signals are mostly strong and a weak one's mostly weak, as in a real book.
+ */
+function drawValue(signal: CompiledSignal, quality: number, random: Random): SignalValue | null {
   if (random.chance(0.05)) return null;
+  const candidates = candidatesOf(signal);
+  const u = normalCdf(quality + random.normal(0, 0.9));
+  return candidates[Math.min(candidates.length - 1, Math.floor(u * candidates.length))]!;
+}
+
+/** Values the signal can take, worst first by the points the model gives them. */
+function candidatesOf(signal: CompiledSignal): SignalValue[] {
   const def = signal.def;
-  if (def.type === 'enum') return random.pick(Object.keys(def.values));
-  const words = Object.keys(def.words ?? {});
-  if (words.length > 0 && random.chance(0.05)) return random.pick(words);
-  const edges = def.bands.flatMap((b) => [b.atLeast, b.above, b.atMost, b.below]);
-  const known = edges.filter((e): e is number => e !== undefined);
-  const low = def.min ?? Math.min(0, ...known);
-  const high = def.max ?? Math.max(1, ...known) * 1.3;
-  const value = low + random.next() * (high - low);
-  return def.integer ? Math.round(value) : Math.round(value * 10) / 10;
+  let values: SignalValue[];
+  if (def.type === 'enum') values = Object.keys(def.values);
+  else {
+    const edges = def.bands.flatMap((b) => [b.atLeast, b.above, b.atMost, b.below]);
+    const known = edges.filter((e): e is number => e !== undefined);
+    const low = def.min ?? Math.min(0, ...known);
+    const high = def.max ?? Math.max(1, ...known) * 1.3;
+    values = Array.from({ length: 12 }, (_, i) => {
+      const v = low + ((high - low) * (i + 0.5)) / 12;
+      return def.integer ? Math.round(v) : Math.round(v * 10) / 10;
+    });
+  }
+  return values
+    .map((v) => ({ v, points: signal.points(v) }))
+    .sort((a, b) => a.points - b.points)
+    .map((x) => x.v);
+}
+
+/** Φ, by the Abramowitz–Stegun approximation (error below 1e-7): plenty for drawing values. */
+function normalCdf(x: number): number {
+  const t = 1 / (1 + 0.2316419 * Math.abs(x));
+  const d = 0.3989423 * Math.exp((-x * x) / 2);
+  const p =
+    d * t * (0.3193815 + t * (-0.3565638 + t * (1.781478 + t * (-1.821256 + t * 1.330274))));
+  return x > 0 ? 1 - p : p;
 }
 
 function monthsEnding(last: string, count: number): string[] {
