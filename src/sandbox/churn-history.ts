@@ -11,6 +11,10 @@ export interface ChurnHistorySpec {
   accounts: number;
   /** Months of history, ending with `lastMonth`. */
   months: number;
+  /** The first account's number, so that several draws can make one book. Default 0. */
+  firstAccount?: number;
+  /** Accounts join within this many first months (0: all from the first). Default half. */
+  joinWithin?: number;
   /** 'YYYY-MM'. */
   lastMonth: string;
   /** Chance a signal moves in a month. */
@@ -45,7 +49,9 @@ export function churnHistory(truth: CompiledModel, spec: ChurnHistorySpec): Chur
   const readings: Reading[] = [];
   const fates = new Map<string, CompanyFate>();
   const names = new Map<string, string>();
-  for (let a = 0; a < spec.accounts; a++) {
+  const first = spec.firstAccount ?? 0;
+  const joinWithin = spec.joinWithin ?? Math.floor(months.length / 2);
+  for (let a = first; a < first + spec.accounts; a++) {
     const companyId = String(41_000_000 + a);
     names.set(companyId, `History Co ${a + 1}`);
     const segment = random.pick(SEGMENTS.filter((s) => s !== 'trial'));
@@ -54,7 +60,7 @@ export function churnHistory(truth: CompiledModel, spec: ChurnHistorySpec): Chur
     const signals: Record<string, SignalValue | null> = {};
     for (const s of truth.signals) signals[s.key] = drawValue(s, quality, random);
     // Accounts join over the history, so its early months hold fewer of them.
-    const joined = random.int(0, Math.floor(months.length / 2));
+    const joined = random.int(0, joinWithin);
     let churnedAt: string | null = null;
     for (let m = joined; m < months.length && churnedAt === null; m++) {
       if (m > joined) {

@@ -60,7 +60,11 @@ export async function companyCard(deps: CardDeps, companyId: string): Promise<Co
     drivers: s.drivers,
     levers: s.levers,
     plays: cardPlays(s.plays, ledger, clock).map(({ ownerId: _owner, ...play }) => play),
-    history: history.map((h) => ({ at: h.scoredAt, score: h.score })),
+    history: history.map((h) => ({
+      at: h.scoredAt,
+      score: h.score,
+      model: `${h.model.name} ${h.model.version}`,
+    })),
     scoredAt: s.scoredAt,
     checkedAt,
     model: s.model,

@@ -81,7 +81,12 @@ function fromOlderService(value: unknown): unknown {
   return { ...rest, detail: dismissedBecause, heldUntil: null };
 }
 
-const historyPoint = z.object({ at: z.string(), score: z.number().nullable() });
+const historyPoint = z.object({
+  at: z.string(),
+  score: z.number().nullable(),
+  /** The model that gave the score ("retention-os 1+3fa9c2d1"); absent from older services. */
+  model: z.string().optional(),
+});
 
 export const companyCardSchema = z.object({
   companyId: z.string(),

@@ -46,7 +46,11 @@ describe('acting on plays through the card API', () => {
       expect(after.scoredAt).toBe(clock.now.toISOString());
       expect(after.checkedAt).toBe(clock.now.toISOString());
       expect(after.score).not.toBe(before.score);
-      expect(after.history.at(-1)).toEqual({ at: clock.now.toISOString(), score: after.score });
+      expect(after.history.at(-1)).toEqual({
+        at: clock.now.toISOString(),
+        score: after.score,
+        model: expect.stringMatching(/^retention-os 1\+[0-9a-f]{8}$/),
+      });
       const [company] = await gateway.readCompanies([id], ['health_score']);
       expect(company!.properties.health_score).toBe(String(after.score));
       const saved = (await store.companyStates('sandbox', [id])).get(id)?.card as CardSnapshot;

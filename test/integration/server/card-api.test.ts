@@ -33,7 +33,11 @@ describe('the card API against a sandbox-backed app', () => {
     const withTask = await card(done.companyId);
     expect(withTask.companyId).toBe(done.companyId);
     expect(withTask.history.length).toBeGreaterThanOrEqual(1);
-    expect(withTask.history.at(-1)).toEqual({ at: NOW.toISOString(), score: withTask.score });
+    expect(withTask.history.at(-1)).toEqual({
+      at: NOW.toISOString(),
+      score: withTask.score,
+      model: expect.stringMatching(/^retention-os 1\+[0-9a-f]{8}$/),
+    });
     expect(withTask.checkedAt).toBe(NOW.toISOString());
     expect(playOf(withTask, done.ruleId)).toMatchObject({
       status: 'task-created',

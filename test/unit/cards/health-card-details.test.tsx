@@ -139,6 +139,42 @@ describe('the health tab of a scored company', () => {
     expect(chart.props.axes.x).toMatchObject({ field: 'date', fieldType: 'datetime' });
   });
 
+  it('draws each model as its own line and says when the model changed', async () => {
+    const card = await showCard(
+      aCard({
+        history: [
+          { at: '2026-02-01T00:00:00.000Z', score: 70, model: 'retention-os 1+aaaaaaaa' },
+          { at: '2026-02-08T00:00:00.000Z', score: 66, model: 'retention-os 1+aaaaaaaa' },
+          { at: '2026-02-15T00:00:00.000Z', score: 58, model: 'retention-os 2+bbbbbbbb' },
+        ],
+      }),
+    );
+    const chart = card.findByTestId(LineChart, 'history-chart');
+    expect(chart.props.axes.options).toEqual({ groupFieldByColor: 'model' });
+    expect((chart.props.data as { model: string }[]).map((d) => d.model)).toEqual([
+      'retention-os 1+aaaaaaaa',
+      'retention-os 1+aaaaaaaa',
+      'retention-os 2+bbbbbbbb',
+    ]);
+    expect(card.findByTestId(Text, 'history-model-change').text).toBe(
+      'The scoring model changed on Feb 15, 2026 (retention-os 1+aaaaaaaa → retention-os 2+bbbbbbbb): scores before and after are not the same measure.',
+    );
+  });
+
+  it('marks nothing while one model gave every score', async () => {
+    const model = 'retention-os 1+aaaaaaaa';
+    const card = await showCard(
+      aCard({
+        history: [
+          { at: '2026-02-01T00:00:00.000Z', score: 70, model },
+          { at: '2026-02-15T00:00:00.000Z', score: 62, model },
+        ],
+      }),
+    );
+    expect(card.findByTestId(LineChart, 'history-chart').props.axes.options).toBeUndefined();
+    expect(card.maybeFindByTestId(Text, 'history-model-change')).toBeNull();
+  });
+
   it('says there is not enough history for a chart yet', async () => {
     const card = await showCard(
       aCard({ history: [{ at: '2026-02-15T00:00:00.000Z', score: 62 }] }),

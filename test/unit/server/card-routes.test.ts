@@ -13,8 +13,8 @@ describe('GET /api/cards/companies/:id', () => {
     expect(answer.status).toBe(200);
     const card = companyCardSchema.parse(answer.body);
     expect(card.history).toEqual([
-      { at: '2025-02-01T12:00:00.000Z', score: 41 },
-      { at: NOW, score: 22 },
+      { at: '2025-02-01T12:00:00.000Z', score: 41, model: 'retention-os 1.0.0' },
+      { at: NOW, score: 22, model: 'retention-os 1.0.0' },
     ]);
     expect(card.checkedAt).toBe(NOW);
     expect(card.plays.map((p) => [p.id, p.status, p.taskId, p.detail, p.heldUntil])).toEqual([
