@@ -20,7 +20,7 @@ export function modelChanges(a: Model, b: Model): string[] {
     for (const [sk, s] of sa) {
       const t = sb.get(sk);
       if (!t) lines.push(`${d.label}: signal ${s.label} (${sk}) removed.`);
-      else if (JSON.stringify(s) !== JSON.stringify(t))
+      else if (canonical(s) !== canonical(t))
         lines.push(
           `${d.label}: signal ${s.label} (${sk}) scores differently (${changedParts(s, t)}).`,
         );
@@ -30,15 +30,28 @@ export function modelChanges(a: Model, b: Model): string[] {
   }
   for (const [key, d] of db)
     if (!da.has(key)) lines.push(`Dimension ${d.label} (${key}) added (weight ${d.weight}).`);
-  const tiers = (m: Model) => m.tiers.map((t) => `${t.label} from ${t.min}`).join(', ');
-  if (tiers(a) !== tiers(b)) lines.push(`Tiers: ${tiers(a)} → ${tiers(b)}.`);
-  const mods = (m: Model) => new Map(m.modifiers.map((x) => [x.key, JSON.stringify(x)]));
+  const sorted = (m: Model) => [...m.tiers].sort((x, y) => y.min - x.min);
+  const shown = (m: Model) =>
+    sorted(m)
+      .map((t) => `${t.label} from ${t.min}`)
+      .join(', ');
+  const keys = (m: Model) =>
+    sorted(m)
+      .map((t) => `${t.key} (${t.color})`)
+      .join(', ');
+  if (canonical(sorted(a)) !== canonical(sorted(b)))
+    lines.push(
+      shown(a) !== shown(b)
+        ? `Tiers: ${shown(a)} → ${shown(b)}.`
+        : `Tiers: the same thresholds under other keys or colours: ${keys(a)} → ${keys(b)}.`,
+    );
+  const mods = (m: Model) => new Map(m.modifiers.map((x) => [x.key, canonical(x)]));
   const [ma, mb] = [mods(a), mods(b)];
   for (const [key, text] of ma)
     if (!mb.has(key)) lines.push(`Modifier ${key} removed.`);
     else if (mb.get(key) !== text) lines.push(`Modifier ${key} changed.`);
   for (const key of mb.keys()) if (!ma.has(key)) lines.push(`Modifier ${key} added.`);
-  if (JSON.stringify(a.segments) !== JSON.stringify(b.segments))
+  if (canonical(a.segments) !== canonical(b.segments))
     lines.push('Segment overrides (weights or tiers per segment) changed.');
   return lines;
 }
@@ -47,10 +60,21 @@ function changedParts(a: object, b: object): string {
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
   const parts = keys.filter(
     (k) =>
-      JSON.stringify((a as Record<string, unknown>)[k]) !==
-      JSON.stringify((b as Record<string, unknown>)[k]),
+      canonical((a as Record<string, unknown>)[k]) !== canonical((b as Record<string, unknown>)[k]),
   );
   return parts.join(', ');
+}
+
+/** JSON with object keys sorted: the order a file lists values in changes nothing. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object')
+    return `{${Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
+      .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
+      .join(',')}}`;
+  return JSON.stringify(value) ?? 'null';
 }
 
 /** How the accounts' tiers move from model A to model B, over the same readings. */

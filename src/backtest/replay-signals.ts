@@ -18,7 +18,7 @@ type Accepts = (value: unknown) => boolean;
  */
 export function signalsFor(model: CompiledModel): (stored: StoredSignals) => AccountSignals {
   const signals = model.signals.map((s) => [s.key, accepts(s.def)] as const);
-  const modifiers = model.modifiers.map((m) => m.key);
+  const modifiers = model.modifiers.map((m) => [m.key, acceptsNumber(m.def)] as const);
   return (stored) => {
     const values: Record<string, SignalValue | null> = {};
     for (const [key, ok] of signals) {
@@ -26,9 +26,9 @@ export function signalsFor(model: CompiledModel): (stored: StoredSignals) => Acc
       values[key] = value !== undefined && value !== null && ok(value) ? value : null;
     }
     const mods: Record<string, number | null> = {};
-    for (const key of modifiers) {
+    for (const [key, ok] of modifiers) {
       const value = stored.modifiers[key];
-      mods[key] = typeof value === 'number' && Number.isFinite(value) ? value : null;
+      mods[key] = value !== undefined && value !== null && ok(value) ? value : null;
     }
     return { segment: segmentOf(stored.segment), signals: values, modifiers: mods };
   };
@@ -40,8 +40,16 @@ function accepts(def: SignalDef): Accepts {
     return (v) => typeof v === 'string' && values.has(v);
   }
   const words = new Set(Object.keys(def.words ?? {}));
+  const number = acceptsNumber(def);
+  return (v) => (typeof v === 'string' ? words.has(v) : number(v));
+}
+
+function acceptsNumber(def: {
+  integer: boolean;
+  min?: number | undefined;
+  max?: number | undefined;
+}): Accepts {
   return (v) => {
-    if (typeof v === 'string') return words.has(v);
     if (typeof v !== 'number' || !Number.isFinite(v)) return false;
     if (def.integer && !Number.isInteger(v)) return false;
     if (def.min !== undefined && v < def.min) return false;

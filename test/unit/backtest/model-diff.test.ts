@@ -138,6 +138,27 @@ describe('modelChanges', () => {
     ]);
   });
 
+  it('says when tiers keep their thresholds under other keys or colours', () => {
+    const b = edited((m) => {
+      const healthy = m.tiers.find((t) => t.key === 'healthy')!;
+      healthy.key = 'thriving';
+      healthy.color = 'lime';
+    });
+    expect(modelChanges(loadModel('retention-os'), b)).toEqual([
+      'Tiers: the same thresholds under other keys or colours: healthy (green), monitor (yellow), at_risk (orange), critical (red) → thriving (lime), monitor (yellow), at_risk (orange), critical (red).',
+    ]);
+  });
+
+  it('finds nothing when only the order a file lists values or tiers in differs', () => {
+    const b = edited((m) => {
+      const depth = m.dimensions.flatMap((d) => d.signals).find((s) => s.key === 'usage_depth')!;
+      if (depth.type === 'enum')
+        depth.values = Object.fromEntries(Object.entries(depth.values).reverse());
+      m.tiers.reverse();
+    });
+    expect(modelChanges(loadModel('retention-os'), b)).toEqual([]);
+  });
+
   it('reports modifiers removed, changed and added by key', () => {
     const b = edited((m) => {
       m.modifiers = m.modifiers.filter((x) => x.key !== 'nps_last');

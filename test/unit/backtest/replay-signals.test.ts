@@ -203,6 +203,18 @@ describe('signalsFor: keys the model does not know', () => {
 });
 
 describe('signalsFor: modifiers and segment', () => {
+  it('makes a modifier the model would refuse null: out of min/max, or a fraction where whole', () => {
+    for (const nps of [11, -3, 4.5])
+      expect(replay(stored({}, { nps, days_quiet: 30 })).modifiers).toEqual({
+        nps: null,
+        days_quiet: 30,
+      });
+    expect(replay(stored({}, { nps: 10, days_quiet: 2.5 })).modifiers).toEqual({
+      nps: 10,
+      days_quiet: 2.5,
+    });
+  });
+
   it('makes a non-finite modifier null and keeps finite ones, 0 included', () => {
     expect(replay(stored({}, { nps: Number.NaN, days_quiet: Infinity })).modifiers).toEqual({
       nps: null,

@@ -47,6 +47,26 @@ function expectValid(model: Model): void {
 }
 
 describe('suggestedModel', () => {
+  it("leaves out a segment's own weights, which would override the fit, and keeps its tiers", () => {
+    const current = parseModel(
+      {
+        ...structuredClone(loadModel('retention-os')),
+        segments: {
+          enterprise: { weights: { usage: 20, engagement: 35 } },
+          smb: { weights: { usage: 40, engagement: 15 }, tiers: { healthy: 80 } },
+        },
+      },
+      'retention-os with segments',
+    );
+    const candidate = suggestedModel(
+      current,
+      fit({ usage: 40, engagement: 30, financial: 10, relationship: 10, outcome: 10 }),
+      FITTED_ON,
+    );
+    expect(candidate.segments).toEqual({ smb: { tiers: { healthy: 80 } } });
+    expectValid(candidate);
+  });
+
   it('puts the fitted weights on the current dimensions and keeps everything else', () => {
     const current = loadModel('retention-os');
     const suggested = { usage: 40, engagement: 10, financial: 25, relationship: 15, outcome: 10 };
