@@ -17,6 +17,7 @@ import { passOverCompanies, type PassResults } from './pass-over-companies.ts';
 import { playsPreview, type PlanStep } from './plays-preview.ts';
 import { createPortfolioTally, type PortfolioTally } from './portfolio-tally.ts';
 import { RESCORE_LEASE } from './rescore-lease.ts';
+import { modelVersion } from '../models/model-version.ts';
 import { passLifecycleTurns } from './lifecycle-turns.ts';
 import { startPlays } from './start-plays.ts';
 import { StoreError } from '../store/store-error.ts';
@@ -190,7 +191,8 @@ async function openRun(
   const filter = { portal: deps.portal, kind: 'full' as const, source: deps.source, dryRun };
   const unfinished = await deps.store.findResumableRun(filter);
   if (unfinished) return { run: await deps.store.resumeRun(unfinished.id), resumed: true };
-  return { run: await deps.store.startRun(filter), resumed: false };
+  const model = `${deps.model.model.name} ${modelVersion(deps.model.model)}`;
+  return { run: await deps.store.startRun({ ...filter, model }), resumed: false };
 }
 
 async function passResults(

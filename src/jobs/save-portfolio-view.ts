@@ -1,5 +1,6 @@
 import { homePageView } from '../reports/home-page-view.ts';
 import type { TierInfo } from '../reports/report-input.ts';
+import { modelChanges } from '../reports/model-changes.ts';
 import { TREND_WEEKS } from '../reports/score-trend.ts';
 import type { Store } from '../store/store.ts';
 import {
@@ -7,6 +8,10 @@ import {
   portfolioMrrHistory,
   type PortfolioReader,
 } from './portfolio-accounts.ts';
+
+/** Runs looked through for model changes: 13 weeks of runs every 6 hours, and then some. */
+const RUNS_LOOKED_AT = 500;
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
 export interface PortfolioViewSettings {
   /** The end of the run: the view's "now". */
@@ -25,7 +30,7 @@ export interface PortfolioViewSettings {
  * the portal's size, where computing it takes seconds at 100,000 companies.
  */
 export async function savePortfolioView(
-  store: PortfolioReader & Pick<Store, 'mrrHistory' | 'putPortfolioView'>,
+  store: PortfolioReader & Pick<Store, 'mrrHistory' | 'putPortfolioView' | 'listRuns'>,
   portal: string,
   settings: PortfolioViewSettings,
 ): Promise<void> {
@@ -40,5 +45,13 @@ export async function savePortfolioView(
   });
   const history = await portfolioMrrHistory(store, portal);
   const view = homePageView(accounts, history, { asOf, timeZone, tiers });
-  await store.putPortfolioView(portal, view, asOf.toISOString());
+  const runs = (await store.listRuns({ portal, limit: RUNS_LOOKED_AT })).filter(
+    (r) => r.status === 'completed' && !r.dryRun,
+  );
+  const since = new Date(asOf.getTime() - TREND_WEEKS * WEEK_MS).toISOString();
+  await store.putPortfolioView(
+    portal,
+    { ...view, modelChanges: modelChanges(runs, since) },
+    asOf.toISOString(),
+  );
 }

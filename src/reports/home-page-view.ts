@@ -56,6 +56,8 @@ export function homePageView(
     averageScore: portfolio.averageScore.value,
     trend: portfolio.trend.map(({ weekEnding, average }) => ({ weekEnding, average })),
     trendChange: portfolio.trendChange,
+    // The store's runs know when the model changed; savePortfolioView adds them.
+    modelChanges: [],
     renewals: {
       days: RENEWAL_WINDOWS.at(-1)!.toDay,
       total: amount(renewals.total),

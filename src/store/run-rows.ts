@@ -23,6 +23,7 @@ export interface RunRow {
   updated: number;
   api_calls: string;
   portfolio: string | null;
+  model: string | null;
 }
 
 /** A run's totals as columns hold them: the call counts and the tally as JSON text. */
@@ -47,6 +48,7 @@ export function runRecord(row: RunRow): RunRecord {
     status: row.status,
     startedAt: row.started_at,
     updatedAt: row.updated_at,
+    model: row.model ?? null,
     finishedAt: row.finished_at,
     error: row.error,
     progress: {

@@ -23,7 +23,16 @@ export function sqliteJobRuns(db: Database.Database, now: () => Date) {
     start(run: StartRun): RunRecord {
       const id = randomUUID();
       const { portal, kind, source } = run;
-      sql.insert.run({ id, portal, kind, source, dryRun: run.dryRun ? 1 : 0, now: stamp(now) });
+      const model = run.model ?? null;
+      sql.insert.run({
+        id,
+        portal,
+        kind,
+        source,
+        dryRun: run.dryRun ? 1 : 0,
+        now: stamp(now),
+        model,
+      });
       return get(id);
     },
     finish: db.transaction((id: string, outcome: RunOutcome): RunRecord => {
@@ -53,8 +62,8 @@ export function sqliteJobRuns(db: Database.Database, now: () => Date) {
 function prepareStatements(db: Database.Database) {
   return {
     insert: db.prepare(`INSERT INTO job_runs
-      (id, portal, kind, source, dry_run, status, started_at, updated_at)
-      VALUES (@id, @portal, @kind, @source, @dryRun, 'running', @now, @now)`),
+      (id, portal, kind, source, dry_run, status, started_at, updated_at, model)
+      VALUES (@id, @portal, @kind, @source, @dryRun, 'running', @now, @now, @model)`),
     select: db.prepare<[string], RunRow>('SELECT * FROM job_runs WHERE id = ?'),
     progress: db.prepare(`UPDATE job_runs SET cursor = @cursor, pages_done = @pagesDone,
       companies = @companies, scored = @scored, unchanged = @unchanged, updated = @updated,

@@ -393,4 +393,11 @@ export const sqliteMigrations: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 17,
+    name: "the run's model",
+    // Which model (name and version) scored a run, so a chart of the book can say where the
+    // model changed. Null on runs from before.
+    sql: `ALTER TABLE job_runs ADD COLUMN model TEXT;`,
+  },
 ];

@@ -87,6 +87,8 @@ export interface RunRecord {
   startedAt: string;
   /** Last progress save: an old value on a 'running' run means its process died. */
   updatedAt: string;
+  /** The model that scored it, "name version"; null for runs from before Vitals kept it. */
+  model: string | null;
   finishedAt: string | null;
   error: string | null;
   progress: RunProgress;
@@ -97,6 +99,8 @@ export interface StartRun {
   kind: RunKind;
   source: RunSource;
   dryRun: boolean;
+  /** The model that scores the run, "name version"; kept with it (not a filter when resuming). */
+  model?: string;
 }
 
 /**

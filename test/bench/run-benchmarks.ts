@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, release, totalmem, type } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { backtestSpeed } from './backtest-speed.ts';
 import { benchmarksMarkdown } from './benchmarks-markdown.ts';
 import { cardApiLatency } from './card-api-latency.ts';
 import type { MeasureOptions } from './measure.ts';
@@ -44,6 +45,7 @@ const sections = [
   await webhookLive(),
   // A fresh process, as `vitals report` is.
   await sectionInChild('./portfolio-reports.ts', 'portfolioReports'),
+  await backtestSpeed(),
 ];
 
 const markdown = benchmarksMarkdown(

@@ -116,6 +116,8 @@ export const homePageViewSchema = z.object({
   /** 13 weekly averages, oldest first. */
   trend: z.array(trendPoint),
   trendChange: z.object({ weeks: z.number().nullable(), week: z.number().nullable() }),
+  /** When the scoring model changed within the trend's weeks: averages either side differ in kind. */
+  modelChanges: z.array(z.object({ at: z.string(), from: z.string(), to: z.string() })).default([]),
   renewals,
   /** Plays waiting on someone, most urgent first; the first rows only. */
   alerts: z.object({ total: count, rows: z.array(alertRow) }),

@@ -37,9 +37,10 @@ export function pgJobRuns(pool: pg.Pool, now: () => Date) {
   return {
     async start(run: StartRun): Promise<RunRecord> {
       const { rows } = await pool.query<RunRow>(
-        `INSERT INTO job_runs (id, portal, kind, source, dry_run, status, started_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, 'running', $6, $6) RETURNING *`,
-        [randomUUID(), run.portal, run.kind, run.source, run.dryRun, stamp(now)],
+        `INSERT INTO job_runs
+           (id, portal, kind, source, dry_run, status, started_at, updated_at, model)
+         VALUES ($1, $2, $3, $4, $5, 'running', $6, $6, $7) RETURNING *`,
+        [randomUUID(), run.portal, run.kind, run.source, run.dryRun, stamp(now), run.model ?? null],
       );
       return runRecord(rows[0]!);
     },

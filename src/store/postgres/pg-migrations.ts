@@ -239,4 +239,10 @@ export const postgresMigrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 17,
+    name: "the run's model",
+    // See SQLite's migration 17.
+    sql: `ALTER TABLE job_runs ADD COLUMN model text COLLATE "C";`,
+  },
 ];

@@ -79,6 +79,27 @@ describe('the home page of a scored portal', () => {
     expect(line).toHaveLength(13);
   });
 
+  it('says under the trend when the scoring model changed, and nothing while it did not', async () => {
+    expect((await loaded()).maybeFindByTestId(Text, 'trend-model-change')).toBeNull();
+    mockService(() =>
+      ready({
+        ...view,
+        modelChanges: [
+          {
+            at: '2025-05-12T06:00:00.000Z',
+            from: 'retention-os 1+aaaaaaaa',
+            to: 'retention-os-suggested 1-suggested+bbbbbbbb',
+          },
+        ],
+      }),
+    );
+    const page = renderPages();
+    await page.waitFor(() => expect(page.findByTestId(Text, 'trend-model-change')).toBeDefined());
+    expect(page.findByTestId(Text, 'trend-model-change').text).toMatch(
+      /^The scoring model changed on May 12, 2025, .* \(retention-os 1\+aaaaaaaa → retention-os-suggested 1-suggested\+bbbbbbbb\): the averages before and after are not the same measure\.$/,
+    );
+  });
+
   it('lists the alert queue, each company linking to its record', async () => {
     const page = await loaded();
     const rows = page.findByTestId(Table, 'alerts-table').findAll(TableRow);

@@ -52,6 +52,20 @@ describe('job runs', () => {
     expect(await store.listRuns({ limit: 1 })).toHaveLength(1);
   });
 
+  it('keeps the model that scored a run, and null for a run that named none', async () => {
+    const { store } = await openTestStore();
+    const named = await store.startRun({ ...FULL, model: 'retention-os 1+3fa9c2d1' });
+    const unnamed = await store.startRun({ ...FULL, source: 'hubspot' });
+    expect(named.model).toBe('retention-os 1+3fa9c2d1');
+    expect(unnamed.model).toBeNull();
+    const finished = await store.finishRun(named.id, { status: 'completed' });
+    expect(finished.model).toBe('retention-os 1+3fa9c2d1');
+    expect((await store.listRuns()).map((r) => r.model).sort()).toEqual([
+      null,
+      'retention-os 1+3fa9c2d1',
+    ]);
+  });
+
   it('commits a page: its scores, states and the run totals together', async () => {
     const { store, clock } = await openTestStore();
     const run = await store.startRun(FULL);

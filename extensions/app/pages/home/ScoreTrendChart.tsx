@@ -1,7 +1,8 @@
 import { Flex, Heading, LineChart, Text } from '@hubspot/ui-extensions';
 import type { HomePageView } from '../home-page-contract.ts';
+import { formatTime } from '../format/format-time.ts';
 
-/** The average health score at the end of each of the last 13 weeks. */
+/** The average health score at the end of each of the last 13 weeks, and when the model changed. */
 export function ScoreTrendChart({ view }: { view: HomePageView }) {
   const points = view.trend.flatMap((p) =>
     p.average === null ? [] : [{ week: Date.parse(`${p.weekEnding}T12:00:00Z`), score: p.average }],
@@ -22,6 +23,11 @@ export function ScoreTrendChart({ view }: { view: HomePageView }) {
           options={{ showTooltips: true }}
         />
       )}
+      {view.modelChanges.map((c) => (
+        <Text key={c.at} testId="trend-model-change" variant="microcopy">
+          {`The scoring model changed on ${formatTime(c.at, view.timeZone) ?? c.at} (${c.from} → ${c.to}): the averages before and after are not the same measure.`}
+        </Text>
+      ))}
     </Flex>
   );
 }
