@@ -1,15 +1,5 @@
-const ENTITIES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Text made safe to place in HTML content or a quoted attribute. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
-}
+/** Text made safe to place in HTML content or a quoted attribute: as the notes escape it. */
+export { escapeHtml } from '../brief/render-note-html.ts';
 
 /**
  * A value as JSON that can sit inside a `<script>` element: every `<`, `>` and `&` written as a

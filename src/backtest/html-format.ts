@@ -1,3 +1,4 @@
+import { MONTH_NAMES } from '../reports/last-full-periods.ts';
 import type { Estimate } from './metric-estimate.ts';
 
 /** Shown in place of a figure that could not be worked out; the cautions say why. */
@@ -50,25 +51,10 @@ export function formatLift(lift: number): string {
   return `${lift.toFixed(1)}×`;
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** 'YYYY-MM' as "March 2025"; anything else as given, rather than failing a whole report. */
 export function formatMonth(month: string): string {
   const match = /^(\d{4})-(\d{2})$/.exec(month);
-  const name = match ? MONTHS[Number(match[2]) - 1] : undefined;
+  const name = match ? MONTH_NAMES[Number(match[2]) - 1] : undefined;
   return match && name ? `${name} ${match[1]}` : month;
 }
 

@@ -14,6 +14,7 @@ const ENTITIES: Record<string, string> = {
   "'": '&#39;',
 };
 
+/** Text made safe to place in HTML content or a quoted attribute. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 }

@@ -7,7 +7,8 @@ export interface CalendarPeriod {
   to: string;
 }
 
-const MONTHS = [
+/** The months' names, January first. */
+export const MONTH_NAMES = [
   'January',
   'February',
   'March',
@@ -38,7 +39,7 @@ export function lastFullPeriods(
   const firstMonth = (last.quarter - 1) * 3 + 1;
   return {
     month: {
-      label: `${MONTHS[previous.month - 1]} ${previous.year}`,
+      label: `${MONTH_NAMES[previous.month - 1]} ${previous.year}`,
       from: day(previous.year, previous.month, 1),
       to: day(previous.year, previous.month, daysIn(previous.year, previous.month)),
     },

@@ -7,6 +7,7 @@ import { loadModel } from '../../src/models/load-model.ts';
 import { churnHistory } from '../../src/sandbox/churn-history.ts';
 import { compileModel } from '../../src/scoring/compile-model.ts';
 import { openSqliteStore } from '../../src/store/open-sqlite-store.ts';
+import { completedRun, storeHistory } from '../support/history-store.ts';
 import type { BacktestChildResult } from './backtest-child.ts';
 import type { BenchSection } from './bench-section.ts';
 import { figuresOf } from './rescore-figures.ts';
@@ -84,13 +85,7 @@ async function fillStore(dataDir: string): Promise<{ rows: number; churned: numb
   let rows = 0;
   let churned = 0;
   try {
-    const run = await store.startRun({
-      portal: 'sandbox',
-      kind: 'full',
-      source: 'sandbox',
-      dryRun: false,
-    });
-    await store.finishRun(run.id, { status: 'completed' });
+    await completedRun(store);
     for (let first = 0; first < ACCOUNTS; first += BATCH) {
       const history = churnHistory(truth, {
         seed: 1_000 + first,
@@ -100,23 +95,8 @@ async function fillStore(dataDir: string): Promise<{ rows: number; churned: numb
         lastMonth: '2026-11',
         joinWithin: 0,
       });
-      await store.putAccountFacts(
-        [...history.fates].map(([companyId, fate]) => ({
-          portal: 'sandbox',
-          companyId,
-          name: history.names.get(companyId)!,
-          ownerId: null,
-          segment: null,
-          mrr: 500,
-          renewalDate: null,
-          churnedAt: fate.churnedAt,
-          customerSince: null,
-          expansionSeen: {},
-          updatedAt: NOW,
-        })),
-      );
+      await storeHistory(store, history, NOW);
       for (const fate of history.fates.values()) if (fate.churnedAt) churned += 1;
-      await store.putSignalSnapshots(history.readings.map((r) => ({ portal: 'sandbox', ...r })));
       rows += history.readings.length;
     }
   } finally {

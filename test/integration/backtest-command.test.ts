@@ -9,6 +9,7 @@ import { churnHistory } from '../../src/sandbox/churn-history.ts';
 import { compileModel } from '../../src/scoring/compile-model.ts';
 import type { Model } from '../../src/scoring/model-schema.ts';
 import { openSqliteStore } from '../../src/store/open-sqlite-store.ts';
+import { completedRun, storeHistory } from '../support/history-store.ts';
 import { runCli } from '../support/run-cli.ts';
 
 const NOW = new Date('2026-12-07T10:00:00.000Z');
@@ -60,31 +61,8 @@ describe('vitals backtest on a store with a churn history', () => {
     });
     const store = await openSqliteStore(dataDir);
     try {
-      const run = await store.startRun({
-        portal: 'sandbox',
-        kind: 'full',
-        source: 'sandbox',
-        dryRun: false,
-      });
-      await store.finishRun(run.id, { status: 'completed' });
-      await store.putAccountFacts(
-        [...history.fates].map(([companyId, fate]) => ({
-          portal: 'sandbox',
-          companyId,
-          name: history.names.get(companyId)!,
-          ownerId: null,
-          segment: null,
-          mrr: 500,
-          renewalDate: null,
-          churnedAt: fate.churnedAt,
-          customerSince: null,
-          expansionSeen: {},
-          updatedAt: NOW.toISOString(),
-        })),
-      );
-      await store.putSignalSnapshots(
-        history.readings.map((r) => ({ portal: 'sandbox', ...r, signals: { ...r.signals } })),
-      );
+      await completedRun(store);
+      await storeHistory(store, history, NOW.toISOString());
     } finally {
       await store.close();
     }
@@ -161,13 +139,7 @@ describe('vitals backtest on a store with a churn history', () => {
   it('says there is nothing to replay when no run kept any snapshot', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'vitals-backtest-empty-'));
     const store = await openSqliteStore(empty);
-    const run = await store.startRun({
-      portal: 'sandbox',
-      kind: 'full',
-      source: 'sandbox',
-      dryRun: false,
-    });
-    await store.finishRun(run.id, { status: 'completed' });
+    await completedRun(store);
     await store.close();
     const result = await runCli(['backtest'], { env: { VITALS_DATA_DIR: empty }, clock: NOW });
     expect(result.code).toBe(1);
