@@ -74,7 +74,22 @@ function rows(models: readonly ModelBacktest[]): string[][] {
         return rate.firm ? text : `${text} (too few)`;
       }),
     ]),
+    ...calibrationRows(models),
   ];
+}
+
+/** Churn by score band (calibration): the lower the band, the more churn there should be. */
+function calibrationRows(models: readonly ModelBacktest[]): string[][] {
+  const bands = models[0]?.metrics.calibration ?? [];
+  return bands.map((band, i) => [
+    `Churn rate, scores ${band.low}–${band.high}`,
+    ...models.map((m) => {
+      const b = m.metrics.calibration[i];
+      return !b || b.rate === null
+        ? NO_FIGURE
+        : `${formatPercent(b.rate)} of ${formatCount(b.observations)}`;
+    }),
+  ]);
 }
 
 function percentOrNone(share: number | null): string {

@@ -7,6 +7,7 @@ import type { BenchRow, BenchSection } from './bench-section.ts';
 import type { MemoryChildResult } from './rescore-memory-child.ts';
 import { count, figuresOf, seconds } from './rescore-figures.ts';
 import { fullPassOnPostgres } from './rescore-on-postgres.ts';
+import { VITALS_NODE_FLAGS } from './vitals-node-flags.ts';
 import { preparePortal, servePortal, tempDir, UNLIMITED } from './rescore-world.ts';
 
 const CHILD = fileURLToPath(new URL('./rescore-memory-child.ts', import.meta.url));
@@ -131,7 +132,7 @@ function memorySection(sizes: SizeRuns[], runs: number): BenchSection {
     title: 'Rescore memory (sandbox portal)',
     rows,
     notes: [
-      `Measured: the process that runs the pass (gateway, SQLite store, scoring), started fresh for each run of each size (\`test/bench/rescore-memory-child.ts\`, default Node flags); its \`process.resourceUsage().maxRSS\` after the pass, in MB of 10⁶ bytes. The sandbox portal is served by the benchmark's own process and is not counted. ${runs === 1 ? 'One run per size.' : `${runs} runs per size; the median is shown.`}`,
+      `Measured: the process that runs the pass (gateway, SQLite store, scoring), started fresh for each run of each size (\`test/bench/rescore-memory-child.ts\`, with the Node flags the vitals command runs with: ${VITALS_NODE_FLAGS.join(' ')}, from its shebang); its \`process.resourceUsage().maxRSS\` after the pass, in MB of 10⁶ bytes. The sandbox portal is served by the benchmark's own process and is not counted. ${runs === 1 ? 'One run per size.' : `${runs} runs per size; the median is shown.`}`,
       ...sizes.map(({ companies, results }) => {
         const before = figuresOf(results.map((r) => r.beforePassBytes / MB));
         const took = figuresOf(results.map((r) => r.durationMs));
@@ -189,7 +190,8 @@ function runChild(args: string[]): Promise<MemoryChildResult> {
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      [CHILD, ...args],
+      // As the vitals command runs (its shebang and npm start): see src/cli/vitals.js.
+      [...VITALS_NODE_FLAGS, CHILD, ...args],
       { maxBuffer: 1 << 20 },
       (error, stdout, stderr) => {
         if (error) reject(new Error(`${error.message}\n${stderr}`));

@@ -13,6 +13,8 @@ export interface CompanyWrite {
   /** When the proxy received it (ms since the epoch). */
   at: number;
   ids: string[];
+  /** What it wrote, by company id. */
+  properties: Record<string, Record<string, string>>;
 }
 
 export interface PageRead {
@@ -97,8 +99,15 @@ function note(replica: string, req: IncomingMessage, body: Buffer, traffic: Traf
   const url = new URL(req.url ?? '/', 'http://proxy');
   const at = Date.now();
   if (req.method === 'POST' && url.pathname === BATCH_UPDATE) {
-    const { inputs } = JSON.parse(body.toString()) as { inputs: { id: string | number }[] };
-    traffic.writes.push({ replica, at, ids: inputs.map((input) => String(input.id)) });
+    const { inputs } = JSON.parse(body.toString()) as {
+      inputs: { id: string | number; properties: Record<string, string> }[];
+    };
+    traffic.writes.push({
+      replica,
+      at,
+      ids: inputs.map((input) => String(input.id)),
+      properties: Object.fromEntries(inputs.map((i) => [String(i.id), i.properties])),
+    });
   } else if (req.method === 'GET' && url.pathname === LIST) {
     traffic.pages.push({ replica, at, after: url.searchParams.get('after') });
   }

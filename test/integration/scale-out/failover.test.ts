@@ -316,13 +316,24 @@ function pageOfCompany(world: World): (id: string) => number {
 /** Who wrote each company in `[from, to]`, and the companies written more than once. */
 function companyWrites(world: World, from: number, to: number) {
   const writes = new Map<string, string[]>();
+  const values = new Map<string, Record<string, string>[]>();
   for (const write of world.traffic.writes) {
     if (write.at < from || write.at > to) continue;
-    for (const id of write.ids)
+    for (const id of write.ids) {
       writes.set(id, [...(writes.get(id) ?? []), `${write.replica}@${write.at}`]);
+      values.set(id, [...(values.get(id) ?? []), write.properties[id] ?? {}]);
+    }
   }
   return {
     writers: (id: string) => (writes.get(id) ?? []).map((w) => w.split('@')[0]),
+    /** The properties whose values differ between a company's first and last write. */
+    changedBetween: (id: string) => {
+      const [first, ...rest] = values.get(id) ?? [];
+      const last = rest.at(-1);
+      if (!first || !last) return [];
+      const names = [...new Set([...Object.keys(first), ...Object.keys(last)])];
+      return names.filter((name) => first[name] !== last[name]).sort();
+    },
     twice: [...writes]
       .filter(([, by]) => by.length > 1)
       .map(([id, by]) => `${id}: ${by.join(', ')}`),
@@ -442,13 +453,24 @@ describe('two vitals start replicas on one PostgreSQL database', () => {
       // The replica making the first run serves only after it, so this waits for no one.
       const replicas = await startBoth(world);
       const pass = await killThePassMidRun(world, store, replicas, 0);
-      // The portal's first pass writes every company's health properties, each exactly once.
-      const { writers } = companyWrites(world, 0, pass.finishedAt);
+      // The portal's first pass writes every company's health properties, each exactly once. One
+      // exception is right: the killed replica wrote a page it died before committing, and when
+      // the other reads it again a few minutes later, a value that crossed a time boundary in
+      // between (days since the last contact passing 21) is written again, as it now stands.
+      const { writers, changedBetween } = companyWrites(world, 0, pass.finishedAt);
+      const rewrittenAsItNowStands = (id: string) =>
+        writers(id).length === 2 &&
+        writers(id)[1] === pass.writerOf(id) &&
+        writers(id)[0] !== pass.writerOf(id) &&
+        changedBetween(id).length > 0;
       const wrong = portalCompanyIds(world.dir).filter(
-        (id) => writers(id).join() !== pass.writerOf(id),
+        (id) => writers(id).join() !== pass.writerOf(id) && !rewrittenAsItNowStands(id),
       );
       expect(
-        wrong.map((id) => `${id}: ${writers(id).join(', ') || 'never written'}`),
+        wrong.map(
+          (id) =>
+            `${id}: ${writers(id).join(', ') || 'never written'} (changed: ${changedBetween(id).join(', ') || 'nothing'})`,
+        ),
         'companies not written exactly once, by the replica that read their page',
       ).toEqual([]);
       await expectEachActionOnce(world, store);

@@ -152,8 +152,17 @@ describe('renderBacktestText: the table', () => {
       'Churn rate, monitor',
       'Churn rate, at_risk',
       'Churn rate, critical',
+      ...[0, 10, 20, 30, 40, 50, 60, 70, 80, 90].map(
+        (low) => `Churn rate, scores ${low}–${low === 90 ? 100 : low + 9}`,
+      ),
     ]);
     for (const line of body) expect(line.split(/ {2,}/)).toHaveLength(4);
+  });
+
+  it('shows churn by score band, the calibration, for each model', () => {
+    const band = row(text, 'Churn rate, scores 0–9');
+    expect(band).toHaveLength(4);
+    for (const cell of band.slice(1)) expect(cell).toMatch(/^(—|\d+(\.\d)?% of [\d,]+)$/);
   });
 
   it('fills the count rows from each model’s own figures', () => {
