@@ -1,3 +1,4 @@
+import { shiftMonth } from '../backtest/history-reading.ts';
 import type { CompanyFate } from '../backtest/replay-outcome.ts';
 import type { Reading } from '../backtest/replay-models.ts';
 import type { CompiledModel, CompiledSignal, SignalValue } from '../scoring/compile-model.ts';
@@ -131,15 +132,9 @@ function normalCdf(x: number): number {
 }
 
 function monthsEnding(last: string, count: number): string[] {
-  return Array.from({ length: count }, (_, i) => shift(last, i - (count - 1)));
+  return Array.from({ length: count }, (_, i) => shiftMonth(last, i - (count - 1)));
 }
 
 function nextMonth(month: string): string {
-  return shift(month, 1);
-}
-
-function shift(month: string, by: number): string {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  const index = year * 12 + (m - 1) + by;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+  return shiftMonth(month, 1);
 }

@@ -21,6 +21,9 @@ const MISSING: Record<string, number> = {
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
 const oneDecimal = (value: number) => String(Math.round(value * 10) / 10);
 
+/** The usage properties a usage sync keeps on each company. */
+export const USAGE_PROPERTIES: readonly string[] = Object.keys(MISSING);
+
 /** Picks from values ordered best first: a healthier account tends to land nearer the front. */
 function grade(random: Random, health: number, values: readonly string[]): string {
   const position = clamp(1 - health + random.normal(0, 0.18), 0, 0.999);
@@ -41,8 +44,18 @@ function paymentStatus(random: Random, health: number): string {
  * churn, 1 = thriving) so the signals agree with each other the way real accounts mostly do.
  */
 export function generateUsage(random: Random, health: number): Values {
+  const all = drawUsage(random, health);
+  const kept: Values = {};
+  for (const [name, value] of Object.entries(all)) {
+    if (!random.chance(MISSING[name] ?? 0)) kept[name] = value;
+  }
+  return kept;
+}
+
+/** Every usage property drawn around `health`, none left out: a month of a usage sync. */
+export function drawUsage(random: Random, health: number): Values {
   const h = health;
-  const all: Values = {
+  return {
     product_login_pct_of_baseline: oneDecimal(clamp(random.normal(30 + 90 * h, 18), 0, 220)),
     product_core_features_adopted: String(Math.round(clamp(random.normal(1 + 10 * h, 2), 0, 14))),
     product_usage_depth: grade(random, h, ['advanced', 'intermediate', 'basic']),
@@ -56,9 +69,4 @@ export function generateUsage(random: Random, health: number): Values {
     goal_status: grade(random, h, ['exceeding', 'on_track', 'behind', 'unclear']),
     roi_status: grade(random, h, ['clear_positive', 'probable', 'unclear', 'negative']),
   };
-  const kept: Values = {};
-  for (const [name, value] of Object.entries(all)) {
-    if (!random.chance(MISSING[name] ?? 0)) kept[name] = value;
-  }
-  return kept;
 }

@@ -6,6 +6,8 @@ export const SANDBOX_DEFAULTS = {
   companies: 300,
   /** The "today" of the seeded data: renewals, last contacts and surveys are relative to it. */
   referenceDate: '2026-11-16',
+  /** Two years of usage history, so a backtest has churn to look back on from the first day. */
+  historyMonths: 24,
   host: '127.0.0.1',
   hubId: 48_000_001,
   appId: 5_100_001,

@@ -13,6 +13,7 @@ import { defineProperty, type ObjectCatalog } from './property-definition.ts';
 import { seededRandom } from './seeded-random.ts';
 import type { SeedSpec } from './seed-spec.ts';
 import { TASK_CATALOG } from './task-catalog.ts';
+import { createUsageHistory } from './usage-history.ts';
 
 export interface SeedSummary extends SeedSpec {
   contacts: number;
@@ -42,6 +43,8 @@ export const PLAY_SEQUENCE_NAMES = ['Renewal', 'Win-back', 'Payment recovery'] a
 const PLAY_FACTS_STREAM = 0x91a7_f0c5;
 // Separate again: the meetings leave every company, contact and play fact as it was.
 const MEETINGS_STREAM = 0x3e37_1a9b;
+// And again: the usage history reads the seeded values and changes none of them.
+const HISTORY_STREAM = 0x6b1e_27d3;
 
 // HubSpot's default association types: company→contact 280 (primary 2), contact→company 279
 // (primary 1). Each pair is stored in both directions, as HubSpot reports it both ways.
@@ -115,6 +118,15 @@ function insertCompanies(
     referenceMs,
     objectTypeInfo('meetings').idBase + 1,
   );
+  const historyOf =
+    (spec.historyMonths ?? 0) > 0
+      ? createUsageHistory(seededRandom((spec.seed ^ HISTORY_STREAM) >>> 0), {
+          referenceMs,
+          months: spec.historyMonths ?? 0,
+        })
+      : null;
+  // Written as a usage sync writes (INTEGRATION), oldest first, long before any webhook reads.
+  const history = db.prepare('INSERT INTO property_history VALUES (?, ?, ?, ?, ?, ?)');
   let contactIndex = 0;
   let meetings = 0;
   const ctx = {
@@ -127,6 +139,8 @@ function insertCompanies(
     const { company, contacts, health } = generateCompany(random, index, ctx);
     addPlayFacts(company, health);
     insert('companies', company);
+    for (const row of historyOf?.(company, health) ?? [])
+      history.run(company.id, row.name, row.value, row.timestamp, 'INTEGRATION', null);
     for (const contact of contacts) {
       insert('contacts', contact);
       link.run(company.id, 'contacts', contact.id, COMPANY_TO_CONTACT);

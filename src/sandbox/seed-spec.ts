@@ -6,12 +6,18 @@ export interface SeedSpec {
   companies: number;
   /** YYYY-MM-DD. */
   referenceDate: string;
+  /**
+   * Months of usage history (and the churn it brings) kept before the reference month; 0 for
+   * none. Absent in portals seeded before the history existed.
+   */
+  historyMonths?: number;
 }
 
 export interface SeedInput {
   seed?: number;
   companies?: number;
   referenceDate?: string | Date;
+  historyMonths?: number;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -31,5 +37,11 @@ export function seedSpec(input: SeedInput): SeedSpec {
   }
   const seed = input.seed ?? SANDBOX_DEFAULTS.seed;
   if (!Number.isInteger(seed)) throw new Error(`seed must be a whole number, got ${seed}`);
-  return { seed, companies, referenceDate };
+  const historyMonths = input.historyMonths ?? SANDBOX_DEFAULTS.historyMonths;
+  if (!Number.isInteger(historyMonths) || historyMonths < 0 || historyMonths > 120) {
+    throw new Error(
+      `historyMonths must be a whole number of months from 0 to 120, got ${historyMonths}`,
+    );
+  }
+  return { seed, companies, referenceDate, historyMonths };
 }
