@@ -2,10 +2,11 @@ import { writeFileSync } from 'node:fs';
 import { renderBacktestHtml } from '../backtest/render-backtest-html.ts';
 import { renderBacktestText } from '../backtest/render-backtest-text.ts';
 import type { Config } from '../config/config.ts';
+import { backfillSnapshots, type BackfillSummary } from '../jobs/backfill-snapshots.ts';
 import { runBacktest, type BacktestModel } from '../jobs/run-backtest.ts';
 import { compileModel } from '../scoring/compile-model.ts';
 import { openStore } from '../store/open-store.ts';
-import { explainAppError, loadConfigOrExplain } from './app-errors.ts';
+import { explainAppError, loadConfigOrExplain, openAppOrExplain } from './app-errors.ts';
 import { readChartJsSource } from './chart-js-source.ts';
 import { CliError, EXIT } from './cli-error.ts';
 import { loadCliModel } from './load-cli-model.ts';
@@ -20,6 +21,8 @@ export interface BacktestCliOptions {
   format?: string;
   out?: string;
   withContraction?: boolean;
+  /** Months to rebuild from HubSpot's property history first; true for the default 24. */
+  rebuildHistory?: string | boolean;
 }
 
 const FORMATS = ['table', 'json', 'html'] as const;
@@ -34,11 +37,18 @@ and recall of the two worst tiers, calibration, and the accounts it called healt
 churned. Reads only the store: no HubSpot call. Readings whose horizon has not ended yet, and
 those after an account churned, are left out.
 
+With --rebuild-history [MONTHS] it first rebuilds the months before runs began keeping
+snapshots (24 unless given) from HubSpot's property history of the companies runs have scored:
+one batch read per 50 companies, nothing written to HubSpot. Each month is read as the company's
+properties stood on the 15th. Signals read from contacts (champion, stakeholders, NPS) are not in
+a company's history and stay missing in rebuilt months; a month a run read is never replaced.
+
 Exit status: 0 when printed, 1 when there is no history to replay yet (it says why), 2 when an
 option is wrong.
 
 Examples:
   vitals backtest
+  vitals backtest --rebuild-history
   vitals backtest --model cs-engine --model ./my-model.yaml --horizon 180d
   vitals backtest --from 2025-01 --to 2025-12 --format html --out backtest.html`;
 
@@ -50,17 +60,39 @@ export async function backtestCommand(options: BacktestCliOptions, io: Io): Prom
   const to = monthOf('--to', options.to);
   if (from && to && from > to)
     throw new CliError(`--from ${from} is after --to ${to}: give the earlier month first.`);
+  const rebuildMonths = rebuildMonthsOf(options.rebuildHistory);
   const config = loadConfigOrExplain();
   const models = modelsOf(config, options.model ?? []);
-  const store = await openStore(config).catch((error: unknown) => {
-    throw explainAppError(error);
-  });
+  const opened =
+    rebuildMonths === null
+      ? await openStore(config)
+          .then((store) => ({ store, close: () => store.close(), rebuild: null }))
+          .catch((error: unknown) => {
+            throw explainAppError(error);
+          })
+      : await openAppOrExplain().then((app) => ({
+          store: app.store,
+          close: () => app.close(),
+          rebuild: { app, months: rebuildMonths },
+        }));
+  const { store } = opened;
   try {
     const run = await reportPortal(store, config.hubspot.mode);
+    if (opened.rebuild) {
+      const { app, months } = opened.rebuild;
+      io.err(`${app.connection.description}\n`);
+      const rebuilt = await backfillSnapshots(app.connection.gateway, store, {
+        portal: run.portal,
+        config: app.config,
+        months,
+        now: new Date(),
+      });
+      io.err(rebuildLine(rebuilt));
+    }
     const span = await store.snapshotMonths(run.portal);
     if (span.rows === 0)
       throw new CliError(
-        'There is no signal history to replay yet: runs keep one snapshot per company and month from this version on, so a backtest has something to say after a few months of runs. Run `vitals run --once` (or keep `vitals start` running) and ask again.',
+        "There is no signal history to replay yet: runs keep one snapshot per company and month, so a backtest has something to say after a few months of runs. To look back from today, add --rebuild-history: it rebuilds past months from HubSpot's property history of the companies a run has scored (run `vitals run --once` first if none has).",
         EXIT.rejected,
       );
     const { report } = await runBacktest(store, {
@@ -86,8 +118,30 @@ export async function backtestCommand(options: BacktestCliOptions, io: Io): Prom
   } catch (error) {
     throw explainAppError(error);
   } finally {
-    await store.close();
+    await opened.close();
   }
+}
+
+function rebuildMonthsOf(value: string | boolean | undefined): number | null {
+  if (value === undefined || value === false) return null;
+  if (value === true) return 24;
+  const months = /^\d{1,3}$/.test(value.trim()) ? Number(value) : NaN;
+  if (months >= 1 && months <= 60) return months;
+  throw new CliError(
+    `--rebuild-history ${JSON.stringify(value)} is not a number of months: give 1 to 60, e.g. --rebuild-history 24 (the default when no number follows).`,
+  );
+}
+
+/** What the rebuild did, in a line or two for the terminal. */
+function rebuildLine(summary: BackfillSummary): string {
+  if (summary.companies === 0)
+    return 'Rebuilt no history: no run has scored a company yet. Run `vitals run --once` first, then ask again.\n';
+  const span = summary.from ? ` (${summary.from} to ${summary.to})` : '';
+  const missing =
+    summary.contactSignals.length > 0
+      ? ` Signals read from contacts stay missing in those months: ${summary.contactSignals.join(', ')}.`
+      : '';
+  return `Rebuilt ${summary.snapshots.toLocaleString('en-US')} monthly snapshots${span} for ${summary.companiesWithHistory.toLocaleString('en-US')} of ${summary.companies.toLocaleString('en-US')} companies from HubSpot's property history, in ${summary.apiCalls.toLocaleString('en-US')} calls.${missing}\n`;
 }
 
 function modelsOf(config: Config, names: readonly string[]): BacktestModel[] {

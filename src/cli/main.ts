@@ -283,6 +283,10 @@ function buildProgram(io: Io, exit: (code: number) => void): Command {
     .option('--from <month>', 'the first month to replay (YYYY-MM)')
     .option('--to <month>', 'the last month to replay (YYYY-MM)')
     .option('--with-contraction', 'count a drop in MRR within the horizon as a loss too')
+    .option(
+      '--rebuild-history [months]',
+      "first rebuild past months from HubSpot's property history (default 24)",
+    )
     .option('-f, --format <format>', 'table (default), json or html')
     .option('-o, --out <file>', 'write to this file instead of the terminal')
     .addHelpText('after', BACKTEST_HELP)

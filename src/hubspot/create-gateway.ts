@@ -26,6 +26,7 @@ import {
   readAssociationTypes,
   type AssociatedRecord,
 } from './read-associations.ts';
+import { readCompanyHistory, type CompanyWithHistory } from './read-company-history.ts';
 import { readCompanies, readContacts } from './read-contacts.ts';
 import type { HubSpotRecord } from './record-schema.ts';
 import { createRequestJson } from './request-json.ts';
@@ -70,6 +71,11 @@ export interface Gateway {
   readContacts(ids: readonly string[], properties: readonly string[]): Promise<HubSpotRecord[]>;
   /** Companies by id, 100 a call; ids HubSpot does not know are left out. */
   readCompanies(ids: readonly string[], properties: readonly string[]): Promise<HubSpotRecord[]>;
+  /** Companies by id with every version of `properties`, 50 a call (HubSpot's cap with history). */
+  readCompanyHistory(
+    ids: readonly string[],
+    properties: readonly string[],
+  ): Promise<CompanyWithHistory[]>;
   /**
    * Ids of each id's associated records ([] when HubSpot found none). Throws
    * AssociationReadError, carrying the rest, when HubSpot could not answer some ids.
@@ -151,6 +157,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     companyPages: (pageOptions) => companyPages(ctx, pageOptions),
     readContacts: (ids, properties) => readContacts(ctx, ids, properties),
     readCompanies: (ids, properties) => readCompanies(ctx, ids, properties),
+    readCompanyHistory: (ids, properties) => readCompanyHistory(ctx, ids, properties),
     readAssociations: (fromType, toType, ids) => readAssociations(ctx, fromType, toType, ids),
     readAssociationTypes: (fromType, toType, ids) =>
       readAssociationTypes(ctx, fromType, toType, ids),

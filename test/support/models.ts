@@ -1,6 +1,7 @@
 import { loadModel } from '../../src/models/load-model.ts';
 import { compileModel, type CompiledModel } from '../../src/scoring/compile-model.ts';
-import type { ModelInput } from '../../src/scoring/model-schema.ts';
+import type { Model, ModelInput } from '../../src/scoring/model-schema.ts';
+import { seededRandom } from '../../src/sandbox/seeded-random.ts';
 import { parseModel } from '../../src/scoring/parse-model.ts';
 
 const cache = new Map<string, CompiledModel>();
@@ -89,4 +90,33 @@ export function tinyModel(overrides: Partial<ModelInput> = {}): ModelInput {
 
 export function compileTiny(overrides: Partial<ModelInput> = {}): CompiledModel {
   return compileModel(parseModel(tinyModel(overrides), 'tiny model'));
+}
+
+/** The generating model with each signal's points dealt out again at random: no better than noise. */
+export function shuffledModel(model: Model, seed: number): Model {
+  const random = seededRandom(seed);
+  const deal = (points: number[]) => {
+    const out = [...points];
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = random.int(0, i);
+      [out[i], out[j]] = [out[j]!, out[i]!];
+    }
+    return out;
+  };
+  return {
+    ...model,
+    name: 'shuffled',
+    dimensions: model.dimensions.map((d) => ({
+      ...d,
+      signals: d.signals.map((s) => {
+        if (s.type === 'enum') {
+          const keys = Object.keys(s.values);
+          const points = deal(Object.values(s.values));
+          return { ...s, values: Object.fromEntries(keys.map((k, i) => [k, points[i]!])) };
+        }
+        const points = deal(s.bands.map((b) => b.points));
+        return { ...s, bands: s.bands.map((b, i) => ({ ...b, points: points[i]! })) };
+      }),
+    })),
+  };
 }

@@ -3,41 +3,11 @@ import { modelBacktest } from '../../../src/backtest/assemble-backtest.ts';
 import { ModelReplayer } from '../../../src/backtest/replay-models.ts';
 import { loadModel } from '../../../src/models/load-model.ts';
 import { churnHistory } from '../../../src/sandbox/churn-history.ts';
-import { seededRandom } from '../../../src/sandbox/seeded-random.ts';
 import { compileModel, type CompiledModel } from '../../../src/scoring/compile-model.ts';
-import type { Model } from '../../../src/scoring/model-schema.ts';
+import { shuffledModel } from '../../support/models.ts';
 
 const truth = compileModel(loadModel('retention-os'));
 const RULE = { horizonDays: 90, contraction: false, now: new Date('2026-12-07T00:00:00Z') };
-
-/** The generating model with each signal's points dealt out again at random: no better than noise. */
-function shuffled(model: Model, seed: number): CompiledModel {
-  const random = seededRandom(seed);
-  const deal = (points: number[]) => {
-    const out = [...points];
-    for (let i = out.length - 1; i > 0; i--) {
-      const j = random.int(0, i);
-      [out[i], out[j]] = [out[j]!, out[i]!];
-    }
-    return out;
-  };
-  return compileModel({
-    ...model,
-    name: 'shuffled',
-    dimensions: model.dimensions.map((d) => ({
-      ...d,
-      signals: d.signals.map((s) => {
-        if (s.type === 'enum') {
-          const keys = Object.keys(s.values);
-          const points = deal(Object.values(s.values));
-          return { ...s, values: Object.fromEntries(keys.map((k, i) => [k, points[i]!])) };
-        }
-        const points = deal(s.bands.map((b) => b.points));
-        return { ...s, bands: s.bands.map((b, i) => ({ ...b, points: points[i]! })) };
-      }),
-    })),
-  });
-}
 
 function backtest(accounts: number, seed: number, models: CompiledModel[]) {
   const history = churnHistory(truth, { seed, accounts, months: 24, lastMonth: '2026-11' });
@@ -51,7 +21,7 @@ describe('a backtest over a churn history that truly depends on the signals', ()
   it('ranks the generating model above a shuffled one', () => {
     const [generating, noise] = backtest(1_500, 11, [
       truth,
-      shuffled(loadModel('retention-os'), 3),
+      compileModel(shuffledModel(loadModel('retention-os'), 3)),
     ]);
     const a = generating!.metrics.auc!;
     const b = noise!.metrics.auc!;
