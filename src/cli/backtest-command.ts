@@ -27,6 +27,7 @@ export interface BacktestCliOptions {
 
 const FORMATS = ['table', 'json', 'html'] as const;
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export const BACKTEST_HELP = `
 Replays the monthly snapshots of signals that runs keep (one per company and month) through the
@@ -168,10 +169,14 @@ function horizonOf(horizon = '90d'): number {
   );
 }
 
+/** A month, or a date standing for its month: snapshots are kept one per month. */
 function monthOf(flag: string, month: string | undefined): string | undefined {
   if (month === undefined) return undefined;
   if (MONTH.test(month)) return month;
+  const day = DATE.test(month) ? Date.parse(`${month}T00:00:00Z`) : NaN;
+  // Date.parse rolls 2026-02-30 over into March; only a day that exists is taken.
+  if (!Number.isNaN(day) && new Date(day).toISOString().startsWith(month)) return month.slice(0, 7);
   throw new CliError(
-    `${flag} ${JSON.stringify(month)} is not a month: write it as YYYY-MM, e.g. ${flag} 2026-01.`,
+    `${flag} ${JSON.stringify(month)} is not a month: write it as YYYY-MM (or a date, which counts as its month), e.g. ${flag} 2026-01.`,
   );
 }

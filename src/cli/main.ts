@@ -280,8 +280,8 @@ function buildProgram(io: Io, exit: (code: number) => void): Command {
       'a preset or model file to compare with the current one',
     )
     .option('--horizon <days>', 'how far ahead a warning counts, e.g. 90d (default)')
-    .option('--from <month>', 'the first month to replay (YYYY-MM)')
-    .option('--to <month>', 'the last month to replay (YYYY-MM)')
+    .option('--from <month>', 'the first month to replay (YYYY-MM, or a date in it)')
+    .option('--to <month>', 'the last month to replay (YYYY-MM, or a date in it)')
     .option('--with-contraction', 'count a drop in MRR within the horizon as a loss too')
     .option(
       '--rebuild-history [months]',

@@ -101,6 +101,21 @@ describe('vitals backtest on a store with a churn history', () => {
     expect(page).not.toMatch(/<script[^>]+src=|<link[^>]+href="https?:/);
   });
 
+  it('takes a date for --from and --to as the month it falls in', async () => {
+    const byDate = await vitals([
+      'backtest',
+      '--from',
+      '2025-03-17',
+      '--to',
+      '2026-02-01',
+      '--format',
+      'json',
+    ]);
+    expect(byDate.code, byDate.stderr).toBe(0);
+    const report = JSON.parse(byDate.stdout) as BacktestReport;
+    expect([report.from, report.to]).toEqual(['2025-03', '2026-02']);
+  });
+
   it('refuses options it cannot use, naming the fix', async () => {
     const horizon = await vitals(['backtest', '--horizon', '3 months']);
     expect(horizon.code).toBe(2);
@@ -109,6 +124,8 @@ describe('vitals backtest on a store with a churn history', () => {
     );
     const month = await vitals(['backtest', '--from', '2026-13']);
     expect(month.stderr).toContain('--from "2026-13" is not a month: write it as YYYY-MM');
+    const day = await vitals(['backtest', '--from', '2026-02-30']);
+    expect(day.stderr).toContain('--from "2026-02-30" is not a month');
     const order = await vitals(['backtest', '--from', '2026-06', '--to', '2026-01']);
     expect(order.stderr).toContain('--from 2026-06 is after --to 2026-01');
     const format = await vitals(['backtest', '--format', 'pdf']);
