@@ -1,6 +1,10 @@
 import { validationError } from './sandbox-http-error.ts';
 
-/** HubSpot's input caps (its batch docs); history reads lower the batch cap [unverified: 50]. */
+/**
+ * HubSpot's input caps (its batch docs). A batch read asking for property history takes at most
+ * 50 inputs: HubSpot refuses more with "The maximum number of inputs supported in a batch request
+ * for property histories is 50", as integrations that hit it quote.
+ */
 export const LIMITS = {
   listPage: 100,
   listPageWithHistory: 50,
@@ -14,10 +18,12 @@ export const LIMITS = {
 } as const;
 
 /** Refuses a batch larger than HubSpot accepts, before any of it is applied. */
-export function checkBatchSize(count: number, max: number): void {
+export function checkBatchSize(count: number, max: number, withHistory = false): void {
   if (count > max) {
     throw validationError(
-      `Batch input limit exceeded: ${count} inputs given, at most ${max} allowed.`,
+      withHistory
+        ? `The maximum number of inputs supported in a batch request for property histories is ${max}. Please reduce the number of items and try again.`
+        : `Batch input limit exceeded: ${count} inputs given, at most ${max} allowed.`,
       {
         context: { limit: [String(max)] },
       },

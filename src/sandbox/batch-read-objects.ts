@@ -26,7 +26,7 @@ export function batchReadObjects(ctx: PortalContext, info: ObjectTypeInfo) {
     const body = parseBody(BatchRead, req.body);
     const withHistory = body.propertiesWithHistory ?? [];
     const cap = withHistory.length > 0 ? LIMITS.batchInputsWithHistory : LIMITS.batchInputs;
-    checkBatchSize(body.inputs.length, cap);
+    checkBatchSize(body.inputs.length, cap, withHistory.length > 0);
     if (body.idProperty !== undefined && body.idProperty !== 'hs_object_id') {
       throw validationError(
         `idProperty "${body.idProperty}" is not a unique property of ${info.type}`,

@@ -79,6 +79,50 @@ describe('sandbox CRM objects', () => {
     expectStandardError(contacts, 400, 'VALIDATION_ERROR');
   });
 
+  it('caps a batch read that asks for property history at 50 inputs, as HubSpot does', async () => {
+    const companies = await listAll(t, 'companies');
+    const inputs = [...companies, ...companies, ...companies]
+      .slice(0, 51)
+      .map((c: { id: string }) => ({ id: c.id }));
+    const over = await t.post('/crm/v3/objects/companies/batch/read', {
+      inputs,
+      properties: ['product_usage_depth'],
+      propertiesWithHistory: ['product_usage_depth'],
+    });
+    expectStandardError(over, 400, 'VALIDATION_ERROR');
+    expect(over.body.message).toContain(
+      'The maximum number of inputs supported in a batch request for property histories is 50',
+    );
+    // Without history the same 51 are fine, and with it 50 are.
+    expect(
+      (await t.post('/crm/v3/objects/companies/batch/read', { inputs, properties: ['name'] }))
+        .status,
+    ).toBe(200);
+    const ok = await t.post('/crm/v3/objects/companies/batch/read', {
+      inputs: inputs.slice(0, 50),
+      properties: ['product_usage_depth'],
+      propertiesWithHistory: ['product_usage_depth'],
+    });
+    expect(ok.status).toBe(200);
+    // The seeded usage history: newest first, the newest being the value the record holds.
+    const withHistory = ok.body.results.filter(
+      (r: { propertiesWithHistory?: Record<string, unknown[]> }) =>
+        (r.propertiesWithHistory?.product_usage_depth?.length ?? 0) > 1,
+    );
+    expect(withHistory.length).toBeGreaterThan(0);
+    for (const r of withHistory) {
+      const versions = r.propertiesWithHistory.product_usage_depth as {
+        value: string;
+        timestamp: string;
+        sourceType: string;
+      }[];
+      expect(versions[0]!.value).toBe(r.properties.product_usage_depth);
+      const times = versions.map((v) => v.timestamp);
+      expect(times).toEqual([...times].sort().reverse());
+      expect(versions.every((v) => v.sourceType === 'INTEGRATION')).toBe(true);
+    }
+  });
+
   it('answers 207 with an OBJECT_NOT_FOUND error for ids that do not exist', async () => {
     const [company] = await listAll(t, 'companies');
     const reply = await t.post('/crm/v3/objects/companies/batch/read', {
