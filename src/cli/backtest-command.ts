@@ -105,6 +105,11 @@ export async function backtestCommand(options: BacktestCliOptions, io: Io): Prom
       contraction: options.withContraction === true,
       now: new Date(),
     });
+    if (format !== 'json' && report.models[0]!.metrics.counts.observations === 0)
+      throw new CliError(
+        `Nothing to judge yet: the ${span.rows.toLocaleString('en-US')} snapshots kept (${span.first === span.last ? span.first : `${span.first} to ${span.last}`}) are all too recent for their ${horizonDays}-day horizon to have ended${from || to ? ' or fall outside --from/--to' : ''}. Add --rebuild-history to rebuild the months before them from HubSpot's property history, or ask again once the horizon has passed.`,
+        EXIT.rejected,
+      );
     const text =
       format === 'json'
         ? `${JSON.stringify(report, null, 2)}\n`

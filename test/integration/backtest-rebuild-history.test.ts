@@ -41,6 +41,12 @@ describe('vitals backtest --rebuild-history on the sandbox portal', () => {
 
   beforeAll(async () => {
     portal = await scoredPortal(300);
+    // One run keeps one month, whose horizon is still open: nothing to judge, and it says why.
+    const early = await portal.vitals(['backtest']);
+    expect(early.code).toBe(1);
+    expect(early.stderr).toContain(
+      'Nothing to judge yet: the 300 snapshots kept (2026-12) are all too recent for their 90-day horizon to have ended. Add --rebuild-history',
+    );
     shuffledFile = join(portal.dataDir, 'shuffled.yaml');
     writeFileSync(shuffledFile, YAML.stringify(shuffledModel(loadModel(HISTORY_TRUTH_MODEL), 3)));
     first = await portal.vitals([
