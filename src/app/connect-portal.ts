@@ -16,6 +16,8 @@ export interface PortalConnection extends PortalUiDomain {
   description: string;
   /** The demo portal's sending user, in the sandbox; undefined for a real portal. */
   sandboxSender?: { userId: string; email: string };
+  /** Months of usage history the demo portal was seeded with (0: none); undefined for a real portal. */
+  sandboxHistoryMonths?: number;
   close(): Promise<void>;
 }
 
@@ -70,6 +72,7 @@ export async function connectPortal(
     portal: 'sandbox',
     ...ui,
     sandboxSender: sandbox.portal.sender,
+    sandboxHistoryMonths: sandbox.portal.historyMonths ?? 0,
     description: `Talking to the SANDBOX demo portal at ${sandbox.url} (no HUBSPOT_ACCESS_TOKEN set): nothing here touches a real HubSpot portal.${fallbackNote(ui)}`,
     close: () => sandbox.close(),
   };

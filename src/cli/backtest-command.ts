@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { renderBacktestHtml } from '../backtest/render-backtest-html.ts';
 import { renderBacktestText } from '../backtest/render-backtest-text.ts';
 import type { Config } from '../config/config.ts';
@@ -82,6 +83,11 @@ export async function backtestCommand(options: BacktestCliOptions, io: Io): Prom
     if (opened.rebuild) {
       const { app, months } = opened.rebuild;
       io.err(`${app.connection.description}\n`);
+      if (app.connection.sandboxHistoryMonths === 0)
+        throw new CliError(
+          `The sandbox portal in ${join(app.config.dataDir, 'sandbox')} was seeded without usage history (it predates it), so a rebuild would read today's values into every past month. \`vitals sandbox reset\` seeds a new demo portal with two years of history; then run \`vitals run --once\` and ask again.`,
+          EXIT.rejected,
+        );
       const rebuilt = await backfillSnapshots(app.connection.gateway, store, {
         portal: run.portal,
         config: app.config,
@@ -91,9 +97,12 @@ export async function backtestCommand(options: BacktestCliOptions, io: Io): Prom
       io.err(rebuildLine(rebuilt));
     }
     const span = await store.snapshotMonths(run.portal);
+    const rebuildHint = opened.rebuild
+      ? ''
+      : " To look back from today, add --rebuild-history: it rebuilds past months from HubSpot's property history of the companies a run has scored (run `vitals run --once` first if none has).";
     if (span.rows === 0)
       throw new CliError(
-        "There is no signal history to replay yet: runs keep one snapshot per company and month, so a backtest has something to say after a few months of runs. To look back from today, add --rebuild-history: it rebuilds past months from HubSpot's property history of the companies a run has scored (run `vitals run --once` first if none has).",
+        `There is no signal history to replay yet: runs keep one snapshot per company and month, so a backtest has something to say after a few months of runs.${rebuildHint}`,
         EXIT.rejected,
       );
     const { report } = await runBacktest(store, {
@@ -107,7 +116,7 @@ export async function backtestCommand(options: BacktestCliOptions, io: Io): Prom
     });
     if (format !== 'json' && report.models[0]!.metrics.counts.observations === 0)
       throw new CliError(
-        `Nothing to judge yet: the ${span.rows.toLocaleString('en-US')} snapshots kept (${span.first === span.last ? span.first : `${span.first} to ${span.last}`}) are all too recent for their ${horizonDays}-day horizon to have ended${from || to ? ' or fall outside --from/--to' : ''}. Add --rebuild-history to rebuild the months before them from HubSpot's property history, or ask again once the horizon has passed.`,
+        `Nothing to judge yet: the ${span.rows.toLocaleString('en-US')} snapshots kept (${span.first === span.last ? span.first : `${span.first} to ${span.last}`}) are all too recent for their ${horizonDays}-day horizon to have ended${from || to ? ' or fall outside --from/--to' : ''}. ${opened.rebuild ? 'Ask again once the horizon has passed.' : "Add --rebuild-history to rebuild the months before them from HubSpot's property history, or ask again once the horizon has passed."}`,
         EXIT.rejected,
       );
     const text =
@@ -134,7 +143,9 @@ function rebuildMonthsOf(value: string | boolean | undefined): number | null {
   const months = /^\d{1,3}$/.test(value.trim()) ? Number(value) : NaN;
   if (months >= 1 && months <= 60) return months;
   throw new CliError(
-    `--rebuild-history ${JSON.stringify(value)} is not a number of months: give 1 to 60, e.g. --rebuild-history 24 (the default when no number follows).`,
+    Number.isNaN(months)
+      ? `--rebuild-history ${JSON.stringify(value)} is not a number of months: give 1 to 60, e.g. --rebuild-history 24 (the default when no number follows).`
+      : `--rebuild-history ${months} is out of range: give 1 to 60 months (24 when no number follows).`,
   );
 }
 
@@ -142,12 +153,16 @@ function rebuildMonthsOf(value: string | boolean | undefined): number | null {
 function rebuildLine(summary: BackfillSummary): string {
   if (summary.companies === 0)
     return 'Rebuilt no history: no run has scored a company yet. Run `vitals run --once` first, then ask again.\n';
-  const span = summary.from ? ` (${summary.from} to ${summary.to})` : '';
+  const calls = `${summary.apiCalls.toLocaleString('en-US')} call${summary.apiCalls === 1 ? '' : 's'}`;
+  if (summary.snapshots === 0) {
+    const asked = summary.asked ? ` for ${summary.asked.from} to ${summary.asked.to}` : '';
+    return `Rebuilt nothing: HubSpot's property history holds no values${asked} (the months before the first one kept) for the ${summary.companies.toLocaleString('en-US')} companies runs have scored; read in ${calls}. A month already kept, by a run or an earlier rebuild, is never rebuilt.\n`;
+  }
   const missing =
     summary.contactSignals.length > 0
       ? ` Signals read from contacts stay missing in those months: ${summary.contactSignals.join(', ')}.`
       : '';
-  return `Rebuilt ${summary.snapshots.toLocaleString('en-US')} monthly snapshots${span} for ${summary.companiesWithHistory.toLocaleString('en-US')} of ${summary.companies.toLocaleString('en-US')} companies from HubSpot's property history, in ${summary.apiCalls.toLocaleString('en-US')} calls.${missing}\n`;
+  return `Rebuilt ${summary.snapshots.toLocaleString('en-US')} monthly snapshots (${summary.from} to ${summary.to}) for ${summary.companiesWithHistory.toLocaleString('en-US')} of ${summary.companies.toLocaleString('en-US')} companies from HubSpot's property history, in ${calls}.${missing}\n`;
 }
 
 function modelsOf(config: Config, names: readonly string[]): BacktestModel[] {
@@ -181,6 +196,10 @@ function monthOf(flag: string, month: string | undefined): string | undefined {
   const day = DATE.test(month) ? Date.parse(`${month}T00:00:00Z`) : NaN;
   // Date.parse rolls 2026-02-30 over into March; only a day that exists is taken.
   if (!Number.isNaN(day) && new Date(day).toISOString().startsWith(month)) return month.slice(0, 7);
+  if (DATE.test(month))
+    throw new CliError(
+      `${flag} ${JSON.stringify(month)} is not a day of the calendar: give a date that exists, or just the month (${flag} ${month.slice(0, 7)}).`,
+    );
   throw new CliError(
     `${flag} ${JSON.stringify(month)} is not a month: write it as YYYY-MM (or a date, which counts as its month), e.g. ${flag} 2026-01.`,
   );

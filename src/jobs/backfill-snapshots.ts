@@ -20,9 +20,11 @@ export interface BackfillSummary {
   companiesWithHistory: number;
   /** Months rebuilt and written. */
   snapshots: number;
-  /** 'YYYY-MM', both included; null when there was no month to rebuild. */
+  /** 'YYYY-MM', both included: the months written; null when none was. */
   from: string | null;
   to: string | null;
+  /** The months asked for ('YYYY-MM', both included); null when none had come yet. */
+  asked: { from: string; to: string } | null;
   /** Signals read from contacts, which company history cannot give: missing in rebuilt months. */
   contactSignals: string[];
   apiCalls: number;
@@ -61,6 +63,7 @@ export async function backfillSnapshots(
     snapshots: 0,
     from: null,
     to: null,
+    asked: months.length > 0 ? { from: months[0]!, to: months.at(-1)! } : null,
     contactSignals: [...contactSignals],
     apiCalls: 0,
   };
@@ -71,7 +74,16 @@ export async function backfillSnapshots(
     summary.apiCalls += 1;
     const rows: SignalSnapshot[] = [];
     for (const record of records) {
-      const rebuilt = monthsOf(record, months, churnedAt.get(record.id) ?? null, options);
+      // Without its history a record would read today's values into every past month.
+      if (!record.propertiesWithHistory) continue;
+      const history = { ...record.propertiesWithHistory };
+      for (const name of required.company) history[name] ??= [];
+      const rebuilt = monthsOf(
+        { ...record, propertiesWithHistory: history },
+        months,
+        churnedAt.get(record.id) ?? null,
+        options,
+      );
       if (rebuilt.length > 0) summary.companiesWithHistory += 1;
       rows.push(...rebuilt);
     }

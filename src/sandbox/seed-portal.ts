@@ -26,6 +26,11 @@ export interface SeedSummary extends SeedSpec {
   sender?: { userId: string; email: string };
   /** Meetings seeded on the companies (QBRs, weekly syncs); absent in portals seeded before them. */
   meetings?: number;
+  /**
+   * Companies whose usage history could not be drawn to end as the seed says (their churn month
+   * is then off); absent in portals seeded before the history existed.
+   */
+  historyUnmatched?: number;
 }
 
 const SEQUENCE_NAMES = [
@@ -153,7 +158,7 @@ function insertCompanies(
       meetings += 1;
     }
   }
-  return { contacts: contactIndex, meetings };
+  return { contacts: contactIndex, meetings, historyUnmatched: historyOf?.unmatched() ?? 0 };
 }
 
 /**
@@ -187,7 +192,7 @@ export function seedPortal(db: PortalDatabase, spec: SeedSpec): SeedSummary {
     insertCatalog(db, 'meetings', MEETING_CATALOG, schemaAt);
     const owners = generateOwners(seededRandom(spec.seed ^ 0x5eed), referenceMs);
     const sender = insertOwnersAndSequences(db, owners, referenceMs);
-    const { contacts, meetings } = insertCompanies(db, spec, owners, referenceMs);
+    const { contacts, meetings, historyUnmatched } = insertCompanies(db, spec, owners, referenceMs);
     const summary: SeedSummary = {
       ...spec,
       contacts,
@@ -195,6 +200,7 @@ export function seedPortal(db: PortalDatabase, spec: SeedSpec): SeedSummary {
       sequences: SEQUENCE_NAMES.length + PLAY_SEQUENCE_NAMES.length,
       sender,
       meetings,
+      historyUnmatched,
     };
     db.prepare("INSERT INTO meta VALUES ('seed', ?)").run(JSON.stringify(summary));
     return summary;

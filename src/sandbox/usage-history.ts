@@ -66,6 +66,13 @@ export function createUsageHistory(random: Random, spec: UsageHistorySpec) {
   const windowFirst = current - spec.months;
   const readingAt = (m: number) => historyReadingAt(isoDateTime(starts[m]!).slice(0, 7));
   let unmatched = 0;
+  const lastReadingBefore = (date: string | undefined): number | null => {
+    const ms = Date.parse(`${date ?? ''}T00:00:00.000Z`);
+    if (Number.isNaN(ms)) return null;
+    let step: number | null = null;
+    for (let m = 0; m < starts.length && readingAt(m).getTime() < ms; m++) step = m;
+    return step;
+  };
 
   const churnOdds = (company: DemoRecord, values: Record<string, string>, m: number) => {
     const at = readingAt(m);
@@ -89,12 +96,14 @@ export function createUsageHistory(random: Random, spec: UsageHistorySpec) {
     const signedIn = starts.findIndex((start) => start >= signed);
     if (signedIn === -1 || signedIn >= current) return [];
     const churned = props.customer_status === 'churned';
-    const churnMonth = churned ? monthIndex(starts, props.churned_at) : null;
-    // Churned in its first month, or before the drawn months: nothing to draw.
-    if (churned && (churnMonth === null || churnMonth <= signedIn)) return [];
+    // The last reading before the churn: its odds bring it. Vitals reads churned_at as midnight
+    // UTC and rebuilds every month whose reading comes before that, so the two agree.
+    const step = churned ? lastReadingBefore(props.churned_at) : null;
+    // A churn after this month's reading is drawn as if it came at the next: "today" ends the history.
+    const churnStep = step === null ? null : Math.min(step, current - 1);
+    // Churned before its first reading, or before the drawn months: nothing to draw.
+    if (churned && (churnStep === null || churnStep < signedIn)) return [];
     const first = churned ? signedIn : Math.max(signedIn, windowFirst);
-    // The reading whose month's odds bring the churn: the month before the churned_at.
-    const churnStep = churnMonth === null ? null : churnMonth - 1;
     const last = churnStep ?? current - 1;
 
     let path: Record<string, string>[] = [];
@@ -163,14 +172,6 @@ function monthStarts(referenceMs: number, months: number): number[] {
   return Array.from({ length: months + 1 }, (_, i) =>
     Date.UTC(ref.getUTCFullYear(), ref.getUTCMonth() - months + i, 1),
   );
-}
-
-/** The index of the month holding `date` among `starts`; null when it falls outside them. */
-function monthIndex(starts: readonly number[], date: string | undefined): number | null {
-  const ms = Date.parse(date ?? '');
-  if (Number.isNaN(ms) || ms < starts[0]!) return null;
-  for (let i = starts.length - 1; i >= 0; i--) if (ms >= starts[i]!) return i;
-  return null;
 }
 
 const clamp = (value: number) => Math.min(0.98, Math.max(0.02, value));

@@ -32,8 +32,8 @@ export function historyReading(config: MappingConfig): HistoryReading {
 
 /**
  * The account as its company record stood at `at`, read from the record's property history.
- * Signals read from contacts are missing, not "no champion" or "no stakeholders": the company's
- * history says nothing of its contacts then.
+ * Signals and modifiers read from contacts are missing, not "no champion" or "no stakeholders":
+ * the company's history says nothing of its contacts then.
  */
 export function accountAsOf(
   record: RecordWithHistory,
@@ -43,6 +43,9 @@ export function accountAsOf(
   const { dateProperties, contactSignals } = historyReading(config);
   const company = recordAsOf(record, at, dateProperties);
   const account = extractAccount({ company, contacts: [], now: at, config });
-  for (const key of contactSignals) if (key in account.signals) account.signals[key] = null;
+  for (const key of contactSignals) {
+    if (key in account.signals) account.signals[key] = null;
+    if (key in account.modifiers) account.modifiers[key] = null;
+  }
   return account;
 }

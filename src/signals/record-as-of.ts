@@ -39,8 +39,8 @@ export function recordAsOf(
     properties[name] = latest?.value ?? null;
   }
   for (const name of dateProperties) {
-    const raw = properties[name];
-    const ms = raw === null || raw === undefined ? null : parseTimestamp(raw);
+    const raw = properties[name]?.trim();
+    const ms = raw ? parseTimestamp(raw) : null;
     if (ms !== null && ms > cutoff) properties[name] = null;
   }
   return { id: record.id, properties };

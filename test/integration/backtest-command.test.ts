@@ -125,7 +125,9 @@ describe('vitals backtest on a store with a churn history', () => {
     const month = await vitals(['backtest', '--from', '2026-13']);
     expect(month.stderr).toContain('--from "2026-13" is not a month: write it as YYYY-MM');
     const day = await vitals(['backtest', '--from', '2026-02-30']);
-    expect(day.stderr).toContain('--from "2026-02-30" is not a month');
+    expect(day.stderr).toContain(
+      '--from "2026-02-30" is not a day of the calendar: give a date that exists, or just the month (--from 2026-02)',
+    );
     const order = await vitals(['backtest', '--from', '2026-06', '--to', '2026-01']);
     expect(order.stderr).toContain('--from 2026-06 is after --to 2026-01');
     const format = await vitals(['backtest', '--format', 'pdf']);

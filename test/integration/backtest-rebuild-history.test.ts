@@ -104,6 +104,29 @@ describe('vitals backtest --rebuild-history on the sandbox portal', () => {
     const before = JSON.parse(first.stdout) as BacktestReport;
     const after = JSON.parse(again.stdout) as BacktestReport;
     expect(after.models[0]!.metrics).toEqual(before.models[0]!.metrics);
+    // The run's own month still holds what the run read, not a rebuilt reading.
+    const store = await openSqliteStore(portal.dataDir);
+    try {
+      const runMonth: string[] = [];
+      for await (const page of store.signalSnapshots('sandbox', { from: '2026-12' }))
+        runMonth.push(...page.map((s) => s.takenAt));
+      expect(runMonth.length).toBe(300);
+      expect(runMonth.every((at) => at.startsWith('2026-12-07'))).toBe(true);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('refuses to rebuild from a sandbox portal seeded without usage history', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'vitals-rebuild-old-'));
+    seedSandbox({ dataDir: join(dataDir, 'sandbox'), companies: 40, historyMonths: 0 });
+    const vitals = (args: string[]) =>
+      runCli(args, { env: { VITALS_DATA_DIR: dataDir }, clock: NOW });
+    expect((await vitals(['run', '--once'])).code).toBe(0);
+    const result = await vitals(['backtest', '--rebuild-history']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('was seeded without usage history');
+    expect(result.stderr).toContain('`vitals sandbox reset` seeds a new demo portal');
   });
 
   it('refuses a number of months it cannot rebuild, naming the fix', async () => {
@@ -112,5 +135,7 @@ describe('vitals backtest --rebuild-history on the sandbox portal', () => {
     expect(result.stderr).toContain(
       '--rebuild-history "two" is not a number of months: give 1 to 60',
     );
+    const far = await portal.vitals(['backtest', '--rebuild-history', '100']);
+    expect(far.stderr).toContain('--rebuild-history 100 is out of range: give 1 to 60 months');
   });
 });
