@@ -30,6 +30,12 @@ export interface UsageHistoryRow {
   timestamp: string;
 }
 
+/** One month the generating model scored: what a rebuild of that month must read. */
+export interface ScoredMonth {
+  month: string;
+  signals: Record<string, unknown>;
+}
+
 const DEFAULTS = { baseLogOdds: -4.2, perTenPoints: 0.6, noise: 0.8 };
 // A usage sync writes on the first of the month; an account's standing moves a little each month.
 const WRITE_HOUR_MS = 6 * 3_600_000;
@@ -74,11 +80,15 @@ export function createUsageHistory(random: Random, spec: UsageHistorySpec) {
     return step;
   };
 
+  // What the truth scored each month of the path being drawn: the months Vitals should rebuild.
+  let scored: ScoredMonth[] = [];
+
   const churnOdds = (company: DemoRecord, values: Record<string, string>, m: number) => {
     const at = readingAt(m);
     // The month as Vitals will rebuild it from the portal's history, by the same function.
     const record = { id: String(company.id), properties: { ...company.properties, ...values } };
     const account = accountAsOf(record, at, config);
+    scored.push({ month: isoDateTime(starts[m]!).slice(0, 7), signals: account.signals });
     const score = scoreAccount(truth, account).score ?? 50;
     const logOdds =
       p.baseLogOdds + (p.perTenPoints * (50 - score)) / 10 + random.normal(0, p.noise);
@@ -86,6 +96,7 @@ export function createUsageHistory(random: Random, spec: UsageHistorySpec) {
   };
 
   const historyOf = (company: DemoRecord, health: number): UsageHistoryRow[] => {
+    scored = [];
     const props = company.properties;
     if (props.customer_status === 'trial') return [];
     const names = USAGE_PROPERTIES.filter((n) => props[n] !== undefined);
@@ -109,6 +120,7 @@ export function createUsageHistory(random: Random, spec: UsageHistorySpec) {
     let path: Record<string, string>[] = [];
     for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
       path = [];
+      scored = [];
       let standing = clamp(health + random.normal(0, 0.12));
       let values: Record<string, string> = {};
       let ends = true;
@@ -136,6 +148,8 @@ export function createUsageHistory(random: Random, spec: UsageHistorySpec) {
   };
 
   return Object.assign(historyOf, {
+    /** The months the truth scored for the last company drawn, and the signals it scored. */
+    lastScored: (): readonly ScoredMonth[] => scored,
     /** Companies whose drawn path could not end as the seed says within the tries allowed. */
     unmatched: () => unmatched,
   });
