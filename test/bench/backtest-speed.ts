@@ -68,7 +68,7 @@ export async function backtestSpeed(): Promise<BenchSection> {
         },
       ],
       notes: [
-        `The store holds ${filled.rows.toLocaleString('en-US')} snapshots (one per account and month until it churns; ${filled.churned.toLocaleString('en-US')} of the ${ACCOUNTS.toLocaleString('en-US')} accounts churn within the ${MONTHS} months), drawn by the sandbox's churn history (src/sandbox/churn-history.ts) with the default model as the truth: filling it took ${(filled.ms / 1000).toFixed(0)} s. Each figure is the median of ${RUNS} fresh processes on SQLite; reads and backtests alternate.`,
+        `The store holds ${filled.rows.toLocaleString('en-US')} snapshots (one per account and month until it churns; ${filled.churned.toLocaleString('en-US')} of the ${ACCOUNTS.toLocaleString('en-US')} accounts churn within the ${MONTHS} months), drawn by the signal-level churn-history generator (src/sandbox/churn-history.ts; the sandbox portal's own two years of usage history are far smaller) with the default model as the truth: filling it took ${(filled.ms / 1000).toFixed(0)} s. Each figure is the median of ${RUNS} fresh processes on SQLite; reads and backtests alternate.`,
         `Each backtest judged ${full[0]!.observations.toLocaleString('en-US')} account-months (the others' 90-day horizon had not ended, or they came after churn) with ${auc ? `an AUC of ${auc.value.toFixed(3)} (${auc.low.toFixed(3)}–${auc.high.toFixed(3)})` : 'no AUC'}: replaying the readings through the model and the bootstrap cost ${((fullFigures.median - readMedian) / 1).toFixed(1)} s over reading them.`,
         `Section wall time: ${((performance.now() - started) / 1000).toFixed(1)} s.`,
       ],
