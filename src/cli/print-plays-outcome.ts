@@ -1,5 +1,6 @@
 import type { PlaysTally } from '../jobs/apply-plays.ts';
 import type { RescoreSummary } from '../jobs/run-rescore.ts';
+import { ruleById } from '../plays/rule-index.ts';
 import { baselineLine } from './baseline-line.ts';
 import { waitingLine } from './waiting-line.ts';
 import { printSkipReasons } from './print-skip-reasons.ts';
@@ -13,11 +14,10 @@ export function printPlaysOutcome(
 ): void {
   if (baseline) io.out(`\n${baselineLine(baseline)}\n`);
   const { tasksCreated, tasksUpdated, tasksCompleted, enrolled, skipped, heldBack, failed } = plays;
-  const notes = plays.notesWritten.length;
   io.out(
-    `\nPlays: ${tasksCreated.length} tasks created, ${tasksUpdated.length} updated, ` +
-      `${tasksCompleted.length} completed on recovery, ${enrolled.length} contacts enrolled, ` +
-      `${notes === 1 ? '1 note' : `${notes} notes`} written, ` +
+    `\nPlays: ${count(tasksCreated.length, 'task')} created, ${tasksUpdated.length} updated, ` +
+      `${completedText(tasksCompleted)}, ${count(enrolled.length, 'contact')} enrolled, ` +
+      `${count(plays.notesWritten.length, 'note')} written, ` +
       `${skipped.length} skipped, ${heldBack.length} held back by daily caps.\n`,
   );
   const waiting = waitingLine(plays.waiting);
@@ -25,4 +25,16 @@ export function printPlaysOutcome(
   printSkipReasons(skipped, { verb: 'skipped', command: 'vitals run --once --json' }, io);
   for (const f of failed.slice(0, 10))
     io.err(`  ${f.ruleId} for company ${f.companyId} failed: ${f.error}\n`);
+}
+
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+/**
+ * Vitals completes a task when it is no longer needed: the account recovered, the renewal
+ * passed, a lifecycle task's moment went by or it gave way to an alarm on the account.
+ */
+function completedText(completed: PlaysTally['tasksCompleted']): string {
+  const lifecycle = completed.filter((e) => ruleById(e.ruleId)?.family !== undefined).length;
+  const detail = lifecycle === 0 ? '' : `; ${lifecycle} of them lifecycle tasks`;
+  return `${completed.length} completed (no longer needed${detail})`;
 }

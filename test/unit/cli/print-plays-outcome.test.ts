@@ -31,9 +31,15 @@ describe('what a run did with the plays', () => {
     printPlaysOutcome(tally, c.io);
     const text = c.out();
     expect(text).toContain(
-      '1 tasks created, 3 updated, 1 completed on recovery, 2 contacts enrolled, 0 notes written, 9 skipped, 0 held back',
+      '1 task created, 3 updated, 1 completed (no longer needed), 2 contacts enrolled, 0 notes written, 9 skipped, 0 held back',
     );
     expect(text).toContain('2 skipped: Contact 0 has no email address');
+    // Lifecycle tasks Vitals closed are told apart from the tracks' (a QBR whose moment passed).
+    const lifecycle = capture();
+    const done = emptyPlaysTally();
+    done.tasksCompleted.push(effect(8), { ...effect(9), ruleId: 'qbr-prep' });
+    printPlaysOutcome(done, lifecycle.io);
+    expect(lifecycle.out()).toContain('2 completed (no longer needed; 1 of them lifecycle tasks)');
     expect(text.match(/skipped: Contact/g)).toHaveLength(5);
     expect(text).toContain('… and 3 more skipped: `vitals run --once --json` lists each');
     expect(c.err()).toContain('win-back for company 40 failed: HubSpot did not create it.');
