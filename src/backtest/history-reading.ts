@@ -1,3 +1,5 @@
+import { DateTime } from 'luxon';
+
 /**
  * When a month rebuilt from HubSpot's property history is read: mid-month, as a run in that month
  * would have read it. The same instant for every company, so a month's readings agree.
@@ -8,7 +10,7 @@ export function historyReadingAt(month: string): Date {
 
 /** The month `by` months after `month` (before, when negative); months are 'YYYY-MM'. */
 export function shiftMonth(month: string, by: number): string {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  const index = year * 12 + (m - 1) + by;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+  return DateTime.fromFormat(month, 'yyyy-MM', { zone: 'utc' })
+    .plus({ months: by })
+    .toFormat('yyyy-MM');
 }

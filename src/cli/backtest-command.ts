@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DateTime } from 'luxon';
 import { renderBacktestHtml } from '../backtest/render-backtest-html.ts';
 import { renderBacktestText } from '../backtest/render-backtest-text.ts';
 import type { Config } from '../config/config.ts';
@@ -193,13 +194,12 @@ function horizonOf(horizon = '90d'): number {
 function monthOf(flag: string, month: string | undefined): string | undefined {
   if (month === undefined) return undefined;
   if (MONTH.test(month)) return month;
-  const day = DATE.test(month) ? Date.parse(`${month}T00:00:00Z`) : NaN;
-  // Date.parse rolls 2026-02-30 over into March; only a day that exists is taken.
-  if (!Number.isNaN(day) && new Date(day).toISOString().startsWith(month)) return month.slice(0, 7);
-  if (DATE.test(month))
+  if (DATE.test(month)) {
+    if (DateTime.fromISO(month, { zone: 'utc' }).isValid) return month.slice(0, 7);
     throw new CliError(
       `${flag} ${JSON.stringify(month)} is not a day of the calendar: give a date that exists, or just the month (${flag} ${month.slice(0, 7)}).`,
     );
+  }
   throw new CliError(
     `${flag} ${JSON.stringify(month)} is not a month: write it as YYYY-MM (or a date, which counts as its month), e.g. ${flag} 2026-01.`,
   );

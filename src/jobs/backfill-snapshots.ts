@@ -1,7 +1,7 @@
 import { historyReadingAt, shiftMonth } from '../backtest/history-reading.ts';
 import type { MappingConfig } from '../config/config.ts';
 import type { Gateway } from '../hubspot/create-gateway.ts';
-import type { CompanyWithHistory } from '../hubspot/read-company-history.ts';
+import { HISTORY_BATCH_SIZE, type CompanyWithHistory } from '../hubspot/read-company-history.ts';
 import { accountAsOf, historyReading } from '../signals/account-as-of.ts';
 import { requiredProperties } from '../signals/required-properties.ts';
 import type { SignalSnapshot, Store } from '../store/store.ts';
@@ -32,9 +32,6 @@ export interface BackfillSummary {
 
 type BackfillStore = Pick<Store, 'accountFacts' | 'snapshotMonths' | 'putSignalSnapshots'>;
 type HistoryGateway = Pick<Gateway, 'readCompanyHistory'>;
-
-// Ids read per gateway call: HubSpot's cap for a batch read with history.
-const BATCH = 50;
 
 /**
  * Rebuilds monthly signal snapshots from HubSpot's property history for the months before runs
@@ -69,8 +66,10 @@ export async function backfillSnapshots(
   };
   if (months.length === 0) return summary;
   const ids = facts.map((f) => f.companyId);
-  for (let i = 0; i < ids.length; i += BATCH) {
-    const records = await gateway.readCompanyHistory(ids.slice(i, i + BATCH), required.company);
+  // One gateway call per batch HubSpot takes with history, so each batch is written as it comes.
+  for (let i = 0; i < ids.length; i += HISTORY_BATCH_SIZE) {
+    const batch = ids.slice(i, i + HISTORY_BATCH_SIZE);
+    const records = await gateway.readCompanyHistory(batch, required.company);
     summary.apiCalls += 1;
     const rows: SignalSnapshot[] = [];
     for (const record of records) {
